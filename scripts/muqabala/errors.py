@@ -1,0 +1,42 @@
+"""Problems found in data files, and the one error type the core raises for bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, printed as `file:line: key.path: rule (got X)`."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+
+
+class DataError(Exception):
+    """Raised once, after every file has been read, when any problem was found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(summary(self.problems))
+
+    def report(self) -> str:
+        return "\n".join([*(str(p) for p in self.problems), summary(self.problems)])
+
+
+def summary(problems: list[Problem]) -> str:
+    files = len({p.file for p in problems})
+    n = len(problems)
+    return f"Error: {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A short, safe rendering of a bad value for the `(got X)` part of a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,277 @@
+"""The data schema: every kind of YAML file muqabala reads, declared once.
+
+Validation (`validate.py`), the JSON Schemas published for editors (`schema.py`) and the
+editor's guide all derive from these classes, so a field is documented here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+"""Bumped when a change to the files' shape needs editors to edit their files."""
+
+SITE_LANGUAGES: tuple[str, ...] = ("ar", "en")
+"""The languages the site is published in; every text needs a version in each."""
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""Lower-case ASCII letters, digits and single hyphens: ids become URLs and anchors."""
+
+Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+"""An ISO 639-1 language code such as `ar`, `en`, `nl`, `zh`."""
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$")
+
+
+def _check_date(value: str) -> str:
+    # Dates stay strings so that a file round-trips byte for byte and a time is never
+    # invented where the source gave only a day.
+    try:
+        if _DATE.match(value):
+            date.fromisoformat(value)
+            return value
+        if _DATETIME.match(value):
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return value
+    except ValueError as e:
+        raise ValueError(f"invalid date: {e}") from None
+    if True:
+        raise ValueError("must be a date like 2021-07-19 or 2021-07-19T11:35+02:00")
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE):
+        raise ValueError("must be an http:// or https:// address, like https://www.gov.uk/")
+    return value
+
+
+PublishedDate = Annotated[str, AfterValidator(_check_date)]
+"""A day (`2021-07-19`) or a moment with its zone (`2021-07-19T11:35+02:00`)."""
+
+Url = Annotated[str, AfterValidator(_check_url)]
+"""An absolute http or https address."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Bilingual(_Model):
+    """The same words in both site languages."""
+
+    ar: NonEmpty
+    """Arabic."""
+    en: NonEmpty
+    """English."""
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+class Text(_Model):
+    """Words in their original language, with editorial (unofficial) translations."""
+
+    text: NonEmpty
+    """The wording exactly as published, in the original language."""
+    lang: Lang | None = None
+    """The language of `text` when it differs from the file's `language`."""
+    translations: dict[Lang, NonEmpty] = Field(default_factory=dict)
+    """Unofficial translations by language code; one is needed for each site language that is not the original."""
+    note: str | None = None
+    """A translator's or transcriber's note: an odd wording, a sic, a doubt."""
+
+
+class Issuer(_Model):
+    """Who speaks: a government, a body, a company, an outlet or a person."""
+
+    schema_version: Literal[1]
+    """Version of this file's shape; 1 today."""
+    id: Id
+    """Stable id, used by statements as `issuer` or `speaker`."""
+    name: Bilingual
+    """Display name in Arabic and English."""
+    kind: Literal["government", "intergovernmental_body", "agency", "company", "media", "person"]
+    """What sort of speaker this is."""
+    country: str | None = Field(default=None, pattern=r"^([A-Z]{2}|EU)$")
+    """ISO 3166-1 alpha-2 code (`GB`, `CN`, `US`) or `EU`."""
+    parent: Id | None = None
+    """The issuer this one speaks for (Raab and the NCSC for the UK Government)."""
+    aliases: dict[Lang, list[NonEmpty]] = Field(default_factory=dict)
+    """Other names an article may use, by language (`بريطانيا`, `the Foreign Office`)."""
+    role: str | None = None
+    """For a person: the office held at the time, in English (`Foreign Secretary`)."""
+
+
+class Sentence(Text):
+    """One sentence of a statement, with a stable id that becomes its anchor."""
+
+    id: Id
+    """Stable within the statement; never renumber, since links point at it."""
+    speaker: Id | None = None
+    """The person quoted, when the sentence is a quotation inside a release (an issuer id)."""
+
+
+class Paragraph(_Model):
+    """A paragraph: its sentences in order."""
+
+    sentences: list[Sentence] = Field(min_length=1)
+    """The sentences of the paragraph, in order."""
+
+
+class Statement(_Model):
+    """An official statement, release, post or reply, transcribed sentence by sentence."""
+
+    schema_version: Literal[1]
+    """Version of this file's shape; 1 today."""
+    id: Id
+    """Stable id; becomes the page address `statements/<id>/`."""
+    case: Id
+    """The case this statement belongs to (`exchange-2021`)."""
+    issuer: Id
+    """Who issued it (an issuer id)."""
+    speaker: Id | None = None
+    """The person speaking, when the whole statement is one person's words."""
+    role: Literal["primary", "secondary"] = "primary"
+    """`secondary` for media reports: shown for context, never evidence of what a government said."""
+    title: Text
+    """The title as published, with its translations."""
+    date: PublishedDate
+    """When it was published; add time and zone where the source gives them."""
+    url: Url
+    """Where it was published."""
+    url_note: str | None = None
+    """Doubts about the address (a mirror, an unconfirmed address)."""
+    archive_url: Url | None = None
+    """A copy in a web archive."""
+    no_archive_reason: str | None = None
+    """Why there is no archive copy; required when `archive_url` is absent."""
+    language: Lang
+    """The language of the wording as transcribed."""
+    completeness: Literal["complete", "partial"]
+    """Whether the whole text is transcribed."""
+    completeness_note: str | None = None
+    """What is missing and where the transcribed parts come from; required when `partial`."""
+    translator: NonEmpty
+    """Who made the translations in this file; they are editorial and unofficial."""
+    paragraphs: list[Paragraph] = Field(min_length=1)
+    """The body, paragraph by paragraph."""
+
+    @model_validator(mode="after")
+    def _explained(self) -> Statement:
+        if self.archive_url is None and not self.no_archive_reason:
+            raise ValueError("archive_url or no_archive_reason is required")
+        if self.completeness == "partial" and not self.completeness_note:
+            raise ValueError("completeness_note is required when completeness is partial")
+        return self
+
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+class ArticleSentence(Text):
+    """One sentence of the article under review; each is a claim unless marked otherwise."""
+
+    id: Id
+    """Stable within the article; becomes the claim's anchor."""
+    claim: bool = True
+    """False for sentences that assert nothing checkable (a stray headline, a link)."""
+    not_claim_reason: str | None = None
+    """Why the sentence is not a claim; required when `claim` is false."""
+
+    @model_validator(mode="after")
+    def _explained(self) -> ArticleSentence:
+        if not self.claim and not self.not_claim_reason:
+            raise ValueError("not_claim_reason is required when claim is false")
+        return self
+
+
+class ArticleParagraph(_Model):
+    """A paragraph of the article as published."""
+
+    sentences: list[ArticleSentence] = Field(min_length=1)
+    """Its sentences, in order."""
+
+
+class Override(_Model):
+    """An editor's decision on one claim, shown as editorial and never mixed with computed results."""
+
+    claim: Id
+    """The id of the article sentence it concerns."""
+    verdict: (
+        Literal[
+            "supported",
+            "partly_supported",
+            "misleading",
+            "misattributed",
+            "contradicted",
+            "unsupported",
+            "not_a_claim",
+        ]
+        | None
+    ) = None
+    """The verdict the editor sets in place of the computed one."""
+    evidence: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]] = Field(
+        default_factory=list
+    )
+    """Pinned evidence as `statement-id#sentence-id`, shown before the computed evidence."""
+    editor: NonEmpty
+    """Who decided."""
+    date: PublishedDate
+    """When."""
+    note: NonEmpty
+    """Why, in a sentence or two; published beside the verdict."""
+
+
+class Article(_Model):
+    """A news article under review."""
+
+    schema_version: Literal[1]
+    """Version of this file's shape; 1 today."""
+    id: Id
+    """Stable id; becomes the page address `articles/<id>/`."""
+    case: Id
+    """The case it reports on; its claims are checked against that case's statements."""
+    outlet: Bilingual
+    """The outlet that published it."""
+    outlet_note: str | None = None
+    """What is known or unknown about the outlet."""
+    url: Url | None = None
+    """Where it was published."""
+    no_url_reason: str | None = None
+    """Why the address is not given; required when `url` is absent."""
+    date: PublishedDate
+    """When it was published."""
+    date_note: str | None = None
+    """How sure the date is."""
+    language: Lang
+    """The language it was published in."""
+    translator: NonEmpty
+    """Who made the translations in this file; they are editorial and unofficial."""
+    headline: ArticleSentence
+    """The headline, checked like any other sentence."""
+    paragraphs: list[ArticleParagraph] = Field(min_length=1)
+    """The body, paragraph by paragraph."""
+    overrides: list[Override] = Field(default_factory=list)
+    """Editorial decisions on individual claims."""
+
+    @model_validator(mode="after")
+    def _explained(self) -> Article:
+        if self.url is None and not self.no_url_reason:
+            raise ValueError("url or no_url_reason is required")
+        return self
+
+    def sentences(self) -> list[ArticleSentence]:
+        return [self.headline] + [s for p in self.paragraphs for s in p.sentences]
+
+
+FILE_KINDS: dict[str, type[_Model]] = {"issuer": Issuer, "statement": Statement, "article": Article}
+"""Each kind of data file, keyed by the folder-derived kind name."""

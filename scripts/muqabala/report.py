@@ -1,0 +1,225 @@
+"""The engine's output, `site/data/report.json`, declared once.
+
+Other tools read this file: keep the documented fields and their meaning stable, add freely.
+Everything here is computed by the engine except what carries `origin: "editor"`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+REPORT_SCHEMA_VERSION = 1
+
+Verdict = Literal[
+    "supported", "partly_supported", "misleading", "misattributed", "contradicted", "unsupported",
+    "not_a_claim",
+]
+"""Verdict labels, one per claim."""
+
+DiscrepancyType = Literal[
+    "attribution_level", "speaker", "number", "quote", "translation", "hedge", "scope", "timing",
+    "unsupported",
+]
+"""The kinds of difference the rules flag."""
+
+AttributionLevel = Literal["none", "territory", "state_affiliated", "state_organ"]
+"""The attribution scale, weakest first (see the methodology page)."""
+
+ATTRIBUTION_ORDER: tuple[str, ...] = ("none", "territory", "state_affiliated", "state_organ")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Texts(_Out):
+    """The same text in both site languages (original or editorial translation)."""
+
+    ar: str
+    """Arabic."""
+    en: str
+    """English."""
+
+
+class Span(_Out):
+    """A stretch of text: character offsets into the text of the given language."""
+
+    lang: Literal["ar", "en"]
+    """Which language's text the offsets refer to."""
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset after the last character."""
+    text: str
+    """The characters themselves, for readers of the JSON."""
+
+
+class SourceSpan(Span):
+    """A span inside a statement sentence."""
+
+    statement: str
+    """Statement id."""
+    sentence: str
+    """Sentence id within the statement."""
+
+
+class Attribution(_Out):
+    """How far a text goes in holding a state responsible."""
+
+    level: AttributionLevel
+    """Highest level on the scale that the text reaches."""
+    named_organ: str | None = None
+    """The state body named as responsible, in English (`Ministry of State Security`), if any."""
+    state: str | None = None
+    """The state concerned (ISO code), if any."""
+    groups: list[str] = Field(default_factory=list)
+    """Named groups (`APT40`, `APT31`, `HAFNIUM`), canonical spelling, sorted."""
+    cues: list[str] = Field(default_factory=list)
+    """The phrases that set the level, as found in the text."""
+
+
+class Evidence(_Out):
+    """One statement sentence aligned with a claim."""
+
+    statement: str
+    """Statement id."""
+    issuer: str
+    """Issuer id of the statement (or of the quoted speaker, when the sentence is a quotation)."""
+    sentence: str
+    """Sentence id; the anchor on the statement's page."""
+    text: Texts
+    """The sentence in both languages."""
+    original_lang: str
+    """The language of the sentence as published."""
+    score: float
+    """Alignment score, higher is closer; comparable within one claim only."""
+    reasons: list[str] = Field(default_factory=list)
+    """What matched: terms, entities, figures (`entity:APT40`, `term:ar:اختراق`)."""
+    origin: Literal["engine", "editor"] = "engine"
+    """`editor` when pinned by an editorial override."""
+
+
+class Discrepancy(_Out):
+    """One difference between a claim and its sources, found by one named rule."""
+
+    type: DiscrepancyType
+    """Which rule found it."""
+    origin: Literal["engine", "editor"] = "engine"
+    """Always `engine` today; editors act through overrides."""
+    severity: Literal["minor", "major"]
+    """Minor differences are recorded but do not change the verdict."""
+    explanation: Texts
+    """What differs, for readers, in both languages."""
+    claim_span: Span | None = None
+    """The words of the claim concerned."""
+    source_span: SourceSpan | None = None
+    """The words of the source concerned."""
+    details: dict[str, str | int | float | list[str] | None] = Field(default_factory=dict)
+    """Rule-specific facts (levels compared, figures compared, glossary term)."""
+
+
+class EditorialOverride(_Out):
+    """An editor's decision, published as such."""
+
+    editor: str
+    date: str
+    note: str
+    verdict: Verdict | None = None
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Claim(_Out):
+    """One sentence of an article, checked."""
+
+    id: str
+    """Sentence id in the article; the claim's anchor."""
+    position: int
+    """0 for the headline, then 1, 2, … in reading order."""
+    paragraph: int
+    """-1 for the headline, then the paragraph index."""
+    text: Texts
+    """The claim: the original and its editorial translation."""
+    verdict: Verdict
+    """The verdict shown: the editor's if overridden, else the computed one."""
+    origin: Literal["engine", "editor"]
+    """Who set `verdict`."""
+    computed_verdict: Verdict
+    """What the engine concluded, kept even when an editor overrides it."""
+    rationale: Texts
+    """One line explaining the computed verdict, generated from the rules that fired."""
+    override: EditorialOverride | None = None
+    """The editorial decision, if any."""
+    credited: list[str] = Field(default_factory=list)
+    """Issuer ids the claim credits with its content (`the UK said …`)."""
+    attribution: Attribution | None = None
+    """The claim's own attribution coding, when it speaks of responsibility."""
+    evidence: list[Evidence] = Field(default_factory=list)
+    """Aligned statement sentences, best first."""
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    """Differences found, major first."""
+
+
+class ArticleReport(_Out):
+    id: str
+    case: str
+    outlet: Texts
+    url: str | None
+    date: str
+    language: str
+    claims: list[Claim]
+    verdict_counts: dict[str, int] = Field(default_factory=dict)
+    """Claims per verdict shown, for the summary bar."""
+
+
+class Figure(_Out):
+    """A number stated in a text, parsed."""
+
+    value: float
+    """The number (a quarter of a million → 250000)."""
+    qualifier: Literal["exact", "more_than", "at_least", "less_than", "about"] = "exact"
+    unit: str | None = None
+    """What is counted (`servers`, `organisations`, `%`), when recognisable."""
+    scope: str | None = None
+    """Where (`worldwide`, `US`), when stated next to it."""
+    text: str
+    """The words as found."""
+    sentence: str | None = None
+
+
+class StatementReport(_Out):
+    id: str
+    issuer: str
+    case: str
+    date: str
+    role: Literal["primary", "secondary"]
+    completeness: Literal["complete", "partial"]
+    attribution: Attribution
+    """The statement's coding: the strongest level any sentence reaches, with the organ and groups."""
+    sentence_attribution: dict[str, AttributionLevel] = Field(default_factory=dict)
+    """Sentence id → its own level, for sentences above `none`."""
+    figures: list[Figure] = Field(default_factory=list)
+    demands: list[str] = Field(default_factory=list)
+    """Sentence ids that make demands of someone (urge, call on, must)."""
+
+
+class Comparison(_Out):
+    """A facet on which two statements of the same case differ."""
+
+    statements: list[str]
+    """The two statement ids, in id order."""
+    facet: Literal["attribution_level", "named_organ", "groups", "figures", "demands", "date", "issuer"]
+    values: dict[str, str | list[str] | None]
+    """Statement id → that statement's value for the facet."""
+
+
+class Report(_Out):
+    """The whole output of one collation run."""
+
+    schema_version: int = REPORT_SCHEMA_VERSION
+    data_digest: str
+    """SHA-256 of the data files it was computed from."""
+    statements: list[StatementReport]
+    articles: list[ArticleReport]
+    comparisons: list[Comparison]
