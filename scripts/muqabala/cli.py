@@ -70,3 +70,149 @@ def check(root: Path | None) -> None:
     corpus = load_corpus(root or find_root())
     click.echo(f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, "
                f"{len(corpus.articles)} articles")
+
+
+@main.command("build")
+@root_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: <root>/site).")
+@click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass (never in CI).")
+@fail_on_data_errors
+def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> None:
+    """Check the data, generate the pages and build both languages into site/.
+
+    The new site replaces site/ only when the whole build succeeded.
+
+    \b
+    Example:
+        muqabala build && python -m http.server -d site -b 127.0.0.1
+    """
+    from .build import BuildError, build
+
+    root = root or find_root()
+    try:
+        result = build(root, site_dir, strict=not no_strict)
+    except BuildError as e:
+        click.echo(str(e), err=True)
+        click.echo("Error: the site was not built; site/ is unchanged", err=True)
+        sys.exit(1)
+    times = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+    click.echo(f"Built {result.site_dir} ({times})")
+
+
+@main.command()
+@root_option
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(root: Path | None, port: int) -> None:
+    """Serve a live preview on 127.0.0.1 that rebuilds when a YAML file or page changes.
+
+    \b
+    Example:
+        muqabala serve --port 8000    # then open http://127.0.0.1:8000/ar/
+    """
+    from .serve import serve as run
+
+    run(root or find_root(), port, click.echo)
+
+
+@main.group()
+def new() -> None:
+    """Create a new data file from a commented template.
+
+    \b
+    Example:
+        muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
+    """
+
+
+@new.command("statement")
+@click.argument("slug")
+@root_option
+@click.option("--issuer", default=None, help="Issuer id (default: the first issuer in issuers/).")
+@click.option("--case", default=None, help="Case id (default: the case of the existing statements).")
+@fail_on_data_errors
+def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | None) -> None:
+    """Write statements/SLUG.yaml, a valid statement to fill in.
+
+    \b
+    Example:
+        muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
+        muqabala check
+    """
+    from .corpus import load_corpus
+    from .scaffold import ScaffoldError
+    from .scaffold import new_statement as write
+
+    root = root or find_root()
+    if issuer is None or case is None:
+        corpus = load_corpus(root)
+        issuer = issuer or next(iter(sorted(corpus.issuers)), None)
+        case = case or next(iter(sorted({s.case for s in corpus.statements.values()})), None)
+        if issuer is None or case is None:
+            click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
+            sys.exit(1)
+    try:
+        path = write(root, slug, issuer=issuer, case=case)
+    except ScaffoldError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {path.relative_to(root)}: fill in the EDIT values, then run `muqabala check`")
+
+
+@main.command()
+@root_option
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write to a file instead of standard output.")
+@fail_on_data_errors
+def report(root: Path | None, output: click.utils.LazyFile) -> None:
+    """Print the collation report (the same JSON as site/data/report.json).
+
+    \b
+    Example:
+        muqabala report | python -m json.tool | less
+    """
+    from .cache import cached_report
+    from .corpus import load_corpus
+
+    root = root or find_root()
+    result = cached_report(load_corpus(root), root)
+    output.write(result.model_dump_json(indent=1) + "\n")
+
+
+@main.command()
+@root_option
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the committed schemas are stale.")
+def schema(root: Path | None, check_only: bool) -> None:
+    """Write the JSON Schemas of every file kind into schema/ (derived from the models).
+
+    \b
+    Example:
+        muqabala schema --check
+    """
+    from .schema import SCHEMA_DIR, stale_schemas, write_schemas
+
+    folder = (root or find_root()) / SCHEMA_DIR
+    if check_only:
+        stale = stale_schemas(folder)
+        if stale:
+            click.echo(f"Error: stale schemas: {', '.join(stale)}; run `muqabala schema`", err=True)
+            sys.exit(1)
+        click.echo("OK: schemas are up to date")
+        return
+    changed = write_schemas(folder)
+    click.echo(f"Wrote {len(changed)} schema(s) to {folder}" if changed else "Schemas unchanged")
+
+
+def _register_optional() -> None:
+    # Commands that live beside the code they drive.
+    import importlib
+
+    for module in ("links", "evaluate", "bench"):
+        try:
+            cmd = importlib.import_module(f"muqabala.{module}").command
+        except (ImportError, AttributeError):
+            continue
+        main.add_command(cmd)
+
+
+_register_optional()

@@ -64,14 +64,21 @@ def load_corpus(root: Path) -> Corpus:
     problems: list[Problem] = []
     sha = hashlib.sha256()
     where: dict[tuple[str, str], tuple[str, Loaded]] = {}
+    cases: set[str] = set()
+    unreadable: set[str] = set()
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
         sha.update(display.encode() + b"\0" + path.read_bytes() + b"\0")
         loaded = load(path, display)
         problems += loaded.problems
+        if not isinstance(loaded.data, dict):
+            unreadable.add(folder)
         if loaded.data is None:
             continue
         problems += _references(folder, loaded, display, corpus)
+        if folder == "statements" and isinstance(loaded.data, dict) and isinstance(loaded.data.get("case"), str):
+            # An invalid statement still names its case: do not blame its articles too.
+            cases.add(loaded.data["case"])
         item = _validate(DATA_DIRS[folder], loaded, display, problems)
         if item is None:
             continue
@@ -85,7 +92,7 @@ def load_corpus(root: Path) -> Corpus:
         corpus.files[f"{folder[:-1]}:{item.id}"] = display
         getattr(corpus, folder)[item.id] = item
     corpus.digest = sha.hexdigest()
-    problems += _cross_check(corpus, where)
+    problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None)
     if problems:
         raise DataError(problems)
     return corpus
@@ -174,7 +181,9 @@ def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], r
                    f"unknown issuer (got {show(ref)}; known: {known or 'none'})")
 
 
-def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]]) -> list[Problem]:
+def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]],
+                 case_ids: set[str] | None) -> list[Problem]:
+    """Rules across files. `case_ids` is None when a statement file could not be read at all."""
     problems: list[Problem] = []
     for issuer in corpus.issuers.values():
         if issuer.parent and issuer.parent not in corpus.issuers:
@@ -184,7 +193,6 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
             display, loaded = where[("issuers", issuer.id)]
             problems.append(Problem(display, loaded.line_of(("parent",)), "parent",
                                     f"parents form a loop through {issuer.id!r}"))
-    case_ids = {s.case for s in corpus.statements.values()}
     for st in corpus.statements.values():
         display, loaded = where[("statements", st.id)]
         problems += _translations(st.title, st.language, display, loaded, ("title",))
@@ -200,7 +208,7 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
                 problems += _translations(sen, st.language, display, loaded, path)
     for art in corpus.articles.values():
         display, loaded = where[("articles", art.id)]
-        if art.case not in case_ids:
+        if case_ids is not None and art.case not in case_ids:
             problems.append(Problem(display, loaded.line_of(("case",)), "case",
                                     f"no statement belongs to case {art.case!r} (known: "
                                     f"{', '.join(sorted(case_ids)) or 'none'})"))

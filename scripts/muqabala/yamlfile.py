@@ -65,6 +65,9 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return out
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 class _TooBig(Exception):
     pass
 
@@ -103,6 +106,8 @@ def load(path: Path, display: str) -> Loaded:
         result.data = _walk(node, (), result, display, budget, loader)
     except _TooBig as e:
         return _fail(display, 1, str(e))
+    except yaml.YAMLError as e:  # an unknown tag is only found while constructing
+        return _yaml_error(display, e)
     return result
 
 
@@ -128,6 +133,10 @@ def _walk(node: yaml.Node, path: tuple[str | int, ...], out: Loaded, display: st
         raise _TooBig(f"file nests deeper than {MAX_DEPTH} levels")
     line = node.start_mark.line + 1
     out.lines.setdefault(path, line)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        # Tags such as !!python/object would run code in an unsafe loader: refuse them outright.
+        raise yaml.constructor.ConstructorError(
+            None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,149 @@
+"""`muqabala build`: check the data, build both languages with MkDocs, swap `site/` in at the end.
+
+The site is built in a temporary folder beside `site/` and replaces it only when everything
+succeeded, so a typo in a statement never leaves readers with half a site.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import cached_report
+from .corpus import data_files, load_corpus
+from .schema import render as render_schema
+from .schema import json_schemas
+
+LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
+"""Language → its MkDocs configuration file."""
+
+
+class BuildError(Exception):
+    """MkDocs failed; `site/` was left as it was."""
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, parallel: bool = True) -> BuildResult:
+    """Build the whole site into `site_dir` (default `root/site`), atomically."""
+    site_dir = site_dir or root / "site"
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    corpus = load_corpus(root)  # raises DataError before anything is touched
+    timings["check"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = cached_report(corpus, root)
+    timings["engine"] = time.perf_counter() - t0
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        t0 = time.perf_counter()
+        _run_mkdocs(root, tmp, strict=strict, parallel=parallel)
+        timings["mkdocs"] = time.perf_counter() - t0
+        _write_root(root, tmp, report.model_dump_json(indent=1))
+        _swap(tmp, site_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildResult(site_dir=site_dir, seconds=timings)
+
+
+def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    procs = []
+    for lang, config in LANGUAGES.items():
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / config),
+               "-d", str(out / lang)]
+        if strict:
+            cmd.insert(4, "--strict")
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True)
+        if not parallel:
+            proc.wait()
+        procs.append((lang, proc))
+    failures = []
+    for lang, proc in procs:
+        output, _ = proc.communicate()
+        if proc.returncode != 0:
+            failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _write_root(root: Path, out: Path, report_json: str) -> None:
+    """The files outside the two language trees: language chooser, open data, schemas."""
+    (out / "data").mkdir()
+    (out / "data" / "report.json").write_text(report_json + "\n", encoding="utf-8")
+    (out / "schema").mkdir()
+    for name, schema in json_schemas().items():
+        (out / "schema" / name).write_text(render_schema(schema), encoding="utf-8")
+    for folder, path in data_files(root):
+        target = out / "data" / "source" / folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    lexicon = root / "lexicon"
+    for path in sorted(lexicon.glob("*.yaml")) if lexicon.is_dir() else []:
+        target = out / "data" / "source" / "lexicon" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (out / "index.html").write_text(_chooser(), encoding="utf-8")
+    (out / ".nojekyll").write_text("", encoding="utf-8")
+
+
+def _chooser() -> str:
+    """The site root: both languages offered side by side, no script needed to choose."""
+    title = html.escape("Muqabala — مقابلة")
+    return f"""<!doctype html>
+<html lang="en" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="alternate" hreflang="en" href="en/">
+<link rel="alternate" hreflang="ar" href="ar/">
+<style>
+body {{ font-family: system-ui, "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif;
+       max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6; }}
+.choice {{ display: flex; gap: 2rem; justify-content: space-between; }}
+.choice a {{ font-size: 1.4rem; }}
+</style>
+</head>
+<body>
+<main class="choice">
+<section lang="en" dir="ltr">
+<h1>Muqabala</h1>
+<p>News reporting of diplomatic statements, checked claim by claim against the statements.</p>
+<p><a href="en/" hreflang="en">Read in English</a></p>
+</section>
+<section lang="ar" dir="rtl">
+<h1>مقابلة</h1>
+<p>مقابلة التغطية الإخبارية للبيانات الدبلوماسية بنصوص البيانات نفسها، ادعاءً بادعاء.</p>
+<p><a href="ar/" hreflang="ar">اقرأ بالعربية</a></p>
+</section>
+</main>
+</body>
+</html>
+"""
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `new` with two renames, so readers never see a half-written site."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".site-old-{os.getpid()}")
+        os.replace(site_dir, old)
+    os.replace(new, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

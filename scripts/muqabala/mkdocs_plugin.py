@@ -1,0 +1,61 @@
+"""The only module that talks to MkDocs: a thin plugin over the core.
+
+Before MkDocs collects the pages, it writes the Markdown generated from the data into the
+docs dir (only files whose text changed, so `mkdocs serve` does not loop) and sets the nav.
+After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import site
+from .errors import DataError
+
+log = logging.getLogger("mkdocs.plugins.muqabala")
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+class MuqabalaConfig(Config):
+    data_root = c.Optional(c.Dir(exists=True))
+    """Folder holding issuers/, statements/, articles/ and lexicon/ (default: beside mkdocs.yml)."""
+    edit_base = c.Optional(c.Type(str))
+    """Prefix of "Edit this page" links to the data files, e.g. https://github.com/o/r/edit/main/."""
+
+
+class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
+    def on_config(self, config: Any) -> Any:
+        self.lang = str(config.theme["language"])
+        self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
+        self.sources: dict[str, str] = {}
+        return config
+
+    def on_pre_build(self, config: Any) -> None:
+        try:
+            generated = site.generate(self.root, Path(config.docs_dir), self.lang)
+        except DataError as e:
+            raise PluginError("muqabala: the data has problems\n" + e.report()) from None
+        for path in generated.written:
+            log.debug("muqabala: wrote %s", path)
+        self.sources = generated.sources
+        config.nav = generated.nav
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # A generated page is edited in its YAML, not in its Markdown.
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = site.edit_link(source, page.url, self.config.edit_base)
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        direction = "rtl" if self.lang in RTL_LANGUAGES else "ltr"
+        return re.sub(r"<html(?![^>]*\bdir=)", f'<html dir="{direction}"', output, count=1)

@@ -1,0 +1,80 @@
+"""Shared fixtures: tiny projects written into tmp_path from a dict of files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+ISSUER = """\
+schema_version: 1
+id: {id}
+name: {{ar: "{ar}", en: "{en}"}}
+kind: {kind}
+"""
+
+STATEMENT = """\
+schema_version: 1
+id: st
+case: case-1
+issuer: gov
+title:
+  text: A title
+  translations: {ar: عنوان}
+date: 2021-07-19
+url: https://example.org/a
+no_archive_reason: not archived
+language: en
+completeness: complete
+translator: Test Translator
+paragraphs:
+  - sentences:
+      - id: p1-s1
+        text: The activity was undertaken from the territory of Ruritania.
+        translations: {ar: نُفّذ النشاط من أراضي روريتانيا.}
+"""
+
+ARTICLE = """\
+schema_version: 1
+id: art
+case: case-1
+outlet: {ar: صحيفة, en: A paper}
+no_url_reason: none recorded
+date: 2021-07-20
+language: ar
+translator: Test Translator
+headline:
+  id: headline
+  text: عنوان الخبر
+  translations: {en: The headline}
+paragraphs:
+  - sentences:
+      - id: p1-s1
+        text: اتهمت الحكومة روريتانيا.
+        translations: {en: The government accused Ruritania.}
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def tiny_files() -> dict[str, str]:
+    """A valid one-issuer, one-statement, one-article project."""
+    return {
+        "issuers/gov.yaml": ISSUER.format(id="gov", ar="الحكومة", en="The Government", kind="government"),
+        "statements/st.yaml": STATEMENT,
+        "articles/art.yaml": ARTICLE,
+    }
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    return write_tree(tmp_path, tiny_files())
