@@ -1,0 +1,173 @@
+"""Alignment on an invented case (no Exchange words anywhere), then on the real data against gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from muqabala.align import Aligner
+from muqabala.corpus import load_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def issuer(id_: str, en: str, ar: str, kind: str = "government") -> dict:
+    return {"schema_version": 1, "id": id_, "name": {"ar": ar, "en": en}, "kind": kind,
+            "aliases": {"en": [en], "ar": [ar]}}
+
+
+def statement(id_: str, issuer_id: str, sentences: list[tuple[str, str]], case: str = "zenda-2030",
+              role: str = "primary") -> dict:
+    return {"schema_version": 1, "id": id_, "case": case, "issuer": issuer_id, "role": role,
+            "title": {"text": "A title", "translations": {"ar": "عنوان"}}, "date": "2030-01-02",
+            "url": "https://example.org/" + id_, "no_archive_reason": "invented", "language": "en",
+            "completeness": "complete", "translator": "Test",
+            "paragraphs": [{"sentences": [{"id": f"p1-s{i}", "text": en, "translations": {"ar": ar}}
+                                          for i, (en, ar) in enumerate(sentences, start=1)]}]}
+
+
+ARTICLE = {
+    "schema_version": 1, "id": "zenda-ar", "case": "zenda-2030", "outlet": {"ar": "صحيفة", "en": "A paper"},
+    "no_url_reason": "invented", "date": "2030-01-03", "language": "ar", "translator": "Test",
+    "headline": {"id": "headline", "text": "اتهام روريتانيا باختراق مرافق المياه",
+                 "translations": {"en": "Ruritania accused of hacking water utilities"}},
+    "paragraphs": [
+        {"sentences": [
+            {"id": "p1-s1", "text": "قالت فريدونيا إن جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.",
+             "translations": {"en": "Freedonia said actors operating from Ruritania's territory broke into "
+                                    "the water utilities."}},
+            {"id": "p1-s2", "text": "وربطت سيلفانيا المجموعة APT 77 بالمخابرات الروريتانية.",
+             "translations": {"en": "Sylvania linked the group APT 77 to Ruritanian intelligence."}}]},
+        {"sentences": [
+            {"id": "p2-s1", "text": "وتعطلت نحو ١٢ ألف مضخة.",
+             "translations": {"en": "And about 12 thousand pumps were disabled."}}]},
+    ],
+}
+
+
+@pytest.fixture
+def aligner(tmp_path: Path) -> Aligner:
+    files = {
+        "issuers/freedonia.yaml": issuer("freedonia", "Freedonia", "فريدونيا"),
+        "issuers/sylvania.yaml": issuer("sylvania", "Sylvania", "سيلفانيا"),
+        "issuers/ruritania.yaml": issuer("ruritania", "Ruritania", "روريتانيا"),
+        "issuers/press.yaml": issuer("press", "The Press", "الصحافة", kind="media"),
+        "statements/freedonia.yaml": statement("freedonia", "freedonia", [
+            ("Freedonia assesses that the intrusion into the water utilities was undertaken by actors "
+             "operating from the territory of Ruritania.",
+             "تقدّر فريدونيا أن اختراق مرافق المياه نفّذته جهات تعمل من أراضي روريتانيا."),
+            ("Freedonia urges Ruritania to end these activities.",
+             "تحث فريدونيا روريتانيا على إنهاء هذه الأنشطة.")]),
+        "statements/sylvania.yaml": statement("sylvania", "sylvania", [
+            ("Sylvania attributes the campaign known as APT77 to the Ruritanian intelligence service.",
+             "تنسب سيلفانيا الحملة المعروفة باسم APT77 إلى جهاز المخابرات الروريتاني."),
+            ("Over 12,000 water pumps were disabled.", "تعطلت أكثر من 12 ألف مضخة مياه.")]),
+        "statements/press.yaml": statement("press", "press", [
+            ("Ruritania was accused of hacking water utilities.", "اتُّهمت روريتانيا باختراق مرافق المياه.")],
+            role="secondary"),
+        "statements/other-case.yaml": statement("other-case", "freedonia", [
+            ("Actors operating from the territory of Ruritania broke into the water utilities.",
+             "جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.")], case="other-2031"),
+        "articles/zenda-ar.yaml": ARTICLE,
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Aligner(load_corpus(tmp_path))
+
+
+def test_territorial_claim_finds_its_source_with_reasons(aligner: Aligner):
+    top = aligner.rank("zenda-ar", "p1-s1")[0]
+    assert top.ref == "freedonia#p1-s1"
+    assert {"speaker:freedonia", "term:en:territory", "term:ar:اراض"} <= set(top.reasons)
+
+
+def test_group_code_is_matched_across_spellings(aligner: Aligner):
+    top = aligner.rank("zenda-ar", "p1-s2")[0]
+    assert top.ref == "sylvania#p1-s1"
+    assert "entity:APT77" in top.reasons
+
+
+def test_figure_is_matched_across_scripts_and_words(aligner: Aligner):
+    top = aligner.rank("zenda-ar", "p2-s1")[0]
+    assert top.ref == "sylvania#p1-s2"
+    assert "figure:12000" in top.reasons
+
+
+def test_only_statements_of_the_claims_case_are_candidates(aligner: Aligner):
+    refs = [c.ref for s in ("headline", "p1-s1", "p1-s2", "p2-s1") for c in aligner.rank("zenda-ar", s)]
+    assert not any(r.startswith("other-case#") for r in refs)
+
+
+def test_secondary_sources_are_ranked_but_marked(aligner: Aligner):
+    top = aligner.rank("zenda-ar", "headline")[0]
+    assert (top.ref, top.secondary) == ("press#p1-s1", True)
+    assert not any(c.secondary for c in aligner.rank("zenda-ar", "p1-s2") if c.statement != "press")
+
+
+def test_ranking_is_deterministic_and_limited_to_k(aligner: Aligner):
+    first = aligner.rank("zenda-ar", "p1-s1", k=3)
+    assert first == aligner.rank("zenda-ar", "p1-s1", k=3)
+    assert len(first) == 3
+    assert [c.score for c in first] == sorted((c.score for c in first), reverse=True)
+
+
+def test_texts_in_each_language(aligner: Aligner):
+    assert aligner.sentence_text("sylvania", "p1-s2", "en") == "Over 12,000 water pumps were disabled."
+    assert aligner.sentence_text("sylvania", "p1-s2", "ar") == "تعطلت أكثر من 12 ألف مضخة مياه."
+    assert aligner.claim_text("zenda-ar", "headline", "ar") == "اتهام روريتانيا باختراق مرافق المياه"
+
+
+def test_unknown_ids_are_named(aligner: Aligner):
+    with pytest.raises(KeyError, match="article 'zenda-ar' has no sentence 'p9-s9'"):
+        aligner.rank("zenda-ar", "p9-s9")
+
+
+def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
+    same = ("Identical words about pumps.", "كلمات متطابقة عن المضخات.")
+    files = {
+        "issuers/a.yaml": issuer("a", "Aland", "الاند"),
+        "statements/b.yaml": statement("b", "a", [same]),
+        "statements/a.yaml": statement("a", "a", [same, same]),
+        "articles/zenda-ar.yaml": ARTICLE | {"headline": {"id": "headline", "text": "مضخات",
+                                                          "translations": {"en": "pumps"}}},
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    refs = [c.ref for c in Aligner(load_corpus(tmp_path)).rank("zenda-ar", "headline")]
+    assert refs == ["a#p1-s1", "a#p1-s2", "b#p1-s1"]
+
+
+# The real case: the top primary candidate of each claim must be one of its gold sentences.
+GOLD = REPO / "tests/gold/exchange-2021-evidence.yaml"
+KNOWN_MISSES = {
+    # "كاسح" (sweeping) shares no word with "widespread"; the headline names no actor either.
+    "headline",
+    # The EU's "hackers … continued to exploit" loses to its own "hacker groups … espionage" sentence.
+    "p9-s1",
+}
+
+
+def _gold_claims() -> list[str]:
+    if not GOLD.is_file() or not (REPO / "articles/exchange-hack-ar.yaml").is_file():
+        return []
+    return [c for c, refs in yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"].items() if refs]
+
+
+@pytest.fixture(scope="module")
+def real() -> Aligner:
+    return Aligner(load_corpus(REPO))
+
+
+@pytest.mark.parametrize("claim", [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known miss")) if c in KNOWN_MISSES else c
+    for c in _gold_claims()])
+def test_top_primary_candidate_is_a_gold_sentence(real: Aligner, claim: str):
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"][claim]
+    top = next(c.ref for c in real.rank("exchange-hack-ar", claim) if not c.secondary)
+    assert top in gold
