@@ -7,15 +7,19 @@ problem in every file is collected before one `DataError` is raised.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
+import typing
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, show
-from .model import SITE_LANGUAGES, Article, Issuer, Statement, Text
+from .model import ID_PATTERN, SITE_LANGUAGES, Article, Issuer, Statement, Text
 from .yamlfile import Loaded, format_path, load
 
 DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
@@ -58,6 +62,29 @@ def data_files(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
+def _stray_files(root: Path) -> list[Problem]:
+    """Data that would be skipped without a word: `st.YAML`, or a subfolder holding YAML files.
+
+    Backups such as `st.yaml~` are left alone: losing them loses nothing.
+    """
+    read = {path for _, path in data_files(root)}
+    problems = []
+    for folder in DATA_DIRS:
+        base = root / folder
+        for path in sorted(base.iterdir()) if base.is_dir() else []:
+            if path in read or path.name.startswith("."):
+                continue
+            display = path.relative_to(root).as_posix()
+            if path.is_dir():
+                if any(p.suffix.lower() in (".yaml", ".yml") for p in path.rglob("*")):
+                    problems.append(Problem(display, 1, "", f"not read: folders inside {folder}/ are "
+                                                            f"skipped; move the files up into {folder}/"))
+            elif path.suffix.lower() in (".yaml", ".yml"):
+                problems.append(Problem(display, 1, "", f"not read: a data file's name must end in .yaml "
+                                                        f"(rename it, or move it out of {folder}/)"))
+    return problems
+
+
 def load_corpus(root: Path) -> Corpus:
     """Read, validate and cross-check all data under `root`; raise `DataError` on any problem."""
     corpus = Corpus(root=root)
@@ -66,19 +93,28 @@ def load_corpus(root: Path) -> Corpus:
     where: dict[tuple[str, str], tuple[str, Loaded]] = {}
     cases: set[str] = set()
     unreadable: set[str] = set()
+    # Every id a file gives, even a file with other mistakes: a reference to it is not
+    # reported again as unknown, since the file's own problems already are.
+    named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
-        sha.update(display.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            sha.update(display.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            sha.update(display.encode() + b"\0\0")  # `load` reports why it cannot be read
         loaded = load(path, display)
         problems += loaded.problems
-        if not isinstance(loaded.data, dict):
+        data = loaded.data
+        if not isinstance(data, dict) or (folder == "statements" and not isinstance(data.get("case"), str)):
             unreadable.add(folder)
-        if loaded.data is None:
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            named[folder].add(data["id"])
+        if loaded.problems and data is None:
             continue
-        problems += _references(folder, loaded, display, corpus)
-        if folder == "statements" and isinstance(loaded.data, dict) and isinstance(loaded.data.get("case"), str):
+        problems += _references(folder, loaded, display, named["issuers"])
+        if folder == "statements" and isinstance(data, dict) and isinstance(data.get("case"), str):
             # An invalid statement still names its case: do not blame its articles too.
-            cases.add(loaded.data["case"])
+            cases.add(data["case"])
         item = _validate(DATA_DIRS[folder], loaded, display, problems)
         if item is None:
             continue
@@ -92,7 +128,8 @@ def load_corpus(root: Path) -> Corpus:
         corpus.files[f"{folder[:-1]}:{item.id}"] = display
         getattr(corpus, folder)[item.id] = item
     corpus.digest = sha.hexdigest()
-    problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None)
+    problems += _stray_files(root)
+    problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None, named)
     if problems:
         raise DataError(problems)
     return corpus
@@ -107,11 +144,14 @@ _MESSAGES = {
     "list_type": "must be a list",
     "dict_type": "must be a mapping of keys to values",
     "model_type": "must be a mapping of keys to values",
+    "model_attributes_type": "must be a mapping of keys to values",
     "int_type": "must be a whole number",
     "too_short": "must not be empty",
     "string_too_short": "must not be empty",
-    "string_too_long": "is too long",
 }
+
+_LOOKALIKES = set("аеорсухіјѕһӏԁԛԝ" "αεικνορτυχϲ")
+"""Cyrillic and Greek letters that an editor cannot tell from Latin ones."""
 
 
 def _validate(kind: type[Any], loaded: Loaded, display: str, problems: list[Problem]) -> Any:
@@ -123,41 +163,107 @@ def _validate(kind: type[Any], loaded: Loaded, display: str, problems: list[Prob
         return kind.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
+            # A bad dictionary key is reported at the key, not at a pseudo-field `[key]`.
+            loc = tuple(part for part in err["loc"] if part != "[key]")
             problems.append(Problem(display, loaded.line_of(loc), format_path(loc) or "(file)",
-                                    _message(err)))
+                                    _message(err, kind)))
         return None
 
 
-def _message(err: Any) -> str:
-    kind = err["type"]
+def _message(err: Any, kind: type[Any]) -> str:
+    rule = err["type"]
     got = err.get("input")
-    if kind == "missing":
-        return _MESSAGES[kind]
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected} (got {show(got)})"
-    if kind == "string_pattern_mismatch":
-        pattern = err.get("ctx", {}).get("pattern", "")
-        if "a-z0-9" in pattern and "#" in pattern:
-            return f"must be statement-id#sentence-id, like eu-declaration#p1-s2 (got {show(got)})"
-        if "a-z0-9" in pattern:
-            return f"must be lower-case letters, digits and hyphens, like eu-declaration (got {show(got)})"
-        if "a-z]{2}" in pattern:
+    ctx = err.get("ctx", {})
+    if rule == "missing":
+        return _MESSAGES[rule]
+    if rule == "extra_forbidden":
+        return f"{_MESSAGES[rule]}{_did_you_mean(kind, tuple(err['loc']))} (got {show(got)})"
+    if got is None and rule in _MESSAGES:
+        return f"is empty (nothing after the colon); it {_MESSAGES[rule]}"
+    if rule == "string_type" and isinstance(got, bool):
+        return (f"must be text (got {got}: YAML reads a bare yes, no, on, off, true or false "
+                f"as true or false; put the value in quotes)")
+    if rule == "literal_error":
+        expected = ctx.get("expected", "")
+        one = " or " not in expected and "," not in expected
+        return f"must be {'' if one else 'one of '}{expected} (got {show(got)})"
+    if rule == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        clause = _not_ascii(got) if isinstance(got, str) else None
+        if pattern == ID_PATTERN:
+            rule_text = "must be lower-case ASCII letters, digits and hyphens"
+            example = ", like eu-declaration"
+        elif "#" in pattern:
+            rule_text, example = "must be statement-id#sentence-id", ", like eu-declaration#p1-s2"
+        elif "a-z]{2}" in pattern:
             return f"must be a two-letter language code, like ar or en (got {show(got)})"
-        return f"must match {pattern} (got {show(got)})"
-    if kind == "value_error":
-        return f"{err['msg'].removeprefix('Value error, ')} (got {show(got)})" if not isinstance(
-            got, dict) else err["msg"].removeprefix("Value error, ")
-    if kind in _MESSAGES:
-        return f"{_MESSAGES[kind]} (got {show(got)})"
+        elif "A-Z]{2}" in pattern:
+            return f"must be a two-letter country code in capitals, like GB, or EU (got {show(got)})"
+        else:
+            return f"must match {pattern} (got {show(got)})"
+        return f"{rule_text}{'; ' + clause if clause else example} (got {show(got)})"
+    if rule == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters (got {len(got)}: {show(got)})"
+    if rule == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+        return message if isinstance(got, dict) else f"{message} (got {show(got)})"
+    if rule in _MESSAGES:
+        return f"{_MESSAGES[rule]} (got {show(got)})"
     return f"{err['msg']} (got {show(got)})"
 
 
-def _references(folder: str, loaded: Loaded, display: str, corpus: Corpus) -> list[Problem]:
+def _not_ascii(value: str) -> str | None:
+    """Names the first non-ASCII character of an id, which may look exactly like a Latin letter."""
+    ch = next((c for c in value if not c.isascii()), None)
+    if ch is None:
+        return None
+    what = f"{show(ch)} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')})"
+    folded = unicodedata.normalize("NFKC", ch)
+    if ch in _LOOKALIKES or (folded.isascii() and folded.isalpha()):
+        return f"{what} looks like a Latin letter but is not"
+    if folded.isascii() and folded.isdigit():
+        return f"{what} looks like a digit but is not"
+    base = unicodedata.normalize("NFKD", ch)[0]
+    if base.isascii() and base.isalpha():
+        return f"{what} is not ASCII; write {show(base.lower())}"
+    return f"{what} is not ASCII"
+
+
+def _did_you_mean(kind: type[Any], loc: tuple[Any, ...]) -> str:
+    model = _model_at(kind, loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return ""
+    close = difflib.get_close_matches(loc[-1], list(model.model_fields), n=1, cutoff=0.8)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _model_at(kind: type[Any], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` (list indexes skipped)."""
+    model: type[BaseModel] | None = kind
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part) if model else None
+        if field_info is None:
+            return None
+        model = _inner_model(field_info.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) -> list[Problem]:
     """Issuer references, read from the raw data so that a file with other mistakes still gets them.
 
-    Issuers are read before statements (see DATA_DIRS), so all known issuers are in `corpus`;
+    Issuers are read before statements (see DATA_DIRS), so all known issuers are in `issuers`;
     an issuer's own `parent` is checked after every issuer file has been read.
     """
     data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -170,25 +276,31 @@ def _references(folder: str, loaded: Loaded, display: str, corpus: Corpus) -> li
             for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
                 if isinstance(sen, dict):
                     refs.append((("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker")))
-    return [_unknown_issuer(display, loaded, path, ref, corpus)
-            for path, ref in refs if isinstance(ref, str) and ref not in corpus.issuers]
+    return [_unknown_issuer(display, loaded, path, ref, issuers)
+            for path, ref in refs
+            # A reference that is not even a well-formed id gets the schema's message instead.
+            if isinstance(ref, str) and ref not in issuers and re.match(ID_PATTERN, ref)]
 
 
 def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], ref: str,
-                    corpus: Corpus) -> Problem:
-    known = ", ".join(sorted(corpus.issuers)[:8]) + (", …" if len(corpus.issuers) > 8 else "")
+                    issuers: set[str]) -> Problem:
+    known = ", ".join(sorted(issuers)[:8]) + (", …" if len(issuers) > 8 else "")
     return Problem(display, loaded.line_of(path), format_path(path),
                    f"unknown issuer (got {show(ref)}; known: {known or 'none'})")
 
 
 def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]],
-                 case_ids: set[str] | None) -> list[Problem]:
-    """Rules across files. `case_ids` is None when a statement file could not be read at all."""
+                 case_ids: set[str] | None, named: dict[str, set[str]]) -> list[Problem]:
+    """Rules across files. `case_ids` is None when a statement's case could not be read.
+
+    `named` holds the ids that files give, valid or not: a reference to an invalid file is
+    not reported again.
+    """
     problems: list[Problem] = []
     for issuer in corpus.issuers.values():
-        if issuer.parent and issuer.parent not in corpus.issuers:
+        if issuer.parent and issuer.parent not in named["issuers"]:
             display, loaded = where[("issuers", issuer.id)]
-            problems.append(_unknown_issuer(display, loaded, ("parent",), issuer.parent, corpus))
+            problems.append(_unknown_issuer(display, loaded, ("parent",), issuer.parent, named["issuers"]))
         elif issuer.parent and issuer.id in corpus.issuer_chain(issuer.parent):
             display, loaded = where[("issuers", issuer.id)]
             problems.append(Problem(display, loaded.line_of(("parent",)), "parent",
@@ -201,7 +313,8 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
             for si, sen in enumerate(para.sentences):
                 path: tuple[str | int, ...] = ("paragraphs", pi, "sentences", si)
                 if sen.id in seen:
-                    problems.append(Problem(display, loaded.line_of((*path, "id")), format_path((*path, "id")),
+                    problems.append(Problem(display, loaded.line_of((*path, "id")),
+                                            format_path((*path, "id")),
                                             f"duplicate sentence id {sen.id!r} (first at line "
                                             f"{loaded.line_of((*seen[sen.id], 'id'))})"))
                 seen.setdefault(sen.id, path)
@@ -216,23 +329,27 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
         sentences = [(("headline",), art.headline)] + [
             (("paragraphs", pi, "sentences", si), s)
             for pi, p in enumerate(art.paragraphs) for si, s in enumerate(p.sentences)]
-        for path, sen in sentences:
-            if sen.id in ids:
+        for path, claim in sentences:
+            if claim.id in ids:
                 problems.append(Problem(display, loaded.line_of((*path, "id")), format_path((*path, "id")),
-                                        f"duplicate sentence id {sen.id!r} (first at line "
-                                        f"{loaded.line_of((*ids[sen.id], 'id'))})"))
-            ids.setdefault(sen.id, path)
-            problems += _translations(sen, art.language, display, loaded, path)
+                                        f"duplicate sentence id {claim.id!r} (first at line "
+                                        f"{loaded.line_of((*ids[claim.id], 'id'))})"))
+            ids.setdefault(claim.id, path)
+            problems += _translations(claim, art.language, display, loaded, path)
         for oi, ov in enumerate(art.overrides):
             path = ("overrides", oi)
             if ov.claim not in ids:
-                problems.append(Problem(display, loaded.line_of((*path, "claim")), format_path((*path, "claim")),
+                problems.append(Problem(display, loaded.line_of((*path, "claim")),
+                                        format_path((*path, "claim")),
                                         f"no sentence of this article has id {ov.claim!r}"))
             for ei, ref in enumerate(ov.evidence):
                 sid, _, sen_id = ref.partition("#")
-                st = corpus.statements.get(sid)
-                if st is None or sen_id not in {s.id for s in st.sentences()}:
-                    what = f"unknown statement {sid!r}" if st is None else f"statement {sid!r} has no sentence {sen_id!r}"
+                target = corpus.statements.get(sid)
+                if target is None and sid in named["statements"]:
+                    continue
+                if target is None or sen_id not in {s.id for s in target.sentences()}:
+                    what = (f"unknown statement {sid!r}" if target is None
+                            else f"statement {sid!r} has no sentence {sen_id!r}")
                     problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
                                             format_path((*path, "evidence", ei)), what))
     return problems
@@ -243,4 +360,5 @@ def _translations(text: Text, file_lang: str, display: str, loaded: Loaded,
     original = text.lang or file_lang
     missing = [lang for lang in SITE_LANGUAGES if lang != original and lang not in text.translations]
     return [Problem(display, loaded.line_of((*path, "translations")), format_path((*path, "translations")),
-                    f"translation into {lang!r} is missing (the text is in {original!r})") for lang in missing]
+                    f"translation into {lang!r} is missing (the text is in {original!r})")
+            for lang in missing]

@@ -16,7 +16,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        text = f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        return printable(text)
 
 
 class DataError(Exception):
@@ -40,3 +41,14 @@ def show(value: object, limit: int = 60) -> str:
     """A short, safe rendering of a bad value for the `(got X)` part of a message."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """`text` with every unprintable character escaped (`\\n`, `\\x1b`, `\\u202e`).
+
+    File names and keys come from the data: a newline in one must not forge a line of the
+    report, nor an escape sequence repaint the terminal, nor a bidi control reorder it.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

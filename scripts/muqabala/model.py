@@ -10,7 +10,15 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 """Bumped when a change to the files' shape needs editors to edit their files."""
@@ -30,11 +38,22 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$")
+_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+_SPACED = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$")
+_OFFSET = re.compile(r"[+-](\d{2}):(\d{2})$")
 
 
 def _check_date(value: str) -> str:
     # Dates stay strings so that a file round-trips byte for byte and a time is never
     # invented where the source gave only a day.
+    if _NO_ZONE.match(value):
+        raise ValueError("a time needs its zone, like 2021-07-19T11:35+02:00 or 2021-07-19T09:35Z; "
+                         "give only the day (2021-07-19) when the zone is not known")
+    if _SPACED.match(value):
+        raise ValueError("put a T between the day and the time, like 2021-07-19T11:35+02:00")
+    offset = _OFFSET.search(value) if _DATETIME.match(value) else None
+    if offset and (int(offset[1]) > 23 or int(offset[2]) > 59):
+        raise ValueError("invalid date: the zone must lie between -23:59 and +23:59")
     try:
         if _DATE.match(value):
             date.fromisoformat(value)
@@ -44,15 +63,26 @@ def _check_date(value: str) -> str:
             return value
     except ValueError as e:
         raise ValueError(f"invalid date: {e}") from None
-    if True:
-        raise ValueError("must be a date like 2021-07-19 or 2021-07-19T11:35+02:00")
+    raise ValueError("must be a date like 2021-07-19 or 2021-07-19T11:35+02:00")
 
 
 def _check_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE):
         raise ValueError("must be an http:// or https:// address, like https://www.gov.uk/")
+    if re.search(r"\s", value):
+        raise ValueError("must not contain spaces or line breaks; write a space as %20")
     return value
 
+
+def _not_bool(value: object) -> object:
+    # YAML reads `true` as a bool and Python counts True as 1: without this, `schema_version: true` passes.
+    if isinstance(value, bool):
+        raise ValueError(f"must be {SCHEMA_VERSION}")
+    return value
+
+
+Version = Annotated[Literal[1], BeforeValidator(_not_bool)]
+"""The files' shape version: the number 1 today."""
 
 PublishedDate = Annotated[str, AfterValidator(_check_date)]
 """A day (`2021-07-19`) or a moment with its zone (`2021-07-19T11:35+02:00`)."""
@@ -85,7 +115,7 @@ class Text(_Model):
     lang: Lang | None = None
     """The language of `text` when it differs from the file's `language`."""
     translations: dict[Lang, NonEmpty] = Field(default_factory=dict)
-    """Unofficial translations by language code; one is needed for each site language that is not the original."""
+    """Unofficial translations by language code; one is needed for each site language that is not the original."""  # noqa: E501
     note: str | None = None
     """A translator's or transcriber's note: an odd wording, a sic, a doubt."""
 
@@ -93,7 +123,7 @@ class Text(_Model):
 class Issuer(_Model):
     """Who speaks: a government, a body, a company, an outlet or a person."""
 
-    schema_version: Literal[1]
+    schema_version: Version
     """Version of this file's shape; 1 today."""
     id: Id
     """Stable id, used by statements as `issuer` or `speaker`."""
@@ -130,7 +160,7 @@ class Paragraph(_Model):
 class Statement(_Model):
     """An official statement, release, post or reply, transcribed sentence by sentence."""
 
-    schema_version: Literal[1]
+    schema_version: Version
     """Version of this file's shape; 1 today."""
     id: Id
     """Stable id; becomes the page address `statements/<id>/`."""
@@ -234,7 +264,7 @@ class Override(_Model):
 class Article(_Model):
     """A news article under review."""
 
-    schema_version: Literal[1]
+    schema_version: Version
     """Version of this file's shape; 1 today."""
     id: Id
     """Stable id; becomes the page address `articles/<id>/`."""
