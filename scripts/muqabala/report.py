@@ -99,6 +99,8 @@ class Evidence(_Out):
     """What matched: terms, entities, figures (`entity:APT40`, `term:ar:اختراق`)."""
     origin: Literal["engine", "editor"] = "engine"
     """`editor` when pinned by an editorial override."""
+    role: Literal["primary", "secondary"] = "primary"
+    """`secondary` for a media sentence shown as context: never support for the claim."""
 
 
 class Discrepancy(_Out):

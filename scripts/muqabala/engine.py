@@ -1,0 +1,322 @@
+"""Collation: every claim of every article checked against its case's statements.
+
+`collate` is deterministic: the same data gives the same report, byte for byte (everything
+is sorted, nothing depends on time or on the order files are read in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from . import compare, verdict
+from .align import Aligner
+from .corpus import Corpus
+from .lexicon import Lexicon, find, load_lexicon
+from .model import SITE_LANGUAGES, Article, ArticleSentence, Override, Statement
+from .numbers import parse_figures
+from .report import (
+    ArticleReport,
+    Attribution,
+    Claim,
+    Discrepancy,
+    EditorialOverride,
+    Evidence,
+    Figure,
+    Report,
+    StatementReport,
+    Texts,
+)
+from .rules import ANONYMOUS, Case, ClaimView, Segment, Source, rank, registry
+from .rules.coding import code, segments
+
+MAX_EVIDENCE = 5
+"""Primary sentences shown per claim; one secondary sentence may follow them as context."""
+
+SPEAKING_KINDS = ("government", "intergovernmental_body")
+"""Issuers a collective speaker ("the countries") can stand for."""
+
+
+def collate(corpus: Corpus, root: Path | None = None) -> Report:
+    """Check every article of `corpus`; the lexicon is read from `root/lexicon` (default: the corpus root)."""
+    folder = (root or corpus.root) / "lexicon"
+    lexicon = load_lexicon(folder)
+    numbers = folder / "numbers.yaml"
+    aligner = Aligner(corpus)
+    case_ids = sorted({s.case for s in corpus.statements.values()})
+    cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
+    reports = [statement_report(st, cases[st.case], numbers) for _, st in sorted(corpus.statements.items())]
+    statements = [r for r, _ in reports]
+    articles = [
+        article_report(art, cases[art.case], aligner)
+        for _, art in sorted(corpus.articles.items())
+        if art.case in cases
+    ]
+    comparisons = compare.compare_statements(statements, {r.id: kinds for r, kinds in reports})
+    return Report(
+        data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
+    )
+
+
+def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
+    """Every name of every state: the lexicon's, plus each government issuer's names and aliases."""
+    out: dict[str, list[str]] = {s.code: s.ar + s.en for s in lexicon.attribution.states}
+    for issuer in sorted(corpus.issuers.values(), key=lambda i: i.id):
+        if issuer.kind == "government" and issuer.country and issuer.country != "EU":
+            names = [issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)]
+            out.setdefault(issuer.country, [])
+            out[issuer.country] += [n for n in names if n not in out[issuer.country]]
+    return out
+
+
+def _wording(text: str, lang: str, translations: dict[str, str]) -> dict[str, str]:
+    return {lang: text, **translations}
+
+
+def coding_text(src: Source) -> tuple[str, str]:
+    """The wording a statement sentence is coded on: English where there is one, else Arabic."""
+    for lang in ("en", "ar"):
+        if lang in src.text:
+            return src.text[lang], lang
+    return src.text[src.lang], src.lang
+
+
+def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> Case:
+    """Every sentence of the case's statements, with its speaker and attribution coding."""
+    case = Case(
+        corpus=corpus,
+        lexicon=lexicon,
+        id=case_id,
+        states=states_of(corpus, lexicon),
+        sources=[],
+        secondary=[],
+        coding={},
+    )
+    for st in case.statements:
+        for sen in st.sentences():
+            issuer = sen.speaker or st.issuer
+            src = Source(
+                statement=st.id,
+                sentence=sen.id,
+                issuer=issuer,
+                root=case.root(issuer),
+                text=_wording(sen.text, sen.lang or st.language, dict(sen.translations)),
+                lang=sen.lang or st.language,
+                date=st.date,
+                role=st.role,
+            )
+            (case.sources if st.role == "primary" else case.secondary).append(src)
+            text, lang = coding_text(src)
+            exclude = {c for c in (case.country(st.issuer), case.country(issuer)) if c}
+            case.coding[src.ref] = code(text, lang, lexicon, case.states, exclude).attribution
+    return case
+
+
+def _strongest(codings: list[Attribution]) -> Attribution:
+    best = max(codings, key=lambda a: rank(a.level), default=Attribution(level="none"))
+    groups = sorted({g for a in codings for g in a.groups})
+    organ = best.named_organ or next((a.named_organ for a in codings if a.named_organ), None)
+    return best.model_copy(update={"groups": groups, "named_organ": organ})
+
+
+def statement_report(st: Statement, case: Case, numbers: Path) -> tuple[StatementReport, list[str]]:
+    """A statement's coding per sentence and overall, its figures and demands, and the kinds of demand."""
+    srcs = [s for s in case.sources + case.secondary if s.statement == st.id]
+    codings = [case.coding[s.ref] for s in srcs]
+    figures: list[Figure] = []
+    demands: list[str] = []
+    kinds: set[str] = set()
+    for src in srcs:
+        text, lang = coding_text(src)
+        wide = find(case.lexicon.scope.worldwide.get(lang), text)
+        for f in parse_figures(text, lang, numbers) if numbers.is_file() else parse_figures(text, lang):
+            figures.append(
+                Figure(
+                    value=f.value,
+                    qualifier=f.qualifier,
+                    unit=f.unit,
+                    text=f.text,
+                    scope="worldwide" if wide else None,
+                    sentence=src.sentence,
+                )
+            )
+        made = {d.id for d in case.lexicon.speech.demands if find(d.get(lang), text)}
+        if made:
+            demands.append(src.sentence)
+            kinds |= made
+    return StatementReport(
+        id=st.id,
+        issuer=st.issuer,
+        case=st.case,
+        date=st.date,
+        role=st.role,
+        completeness=st.completeness,
+        attribution=_strongest(codings),
+        sentence_attribution={
+            s.sentence: c.level for s, c in zip(srcs, codings, strict=True) if c.level != "none"
+        },
+        figures=figures,
+        demands=demands,
+    ), sorted(kinds)
+
+
+def _texts(sen: ArticleSentence, art: Article) -> dict[str, str]:
+    return _wording(sen.text, sen.lang or art.language, dict(sen.translations))
+
+
+def claim_view(
+    art: Article,
+    sen: ArticleSentence,
+    case: Case,
+    aligner: Aligner,
+    previous: tuple[str, ...],
+    collective: tuple[str, ...],
+) -> ClaimView:
+    """Speakers, attribution coding and aligned sentences of one article sentence."""
+    ranked = [
+        (f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art.id, sen.id, k=10)
+    ]
+    return view_of(
+        _texts(sen, art),
+        sen.lang or art.language,
+        case,
+        ranked,
+        previous,
+        collective,
+        article=art.id,
+        claim_id=sen.id,
+    )
+
+
+def view_of(
+    text: dict[str, str],
+    lang: str,
+    case: Case,
+    ranked: list[tuple[str, float, tuple[str, ...]]],
+    previous: tuple[str, ...] = (),
+    collective: tuple[str, ...] = (),
+    article: str = "",
+    claim_id: str = "",
+) -> ClaimView:
+    """A claim as the rules see it, from its wording and its ranked `(ref, score, reasons)`."""
+    if lang not in SITE_LANGUAGES:
+        lang = "en"
+    original = text[lang]
+    segs = []
+    for start, end, who in segments(original, lang, case.corpus, case.lexicon, previous, collective):
+        exclude = {c for w in who if w != ANONYMOUS for c in [case.country(w)] if c}
+        coding = code(original[start:end], lang, case.lexicon, case.states, exclude)
+        cues = tuple((start + h.start, start + h.end) for h in coding.hits)
+        segs.append(Segment(start, end, who, coding.attribution, cues))
+    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    evidence: list[Source] = []
+    context: list[Source] = []
+    for ref, score, reasons in ranked:
+        src = by_ref.get(ref)
+        if src is None:
+            continue
+        scored = replace(src, score=round(score, 4), reasons=tuple(reasons))
+        (context if src.role == "secondary" else evidence).append(scored)
+    view = ClaimView(
+        article=article, id=claim_id, text=text, lang=lang, segments=segs, evidence=evidence, context=context
+    )
+    view.keep = frozenset(link for i in view.credited for link in case.corpus.issuer_chain(i))
+    return view
+
+
+def check(view: ClaimView, case: Case) -> list[Discrepancy]:
+    """Run every rule; major differences first, then in rule order."""
+    found: list[Discrepancy] = []
+    for rule in registry().values():
+        found += rule(view, case)
+    return sorted(found, key=lambda d: d.severity != "major")
+
+
+def _evidence(src: Source, origin: str = "engine") -> Evidence:
+    return Evidence(
+        statement=src.statement,
+        issuer=src.issuer,
+        sentence=src.sentence,
+        text=Texts(ar=src.words("ar"), en=src.words("en")),
+        original_lang=src.lang,
+        score=src.score,
+        reasons=list(src.reasons),
+        origin=origin,  # type: ignore[arg-type]
+        role=src.role,  # type: ignore[arg-type]
+    )
+
+
+def _override(art: Article, claim_id: str) -> Override | None:
+    return next((o for o in art.overrides if o.claim == claim_id), None)
+
+
+def article_report(art: Article, case: Case, aligner: Aligner) -> ArticleReport:
+    """Every sentence of the article as a checked claim."""
+    claims: list[Claim] = []
+    previous: tuple[str, ...] = ()
+    credited_roots: list[str] = []
+    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    for position, (paragraph, sen) in enumerate(
+        [(-1, art.headline)] + [(pi, s) for pi, p in enumerate(art.paragraphs) for s in p.sentences]
+    ):
+        speaking = [r for r in credited_roots if case.corpus.issuers[r].kind in SPEAKING_KINDS] or [
+            r
+            for r in case.roots
+            if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
+        ]
+        view = claim_view(art, sen, case, aligner, previous, tuple(speaking))
+        previous = view.segments[-1].speakers if view.segments else ()
+        found = check(view, case) if sen.claim else []
+        if sen.claim:
+            credited_roots += [
+                r
+                for r in (case.root(i) for i in view.credited)
+                if r in case.corpus.issuers and r not in credited_roots
+            ]
+        computed, rationale = verdict.decide(view, found, sen.claim, case)
+        shown = [_evidence(s) for s in view.evidence[:MAX_EVIDENCE]] + [
+            _evidence(s) for s in view.context[:1]
+        ]
+        ov = _override(art, sen.id)
+        editorial = None
+        if ov is not None:
+            pinned = [by_ref[r] for r in ov.evidence if r in by_ref]
+            scores = {s.ref: s for s in view.evidence + view.context}
+            shown = [_evidence(scores.get(s.ref, s), "editor") for s in pinned] + [
+                e for e in shown if f"{e.statement}#{e.sentence}" not in ov.evidence
+            ]
+            editorial = EditorialOverride(
+                editor=ov.editor, date=ov.date, note=ov.note, verdict=ov.verdict, evidence=list(ov.evidence)
+            )
+        codings = [s.coding for s in view.segments]
+        attribution = _strongest(codings)
+        claims.append(
+            Claim(
+                id=sen.id,
+                position=position,
+                paragraph=paragraph,
+                text=Texts(ar=view.text.get("ar", view.original), en=view.text.get("en", view.original)),
+                verdict=(ov.verdict if ov and ov.verdict else computed),
+                origin="editor" if ov and ov.verdict else "engine",
+                computed_verdict=computed,
+                rationale=rationale,
+                override=editorial,
+                credited=view.credited,
+                attribution=attribution if (attribution.level != "none" or attribution.groups) else None,
+                evidence=shown,
+                discrepancies=found,
+            )
+        )
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    return ArticleReport(
+        id=art.id,
+        case=art.case,
+        outlet=Texts(ar=art.outlet.ar, en=art.outlet.en),
+        url=art.url,
+        date=art.date,
+        language=art.language,
+        claims=claims,
+        verdict_counts=dict(sorted(counts.items())),
+    )

@@ -1,0 +1,38 @@
+"""Rule `hedge`: an assessment reported as plain fact.
+
+When the claim's closest primary sentence (close enough to count as saying it) carries a hedge
+from hedges.yaml ("highly likely", "can be linked", "assess") and the claim carries none, the
+certainty has changed. The hedge's `severity` in the lexicon decides minor or major.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import find
+from ..report import Discrepancy
+from . import Case, ClaimView, flag
+
+
+def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+    """Flag a dropped hedge."""
+    if not claim.supported:
+        return []
+    src = claim.evidence[0]
+    hedges = case.lexicon.hedges.hedges
+    if any(find(h.get(claim.lang), claim.original) for h in hedges):
+        return []
+    found = [(h, hit) for h in hedges for hit in find(h.get("en"), src.words("en"))]
+    if not found:
+        return []
+    hedge, hit = min(found, key=lambda x: (x[0].severity != "major", x[1].start))
+    cue = src.words("en")[hit.start : hit.end]
+    return [
+        flag(
+            "hedge",
+            hedge.severity,
+            f'The source hedges ("{cue}"); the claim states it as plain fact.',
+            f'يتحفّظ المصدر ("{cue}")، بينما يقدّم الادعاء الأمر حقيقةً مؤكدة.',
+            claim.whole(),
+            src.span("en", hit.start, hit.end),
+            hedge=hedge.id,
+        )
+    ]

@@ -1,0 +1,114 @@
+"""The engine on the shipped case (against the gold flags) and on an invented second case."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from muqabala.corpus import load_corpus
+from muqabala.engine import collate
+from muqabala.report import ATTRIBUTION_ORDER
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = yaml.safe_load(
+    (Path(__file__).parent / "gold" / "exchange-2021-flags.yaml").read_text(encoding="utf-8")
+)
+RURITANIA = Path(__file__).parent / "cases" / "ruritania"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return collate(load_corpus(ROOT), ROOT)
+
+
+def claims(report, article="exchange-hack-ar"):
+    return {c.id: c for a in report.articles if a.id == article for c in a.claims}
+
+
+def major(claim):
+    return {d.type for d in claim.discrepancies if d.severity == "major"}
+
+
+@pytest.mark.parametrize(("claim_id", "types"), sorted(GOLD["must_fire"].items()))
+def test_gold_flags_fire(report, claim_id, types):
+    assert set(types) <= major(claims(report)[claim_id])
+
+
+@pytest.mark.parametrize("claim_id", GOLD["must_stay_clean"])
+def test_faithful_claims_stay_clean(report, claim_id):
+    claim = claims(report)[claim_id]
+    assert major(claim) == set()
+    assert claim.verdict == "supported"
+
+
+def test_claims_are_well_formed(report):
+    for claim in claims(report).values():
+        severities = [d.severity for d in claim.discrepancies]
+        assert severities == sorted(severities, key=lambda s: s != "major")
+        assert len([e for e in claim.evidence if e.role == "primary"]) <= 5
+        assert all(e.text.ar and e.text.en for e in claim.evidence)
+        assert claim.rationale.ar and claim.rationale.en
+        assert all(d.explanation.ar != d.explanation.en for d in claim.discrepancies)
+    article = next(a for a in report.articles if a.id == "exchange-hack-ar")
+    assert sum(article.verdict_counts.values()) == len(article.claims)
+
+
+def test_statement_coding(report):
+    by_id = {s.issuer: s for s in report.statements}
+    assert by_id["eu"].attribution.level == "territory"
+    assert by_id["eu"].attribution.named_organ is None
+    assert by_id["eu"].attribution.groups == ["APT31", "APT40"]
+    assert by_id["uk-fcdo"].attribution.level == "state_organ"
+    assert by_id["uk-fcdo"].attribution.named_organ == "Ministry of State Security"
+    assert all(
+        level in ATTRIBUTION_ORDER for s in report.statements for level in s.sentence_attribution.values()
+    )
+
+
+def test_deterministic(report):
+    again = collate(load_corpus(ROOT), ROOT)
+    assert again.model_dump_json() == report.model_dump_json()
+
+
+def test_editorial_override_stays_visible(tmp_path):
+    for folder in ("issuers", "statements", "articles"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / "articles" / "exchange-hack-ar.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + (
+            "\noverrides:\n  - claim: p2-s1\n    verdict: misleading\n"
+            "    evidence: [uk-ncsc-release-2021-07-19#p3-s1]\n    editor: Test Editor\n"
+            "    date: 2024-01-01\n    note: A test override.\n"
+        ),
+        encoding="utf-8",
+    )
+    claim = claims(collate(load_corpus(tmp_path), ROOT))["p2-s1"]
+    assert (claim.verdict, claim.origin, claim.computed_verdict) == ("misleading", "editor", "supported")
+    assert claim.override.note == "A test override."
+    first = claim.evidence[0]
+    assert (first.statement, first.sentence, first.origin) == (
+        "uk-ncsc-release-2021-07-19",
+        "p3-s1",
+        "editor",
+    )
+    assert all(e.origin == "engine" for e in claim.evidence[1:])
+
+
+def test_an_invented_case_is_flagged_by_the_same_rules():
+    report = collate(load_corpus(RURITANIA), ROOT)
+    got = claims(report, "grid-attack-ar")
+    # Borduria only spoke of actors operating from Ruritanian territory; Syldavia named the service.
+    assert {"attribution_level", "speaker"} <= major(got["p1-s1"])
+    assert got["p1-s1"].verdict == "misattributed"
+    bord = [d for d in got["p1-s1"].discrepancies if d.type == "attribution_level"]
+    assert [d.details["issuer"] for d in bord] == ["borduria-government"]
+    assert got["p1-s1"].attribution.named_organ == "intelligence service"
+    assert got["p1-s1"].attribution.state == "XR"
+    for faithful in ("headline", "p2-s1", "p2-s2", "p4-s1"):
+        assert major(got[faithful]) == set(), faithful
+    assert got["p3-s1"].verdict == "contradicted"
+    assert major(got["p3-s2"]) == {"translation"}

@@ -1,0 +1,62 @@
+"""The lexicon files: they load, their phrase syntax matches as documented, errors are exact."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from muqabala.errors import DataError
+from muqabala.lexicon import find, load_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_shipped_lexicon_loads():
+    lex = load_lexicon(ROOT / "lexicon")
+    assert {t.term for t in lex.glossary.terms} >= {"compromise", "actors", "systemic", "call out"}
+    assert {h.id for h in lex.hedges.hedges} >= {"likely", "possible", "assessed"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("الصين", "مرتبطة بالصين", "بالصين"),  # attached preposition
+        ("الاتحاد الأوروبي", "والاتحاد الأوروبي", "والاتحاد الأوروبي"),  # attached و
+        ("accuse*", "They accused nobody", "accused"),  # star
+        ("state-backed", "state backed actors", "state backed"),  # hyphen
+        ("أراضي", "أَرَاضِي", "أَرَاضِي"),  # tashkeel folded, offsets kept
+    ],
+)
+def test_phrase_syntax(phrase, text, found):
+    hits = find([phrase], text)
+    assert [text[h.start : h.end] for h in hits] == [found]
+
+
+def test_gap_and_state_slot():
+    states = {"XO": ["Omega", "أوميغا"], "XA": ["ألفا"]}
+    hits = find(["اتهم* ... {state}"], "اتهمت ألفا والاتحاد أوميغا بالهجوم", {"XO": states["XO"]})
+    assert [(h.state, h.end) for h in hits] == [("XO", 26)]
+    assert find(["accused"], "unaccused") == []
+
+
+def test_bad_phrase_is_reported_with_file_and_line(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(ROOT / "lexicon", folder)
+    path = folder / "hedges.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[highly likely,", '["{country} likely",'), encoding="utf-8"
+    )
+    (folder / "scope.yaml").unlink()
+    with pytest.raises(DataError) as err:
+        load_lexicon(folder)
+    line = next(
+        i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{country}" in ln
+    )
+    assert err.value.report().splitlines() == [
+        f"lexicon/hedges.yaml:{line}: hedges[0].en[0]: unknown placeholder {{country}} (known: {{state}}) "
+        "(got '{country} likely')",
+        "lexicon/scope.yaml:1: file is missing",
+        "Error: 2 problems in 2 files",
+    ]

@@ -1,0 +1,37 @@
+from muqabala.rules import attribution_level
+from test_rules_fixtures import SENTENCES, make_case, make_claim
+
+
+def test_accusing_the_state_exceeds_territory_but_not_an_organ():
+    case = make_case(SENTENCES)
+    claim = make_claim(
+        case,
+        "اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.",
+        "Alpha and the Union accused Omega of the attack.",
+        [("u#s1", 0.6)],
+    )
+    assert claim.credited == ["alpha", "union"]
+    [flag] = attribution_level.check(claim, case)
+    assert flag.severity == "major"
+    assert flag.details["issuer"] == "union"
+    assert (flag.details["claim_level"], flag.details["source_level"]) == ("state_affiliated", "territory")
+    assert flag.claim_span.text == "اتهمت ألفا والاتحاد أوميغا"
+    assert flag.source_span.text == "territory of Omega"
+    assert flag.explanation.ar and flag.explanation.en
+
+
+def test_each_speaker_is_held_to_its_own_words():
+    case = make_case(SENTENCES)
+    claim = make_claim(
+        case, "قال الاتحاد إن الهجوم جاء من أراضي أوميغا، في حين قالت ألفا إن جهاز المخابرات الأوميغي مسؤول."
+    )
+    assert [s.speakers for s in claim.segments] == [("union",), ("alpha",)]
+    assert attribution_level.check(claim, case) == []
+
+
+def test_naming_an_organ_the_issuer_never_named():
+    case = make_case(SENTENCES)
+    claim = make_claim(case, "وقال الاتحاد إن جهاز المخابرات الأوميغي مسؤول.")
+    [flag] = attribution_level.check(claim, case)
+    assert flag.details["claim_level"] == "state_organ"
+    assert flag.details["claim_organ"] == "intelligence service"

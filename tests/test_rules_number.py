@@ -1,0 +1,24 @@
+import pytest
+
+from muqabala.rules import number
+from test_rules_fixtures import SENTENCES, make_case, make_claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("أثّر الهجوم على أكثر من 70 منظمة.", []),
+        ("أثّر الهجوم على 70 منظمة.", [("minor", "qualifier")]),
+        ("أثّر الهجوم على 700 منظمة.", [("major", "differs")]),
+    ],
+)
+def test_figures_against_the_closest_sentence(claim, expected):
+    case = make_case(SENTENCES)
+    found = number.check(make_claim(case, claim, ranked=[("a#s2", 0.9)]), case)
+    assert [(d.severity, d.details["kind"]) for d in found] == expected
+
+
+def test_a_figure_no_statement_gives():
+    case = make_case(SENTENCES)
+    [flag] = number.check(make_claim(case, "أثّر الهجوم على 5000 خادم.", ranked=[("a#s3", 0.9)]), case)
+    assert (flag.severity, flag.details["kind"], flag.claim_span.text) == ("major", "absent", "5000")

@@ -1,0 +1,49 @@
+from muqabala.rules import speaker
+from test_rules_fixtures import SENTENCES, make_case, make_claim
+
+
+def test_the_countries_credit_everyone_named_before():
+    case = make_case(SENTENCES)
+    claim = make_claim(case, "وقالت الدول إن جهاز المخابرات الأوميغي مسؤول.", collective=("alpha", "union"))
+    [flag] = speaker.check(claim, case)
+    assert flag.details == {"issuer": "union", "found_in": "alpha", "entity": "intelligence service"}
+    assert flag.source_span.sentence == "s1" and flag.source_span.statement == "a"
+
+
+def test_words_closest_to_another_issuer():
+    case = make_case(SENTENCES)
+    ranked = [("a#s1", 1.19, ["speaker:alpha", "entity:issuer:alpha"]), ("u#s2", 1.15, [])]
+    claim = make_claim(case, "وربطت ألفا هذه الأنشطة بمجموعتين تعرفان باسم APT 40 و APT 31.", ranked=ranked)
+    flags = speaker.check(claim, case)
+    # The named groups decide before the alignment does: one flag per group.
+    assert [(f.details["entity"], f.details["found_in"]) for f in flags] == [
+        ("APT31", "union"),
+        ("APT40", "union"),
+    ]
+    assert {f.claim_span.text for f in flags} == {"ألفا"}
+    assert {f.source_span.sentence for f in flags} == {"s2"}
+
+
+def test_the_credited_issuers_own_words_do_not_fire():
+    case = make_case(SENTENCES)
+    claim = make_claim(
+        case,
+        "وقالت ألفا إن جهاز المخابرات الأوميغي مسؤول.",
+        ranked=[("a#s1", 0.9, ["speaker:alpha"]), ("u#s1", 0.5)],
+    )
+    assert speaker.check(claim, case) == []
+
+
+def test_a_pronoun_subject_keeps_the_previous_speaker():
+    case = make_case(SENTENCES)
+    claim = make_claim(case, "وقالت إن الحكومة تجاهلت الدعوات.", previous=("alpha-office",))
+    assert claim.credited == ["alpha-office"]
+
+
+def test_alignment_alone_when_nothing_is_named():
+    case = make_case(SENTENCES)
+    ranked = [("a#s2", 1.0, ["speaker:alpha", "entity:issuer:alpha"]), ("u#s3", 0.95, [])]
+    claim = make_claim(case, "وقالت ألفا إن القراصنة واصلوا استغلال اختراق الخوادم.", ranked=ranked)
+    [flag] = speaker.check(claim, case)
+    assert (flag.details["found_in"], flag.details["credited_best"]) == ("union", "a#s2")
+    assert flag.source_span.sentence == "s3"
