@@ -18,8 +18,8 @@ from pathlib import Path
 
 from .cache import cached_report
 from .corpus import data_files, load_corpus
-from .schema import render as render_schema
 from .schema import json_schemas
+from .schema import render as render_schema
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -64,10 +64,10 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     procs = []
     for lang, config in LANGUAGES.items():
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / config),
-               "-d", str(out / lang)]
+        # Not --quiet: MkDocs then drops warnings before --strict can count them.
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
         if strict:
-            cmd.insert(4, "--strict")
+            cmd.append("--strict")
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True)
         if not parallel:
@@ -99,6 +99,8 @@ def _write_root(root: Path, out: Path, report_json: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
+    # Static hosts serve /404.html for any missing address; its links already start at /en/.
+    shutil.copyfile(out / "en" / "404.html", out / "404.html")
     (out / ".nojekyll").write_text("", encoding="utf-8")
 
 

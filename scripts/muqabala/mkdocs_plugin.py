@@ -37,6 +37,9 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.lang = str(config.theme["language"])
         self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
         self.sources: dict[str, str] = {}
+        # site_url names the site's root; each language lives one folder below it.
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{self.lang}/"
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -49,6 +52,13 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.sources = generated.sources
         config.nav = generated.nav
 
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        # `mkdocs serve` must rebuild when the data changes, not only the pages.
+        for folder in site.DATA_FOLDERS:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         # A generated page is edited in its YAML, not in its Markdown.
         source = self.sources.get(page.file.src_uri)
@@ -57,5 +67,20 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._set_direction(output)
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if template_name != "404.html":
+            return output
+        if not config.site_url:
+            # MkDocs writes the 404 page's links from the server's root, for a site served
+            # there; ours is one folder down per language.
+            output = _ROOTED.sub(lambda m: f'{m[1]}="/{m[3] if m[2] else self.lang + "/" + m[3]}"', output)
+        return self._set_direction(output)
+
+    def _set_direction(self, output: str) -> str:
         direction = "rtl" if self.lang in RTL_LANGUAGES else "ltr"
         return re.sub(r"<html(?![^>]*\bdir=)", f'<html dir="{direction}"', output, count=1)
+
+
+_ROOTED = re.compile(r'\b(href|src)="/(?!/)(\.\./)?([^"]*)"')

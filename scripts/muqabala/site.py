@@ -12,6 +12,9 @@ from pathlib import Path
 from .cache import cached_report
 from .corpus import load_corpus
 
+DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
+"""Folders whose files change the generated pages."""
+
 
 @dataclass
 class Generated:

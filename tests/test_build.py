@@ -1,0 +1,200 @@
+"""Tiny sites built in tmp_path with the real MkDocs, Material and plugin."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, tiny_files, write_tree
+from muqabala.build import BuildError, build
+from muqabala.cli import main
+from muqabala.errors import DataError
+
+PAGES = ("index.md", "methodology.md", "guide.md")
+
+
+def tiny_site(root: Path) -> Path:
+    """A tiny project with the repository's real site configuration and templates."""
+    files = tiny_files()
+    for lang, title in (("en", "Home"), ("ar", "الرئيسية")):
+        for page in PAGES:
+            files[f"content/{lang}/{page}"] = f"# {title} {page[:-3]} {{ #top }}\n\nText.\n"
+    write_tree(root, files)
+    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    if (REPO / "lexicon").is_dir():
+        shutil.copytree(REPO / "lexicon", root / "lexicon")
+    return root
+
+
+def tree_digest(folder: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            sha.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return sha.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tiny_site(tmp_path_factory.mktemp("tiny"))
+    build(root)
+    return root
+
+
+def test_both_languages_are_built(built: Path) -> None:
+    site = built / "site"
+    for lang in ("en", "ar"):
+        assert (site / lang / "index.html").is_file()
+        assert (site / lang / "statements" / "st" / "index.html").is_file()
+    assert (site / "index.html").is_file()
+
+
+def test_arabic_html_is_rtl_and_english_ltr(built: Path) -> None:
+    ar = (built / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
+    en = (built / "site/en/statements/st/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html dir="rtl" lang="ar"', ar)
+    assert re.search(r'<html dir="ltr" lang="en"', en)
+
+
+def test_switcher_links_to_the_same_page(built: Path) -> None:
+    ar = (built / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(en|ar)"', ar))
+    assert links == {"../../../en/statements/st/": "en", "../../../ar/statements/st/": "ar"}
+    target = (built / "site/ar/statements/st" / "../../../en/statements/st/index.html").resolve()
+    assert target.is_file()
+
+
+def test_open_data_at_the_site_root(built: Path) -> None:
+    site = built / "site"
+    assert (site / "data" / "report.json").is_file()
+    assert (site / "data" / "source" / "statements" / "st.yaml").read_bytes() == (
+        built / "statements" / "st.yaml").read_bytes()
+    assert sorted(p.name for p in (site / "schema").iterdir()) == [
+        "article.schema.json", "issuer.schema.json", "report.schema.json", "statement.schema.json"]
+
+
+def test_edit_link_of_a_generated_page_points_at_its_yaml(built: Path) -> None:
+    ar = (built / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', ar)
+    assert edit and edit.group(1) == "../../../data/source/statements/st.yaml"
+
+
+def test_no_remote_requests_in_html(built: Path) -> None:
+    for page in (built / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:[^"]+)"', text):
+            pytest.fail(f"{page}: remote resource {src}")
+
+
+def test_failed_data_check_leaves_site_untouched(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    build(root)
+    before = tree_digest(root / "site")
+    (root / "statements" / "st.yaml").write_text(
+        (root / "statements" / "st.yaml").read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"),
+        encoding="utf-8")
+    with pytest.raises(DataError):
+        build(root)
+    assert tree_digest(root / "site") == before
+    assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_failed_mkdocs_build_leaves_site_untouched(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    build(root)
+    before = tree_digest(root / "site")
+    (root / "content" / "ar" / "guide.md").write_text("# دليل\n\n[broken](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"\[ar\] mkdocs.ar.yml failed"):
+        build(root)
+    assert tree_digest(root / "site") == before
+    assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_cli_check_reports_four_errors_without_traceback(tmp_path: Path) -> None:
+    files = tiny_files()
+    files["statements/st.yaml"] = (files["statements/st.yaml"]
+                                   .replace("issuer: gov", "issuer: unknown-gov")
+                                   .replace("date: 2021-07-19", "date: 2021-07-32")
+                                   .replace("https://example.org/a", "javascript:alert(document.cookie)")
+                                   .replace("completeness: complete", "completeness: [complete]"))
+    root = write_tree(tmp_path, files)
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line.split(": ")[0] for line in lines[:-1]] == [
+        "statements/st.yaml:4", "statements/st.yaml:8", "statements/st.yaml:9", "statements/st.yaml:12"]
+    assert lines[-1] == "Error: 4 problems in 1 file"
+    assert "Traceback" not in result.output
+
+
+def test_cli_build_failure_exits_1(tmp_path: Path) -> None:
+    files = tiny_files()
+    files["statements/st.yaml"] = files["statements/st.yaml"].replace("issuer: gov", "issuer: x")
+    root = write_tree(tmp_path, files)
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "Error: 1 problem in 1 file"
+
+
+def test_new_statement_passes_check(tiny: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    text = (tiny / "statements" / "gov-reply-2021-07-20.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/statement.schema.json\n")
+    assert "issuer: gov\n" in text and "case: case-1\n" in text
+    check = runner.invoke(main, ["check", "--root", str(tiny)])
+    assert check.exit_code == 0, check.output
+    again = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
+    assert again.exit_code == 1
+    assert again.output == (
+        "Error: statements/gov-reply-2021-07-20.yaml already exists; choose another SLUG\n")
+
+
+def test_new_statement_rejects_bad_slug(tiny: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "statement", "Bad Slug", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert result.output == ("Error: SLUG must be lower-case letters, digits and hyphens, like "
+                             "eu-declaration-2021-07-19 (got 'Bad Slug')\n")
+
+
+def test_every_command_is_documented_with_an_example() -> None:
+    def walk(group, prefix=""):  # type: ignore[no-untyped-def]
+        for name, cmd in group.commands.items():
+            yield prefix + name, cmd
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, prefix + name + " ")
+
+    names = dict(walk(main))
+    for required in ("check", "build", "serve", "new", "new statement", "report", "links", "evaluate"):
+        assert required in names, f"muqabala {required} is missing"
+    for name, cmd in names.items():
+        assert cmd.help and "Example:" in cmd.help, f"muqabala {name} has no example in its help"
+
+
+def test_shipped_data_is_valid() -> None:
+    from muqabala.corpus import load_corpus
+
+    corpus = load_corpus(REPO)
+    assert len(corpus.statements) >= 10 and len(corpus.articles) >= 1
+
+
+def test_each_data_file_points_at_its_schema() -> None:
+    for folder, kind in (("issuers", "issuer"), ("statements", "statement"), ("articles", "article")):
+        for path in sorted((REPO / folder).glob("*.yaml")):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json", path
+
+
+def test_committed_schemas_match_the_models() -> None:
+    from muqabala.schema import stale_schemas
+
+    assert stale_schemas(REPO / "schema") == []
