@@ -61,7 +61,8 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
 
 
 def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root)}
     procs = []
     for lang, config in LANGUAGES.items():
         # Not --quiet: MkDocs then drops warnings before --strict can count them.
@@ -80,6 +81,17 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
             failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
     if failures:
         raise BuildError("\n".join(failures))
+
+
+def _source_date(root: Path) -> str:
+    """The time MkDocs stamps into sitemaps: the last commit's, so that the same input
+    builds the same bytes on any day (0 outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                             text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else "0"
 
 
 def _write_root(root: Path, out: Path, report_json: str) -> None:

@@ -1,0 +1,66 @@
+"""The shipped site, built for real: no broken link or anchor, and a broken anchor is caught."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from muqabala.build import build
+from muqabala.links import check_site
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build(REPO, out)
+    return out
+
+
+def test_shipped_site_has_no_broken_link(shipped: Path) -> None:
+    assert [str(p) for p in check_site(shipped)] == []
+
+
+def test_every_cited_sentence_anchor_exists(shipped: Path) -> None:
+    import json
+
+    report = json.loads((shipped / "data" / "report.json").read_text(encoding="utf-8"))
+    cited = {(e["statement"], e["sentence"]) for a in report["articles"] for c in a["claims"]
+             for e in c["evidence"]}
+    assert cited
+    for lang in ("en", "ar"):
+        for statement, sentence in sorted(cited):
+            page = (shipped / lang / "statements" / statement / "index.html").read_text(encoding="utf-8")
+            assert f'id="{sentence}"' in page, (lang, statement, sentence)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_broken_sentence_anchor_is_reported(shipped: Path, tmp_path: Path, lang: str) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(shipped, site)
+    page = site / lang / "statements" / "eu-declaration-2021-07-19" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'id="p1-s2"' in html
+    page.write_text(html.replace('id="p1-s2"', 'id="p1-s2-renamed"'), encoding="utf-8")
+    problems = [str(p) for p in check_site(site)]
+    target = f"{lang}/statements/eu-declaration-2021-07-19/index.html"
+    assert f"{lang}/checks/exchange-hack-ar/index.html: ../../statements/eu-declaration-2021-07-19/#p1-s2: " \
+           f"no id or name 'p1-s2' on {target}" in problems
+    assert all(p.endswith(f"#p1-s2: no id or name 'p1-s2' on {target}") for p in problems), problems
+
+
+def test_links_command_fails_on_the_broken_site(shipped: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from muqabala.cli import main
+
+    site = tmp_path / "site"
+    shutil.copytree(shipped, site)
+    page = site / "ar" / "statements" / "uk-fcdo-release-2021-07-19" / "index.html"
+    page.write_text(re.sub(r'id="p8-s1"', 'id="gone"', page.read_text(encoding="utf-8")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["links", "--site", str(site), "--root", str(REPO)])
+    assert result.exit_code == 1
+    assert "#p8-s1" in result.output
