@@ -1,0 +1,59 @@
+"""`muqabala serve` rebuilds when a YAML file changes and keeps serving the last good site."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from test_build import tiny_site
+
+from muqabala.serve import serve
+
+
+def wait_for(messages: list[str], pattern: str, after: int = 0, timeout: float = 120) -> int:
+    """Index of the first message from `after` on matching `pattern` (bounded wait)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for i, m in enumerate(messages[after:], start=after):
+            if re.search(pattern, m):
+                return i
+        time.sleep(0.1)
+    raise AssertionError(f"no message matching {pattern!r} in {messages}")
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as r:  # 127.0.0.1 only
+        return str(r.read().decode("utf-8"))
+
+
+def test_serve_rebuilds_on_yaml_change(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(root, 0, messages.append),
+                              kwargs={"interval": 0.2, "stop": stop}, daemon=True)
+    thread.start()
+    try:
+        i = wait_for(messages, r"^Serving on http://127\.0\.0\.1:\d+/")
+        base = re.search(r"http://127\.0\.0\.1:\d+/", messages[i]).group(0)  # type: ignore[union-attr]
+        assert "A title" in fetch(base + "en/statements/st/")
+
+        statement = root / "statements" / "st.yaml"
+        statement.write_text(statement.read_text(encoding="utf-8").replace("A title", "A changed title"),
+                             encoding="utf-8")
+        j = wait_for(messages, r"^built in", after=i + 1)
+        assert any(m.startswith("changed: statements/st.yaml") for m in messages[i:j])
+        assert "A changed title" in fetch(base + "en/statements/st/")
+
+        statement.write_text(statement.read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"),
+                             encoding="utf-8")
+        k = wait_for(messages, r"previous version is still served", after=j + 1)
+        assert "statements/st.yaml:4: issuer: unknown issuer" in messages[k]
+        assert "A changed title" in fetch(base + "en/statements/st/")
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
