@@ -14,13 +14,15 @@ import typing
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, show
 from .model import ID_PATTERN, SITE_LANGUAGES, Article, Issuer, Statement, Text
 from .yamlfile import Loaded, format_path, load
+
+M = TypeVar("M", bound=BaseModel)
 
 DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
     "issuers": Issuer,
@@ -152,6 +154,20 @@ _MESSAGES = {
 
 _LOOKALIKES = set("аеорсухіјѕһӏԁԛԝ" "αεικνορτυχϲ")
 """Cyrillic and Greek letters that an editor cannot tell from Latin ones."""
+
+
+def read_model(path: Path, kind: type[M], display: str | None = None) -> M:
+    """Read one YAML file of any kind (lexicon, gold file…) into `kind`, with the same checks and
+    error wording as the data files; raise `DataError` listing every problem."""
+    display = display or path.as_posix()
+    if not path.is_file():
+        raise DataError([Problem(display, 1, "", "file is missing")])
+    loaded = load(path, display)
+    problems: list[Problem] = list(loaded.problems)
+    item = _validate(kind, loaded, display, problems) if loaded.data is not None else None
+    if problems or item is None:
+        raise DataError(problems or [Problem(display, 1, "", "file is empty")])
+    return item  # type: ignore[no-any-return]
 
 
 def _validate(kind: type[Any], loaded: Loaded, display: str, problems: list[Problem]) -> Any:

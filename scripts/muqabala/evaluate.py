@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 import click
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .errors import DataError, Problem
+from .errors import DataError
 from .yamlfile import load
 
 Ref = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
@@ -93,14 +93,9 @@ def flag_metrics(fired: dict[str, dict[str, str]], must_fire: dict[str, list[str
 
 def load_gold(path: Path) -> EvidenceGold:
     """Read an evidence gold file; raise `DataError` with file and line on any problem."""
-    from .corpus import _validate  # the schema-error wording shared with the data files
+    from .corpus import read_model
 
-    loaded = load(path, path.as_posix())
-    problems: list[Problem] = list(loaded.problems)
-    gold = _validate(EvidenceGold, loaded, path.as_posix(), problems) if loaded.data is not None else None
-    if problems or gold is None:
-        raise DataError(problems or [Problem(path.as_posix(), 1, "", "empty gold file")])
-    return gold
+    return read_model(path, EvidenceGold)
 
 
 def ranked_primary(aligner: Any, article_id: str, claim_ids: list[str], k: int = 10) -> dict[str, list[str]]:

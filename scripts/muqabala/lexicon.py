@@ -22,11 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from .errors import DataError, Problem, show
+from .corpus import read_model
+from .errors import DataError, Problem
 from .normalize import fold
-from .yamlfile import format_path, load
 
 SLOTS = ("state",)
 """Placeholders a phrase may hold, written `{state}`."""
@@ -269,24 +269,10 @@ def load_lexicon(folder: Path) -> Lexicon:
     parts: dict[str, _Lex] = {}
     for stem, model in FILES.items():
         path = folder / f"{stem}.yaml"
-        display = f"{folder.name}/{path.name}"
-        if not path.is_file():
-            problems.append(Problem(display, 1, "", "file is missing"))
-            continue
-        loaded = load(path, display)
-        problems += loaded.problems
-        if loaded.data is None:
-            continue
         try:
-            parts[stem] = model.model_validate(loaded.data)
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                loc = tuple(err["loc"])
-                msg = err["msg"].removeprefix("Value error, ")
-                got = "" if err["type"] == "missing" else f" (got {show(err.get('input'))})"
-                problems.append(
-                    Problem(display, loaded.line_of(loc), format_path(loc) or "(file)", msg + got)
-                )
+            parts[stem] = read_model(path, model, f"{folder.name}/{path.name}")
+        except DataError as e:
+            problems += e.problems
     if problems:
         raise DataError(problems)
     return Lexicon(**parts)  # type: ignore[arg-type]

@@ -16,9 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import DataError, Problem
 from .normalize import ARABIC_PREFIXES, Word, normalize, words
-from .yamlfile import load
 
 Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about"]
 """How a figure is hedged: `at least 30,000` is `at_least`; `thousands` is `about`."""
@@ -128,14 +126,9 @@ def _tables(langs: list[LanguageNumbers], units: dict[str, list[str]]) -> _Table
 
 def load_lexicon(path: Path = LEXICON) -> NumberLexicon:
     """Read and validate a number lexicon; raise `DataError` with file and line on any problem."""
-    from .corpus import _validate  # the schema-error wording shared with the data files
+    from .corpus import read_model
 
-    loaded = load(path, path.name)
-    problems: list[Problem] = list(loaded.problems)
-    lexicon = _validate(NumberLexicon, loaded, path.name, problems) if loaded.data is not None else None
-    if problems or lexicon is None:
-        raise DataError(problems or [Problem(path.name, 1, "", "empty lexicon")])
-    return lexicon
+    return read_model(path, NumberLexicon, path.name)
 
 
 @lru_cache(maxsize=8)
