@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,8 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
     timings["engine"] = time.perf_counter() - t0
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    _remove_leftovers(site_dir.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
     try:
         t0 = time.perf_counter()
         _run_mkdocs(root, tmp, strict=strict, parallel=parallel)
@@ -75,10 +77,17 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
             proc.wait()
         procs.append((lang, proc))
     failures = []
-    for lang, proc in procs:
-        output, _ = proc.communicate()
-        if proc.returncode != 0:
-            failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
+    try:
+        for lang, proc in procs:
+            output, _ = proc.communicate()
+            if proc.returncode != 0:
+                failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
+    finally:
+        # Interrupted: stop the other language too before its temporary tree is deleted.
+        for _, proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     if failures:
         raise BuildError("\n".join(failures))
 
@@ -152,11 +161,31 @@ body {{ font-family: system-ui, "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma,
 """
 
 
+def _remove_leftovers(folder: Path) -> None:
+    """Delete what a build killed outright (SIGKILL, power loss) left behind: its temporary
+    tree or the old site it was about to delete — only when the process that made it is gone."""
+    for path in folder.glob(".site-*"):
+        match = re.match(r"\.site-(?:build|old)-(\d+)-", path.name)
+        if path.is_dir() and match and not _alive(int(match[1])):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def _swap(new: Path, site_dir: Path) -> None:
     """Replace `site_dir` by `new` with two renames, so readers never see a half-written site."""
     old = None
     if site_dir.exists():
-        old = site_dir.with_name(f".site-old-{os.getpid()}")
+        old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
+        old.rmdir()
         os.replace(site_dir, old)
     os.replace(new, site_dir)
     if old is not None:
