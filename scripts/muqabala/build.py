@@ -65,7 +65,8 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
 def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root)}
-    procs = []
+    procs: list[tuple[str, subprocess.Popen[str]]] = []
+    outputs: dict[str, str] = {}
     for lang, config in LANGUAGES.items():
         # Not --quiet: MkDocs then drops warnings before --strict can count them.
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
@@ -73,13 +74,14 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
             cmd.append("--strict")
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True)
-        if not parallel:
-            proc.wait()
         procs.append((lang, proc))
+        if not parallel:
+            # communicate(), not wait(): a full output pipe would block the child forever.
+            outputs[lang] = proc.communicate()[0]
     failures = []
     try:
         for lang, proc in procs:
-            output, _ = proc.communicate()
+            output = outputs[lang] if lang in outputs else proc.communicate()[0]
             if proc.returncode != 0:
                 failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
     finally:
