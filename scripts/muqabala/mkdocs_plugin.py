@@ -78,6 +78,15 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             output = _ROOTED.sub(lambda m: f'{m[1]}="/{m[3] if m[2] else self.lang + "/" + m[3]}"', output)
         return self._set_direction(output)
 
+    def on_post_build(self, config: Any) -> None:
+        # Material's search leaves Arabic diacritics in the index; the reader's query is
+        # stripped of the same marks by assets/javascripts/muqabala-search.js.
+        from .render.search import normalise_search_index
+
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            normalise_search_index(index)
+
     def _set_direction(self, output: str) -> str:
         direction = "rtl" if self.lang in RTL_LANGUAGES else "ltr"
         return re.sub(r"<html(?![^>]*\bdir=)", f'<html dir="{direction}"', output, count=1)

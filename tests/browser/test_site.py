@@ -1,0 +1,246 @@
+"""The built site in a real browser: direction, language switch, claims, search, no leaks.
+
+The site is built once per session into a temporary folder with `muqabala.build.build`, the
+same code `muqabala build` runs, and served by a stdlib HTTP server on 127.0.0.1. The browser
+is Debian's /usr/bin/chromium driven by Playwright, never a downloaded one; if it is missing
+the tests fail (the Makefile's `test` target installs it), they do not skip. Every request that
+does not go to 127.0.0.1 is aborted and recorded, and so is every console error.
+
+The fixtures live in this module rather than a conftest.py: the other tests import helpers
+with `from conftest import …`, which a second conftest module would shadow.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@dataclass
+class Watch:
+    """What the browser did that a test should know about."""
+
+    blocked: list[str] = field(default_factory=list)
+    """Requests to anything but 127.0.0.1, aborted."""
+    errors: list[str] = field(default_factory=list)
+    """Console errors and uncaught page exceptions, with the page they happened on."""
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from muqabala.build import build
+
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build(REPO, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    assert CHROMIUM.is_file(), (
+        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), "
+        "as `make test` does; these tests never download a browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser, watch: Watch) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def route(r: object) -> None:
+        url = r.request.url  # type: ignore[attr-defined]
+        host = urlsplit(url).hostname
+        if host == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
+            r.continue_()  # type: ignore[attr-defined]
+        else:
+            watch.blocked.append(url)
+            r.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("console", lambda m: watch.errors.append(f"{pg.url}: {m.text}") if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.errors.append(f"{pg.url}: {e}"))
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/exchange-hack-ar/"
+CHECKS = "checks/exchange-hack-ar/"
+
+
+def _open(page, base_url: str, path: str) -> None:
+    page.goto(f"{base_url}/{path}")
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "compare/", "methodology/",
+                                  "statements/eu-declaration-2021-07-19/"])
+def test_arabic_pages_are_right_to_left(page, base_url, path):
+    _open(page, base_url, f"ar/{path}")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.get_attribute("html", "lang") == "ar"
+    assert page.evaluate("document.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, "compare/"])
+def test_english_pages_are_left_to_right(page, base_url, path):
+    _open(page, base_url, f"en/{path}")
+    assert page.get_attribute("html", "dir") == "ltr"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+def test_arabic_text_is_rtl_inside_english_pages(page, base_url):
+    _open(page, base_url, f"en/{ARTICLE}")
+    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article "
+                         ".mq-orig')).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article "
+                         ".mq-trans')).direction") == "ltr"
+
+
+@pytest.mark.parametrize("start, other", [("en", "ar"), ("ar", "en")])
+@pytest.mark.parametrize("path", [CHECKS, "statements/uk-fcdo-release-2021-07-19/", "compare/"])
+def test_language_switcher_lands_on_the_same_page(page, base_url, start, other, path):
+    _open(page, base_url, f"{start}/{path}")
+    page.hover(".md-header__option .md-select")
+    page.click(f"a[data-muqabala-switch='{other}']")
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == f"/{other}/{path}"
+    assert page.get_attribute("html", "lang") == other
+
+
+def test_hovering_or_focusing_a_claim_shows_its_verdict(page, base_url):
+    _open(page, base_url, f"en/{ARTICLE}")
+    claim = page.locator("#p4-s1 a.mq-claim")
+    tip = page.locator("#mq-tip-p4-s1")
+    assert not tip.is_visible()
+    claim.hover()
+    assert tip.is_visible() and "Verdict:" in tip.inner_text()
+    page.mouse.move(0, 0)
+    claim.focus()
+    assert tip.is_visible()
+    assert claim.get_attribute("aria-describedby") == "mq-tip-p4-s1"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_clicking_a_claim_reveals_its_check(page, base_url, lang):
+    _open(page, base_url, f"{lang}/{ARTICLE}")
+    page.click("#p4-s1 a.mq-claim")
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == f"/{lang}/{CHECKS}" and urlsplit(page.url).fragment == "p4-s1"
+    heading = page.locator("[id='p4-s1']")
+    assert heading.evaluate("e => e.tagName") == "H2"
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
+    assert page.locator("[id='p4-s1'] ~ .mq-check .mq-badge").first.is_visible()
+
+
+def _search(page, query: str) -> list[str]:
+    box = page.locator("input[data-md-component='search-query']")
+    page.click("label.md-search__icon[for='__search']") if not box.is_visible() else None
+    box.fill(query)
+    box.press("End")  # Material reads the box on keyup
+    page.wait_for_function(
+        "() => !/اكتب|Type/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=10_000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("query, page_has", [
+    ("بيانا", "بيانًا"),       # the article writes it with tanween: folding the index finds it
+    ("أيضا", "أيضًا"),
+    ("تَجَسُّس", "تجسس"),     # the reader adds marks the text lacks: folding the query finds it
+])
+def test_arabic_search_ignores_diacritics_and_stays_arabic(page, base_url, query, page_has):
+    _open(page, base_url, f"ar/{ARTICLE}")
+    assert page_has in page.inner_text(".mq-article")
+    page.wait_for_timeout(300)
+    paths = sorted({urlsplit(h).path for h in _search(page, query)})
+    assert f"/ar/{ARTICLE}" in paths, (query, paths)
+    assert all(p.startswith("/ar/") for p in paths), paths
+
+
+def test_search_results_are_the_same_with_and_without_marks(page, base_url):
+    _open(page, base_url, "ar/")
+    with_marks = sorted({urlsplit(h).path for h in _search(page, "سلوكًا صينيًا")})
+    without = sorted({urlsplit(h).path for h in _search(page, "سلوكا صينيا")})
+    assert with_marks and with_marks == without
+
+
+def test_arabic_search_finds_the_article(page, base_url):
+    _open(page, base_url, "ar/")
+    paths = {urlsplit(h).path for h in _search(page, "هافنيوم")}
+    assert f"/ar/{CHECKS}" in paths or f"/ar/{ARTICLE}" in paths, paths
+    assert all(p.startswith("/ar/") for p in paths)
+
+
+def test_screenshots(page, base_url, artifacts):
+    shots = [(f"{lang}/{path}", f"{name}-{lang}.png") for lang in ("en", "ar")
+             for path, name in ((ARTICLE, "article"), (f"{CHECKS}#p4-s1", "check"), ("compare/", "compare"))]
+    for path, name in shots:
+        _open(page, base_url, path)
+        if "#" in path:
+            page.locator(f"[id='{unquote(path.split('#')[1])}']").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / name))
+        assert (artifacts / name).stat().st_size > 10_000
+    readme = REPO / "docs" / "screenshots"
+    readme.mkdir(parents=True, exist_ok=True)
+    for name in ("article-en.png", "check-ar.png"):
+        shutil.copyfile(artifacts / name, readme / name)
+
+
+def test_zz_no_console_errors_and_no_request_off_the_machine(page, base_url, watch):
+    # Runs last in this module (pytest keeps file order): it sums up every page visited above.
+    for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{ARTICLE}", "ar/data/"):
+        _open(page, base_url, path)
+    assert watch.blocked == []
+    assert watch.errors == []

@@ -1,0 +1,263 @@
+"""Pages rendered from hand-made reports: structure, links, escaping of hostile data, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from muqabala.corpus import load_corpus
+from muqabala.render import GENERATED, render_pages
+from render_fakes import HOSTILE, fake_report, hostile_corpus, hostile_report
+
+REPO = Path(__file__).resolve().parents[1]
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "def_list", "footnotes", "pymdownx.details",
+              "pymdownx.superfences", "toc"]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(REPO)
+
+
+@pytest.fixture(scope="module")
+def pages(corpus):
+    report = fake_report(corpus)
+    return {lang: render_pages(corpus, report, lang) for lang in ("en", "ar")}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    c = hostile_corpus(tmp_path_factory.mktemp("hostile"))
+    r = hostile_report(c)
+    return {lang: render_pages(c, r, lang, base_url="https://example.org/site") for lang in ("en", "ar")}
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, every id, and the text of each script."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.append(a["id"] or "")
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def html_of(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=EXTENSIONS)
+
+
+def parse(html: str) -> Tags:
+    p = Tags()
+    p.feed(html)
+    p.close()
+    return p
+
+
+def test_both_languages_have_the_same_pages(pages, corpus):
+    assert set(pages["en"].files) == set(pages["ar"].files)
+    expected = ({f"articles/{a}.md" for a in corpus.articles} | {f"checks/{a}.md" for a in corpus.articles}
+                | {f"statements/{s}.md" for s in corpus.statements} | {"compare.md", "discrepancies.md", "data.md"})
+    assert set(pages["en"].files) == expected
+    assert all(p.split("/")[0] in GENERATED for p in expected)
+
+
+def _nav_paths(items: list) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        for value in item.values():
+            out += _nav_paths(value) if isinstance(value, list) else [value]
+    return out
+
+
+def test_nav_lists_every_page_once_with_the_hand_written_ones(pages):
+    for lang, p in pages.items():
+        listed = _nav_paths(p.nav)
+        assert sorted(listed) == sorted(set(p.files) | {"index.md", "methodology.md", "guide.md"}), lang
+    assert list(pages["ar"].nav[0]) == ["الرئيسية"] and list(pages["en"].nav[0]) == ["Home"]
+
+
+def test_generated_pages_are_edited_in_their_yaml(pages, corpus):
+    src = pages["en"].sources
+    aid = next(iter(corpus.articles))
+    assert src[f"checks/{aid}.md"] == src[f"articles/{aid}.md"] == corpus.files[f"article:{aid}"]
+    assert src["statements/eu-declaration-2021-07-19.md"] == "statements/eu-declaration-2021-07-19.yaml"
+
+
+def test_output_is_deterministic(corpus, pages):
+    again = render_pages(corpus, fake_report(corpus), "ar")
+    assert again.files == pages["ar"].files and again.nav == pages["ar"].nav
+
+
+def test_every_claim_has_its_anchor_and_the_article_links_to_it(pages, corpus):
+    for lang in ("en", "ar"):
+        for aid, art in corpus.articles.items():
+            checks = parse(html_of(pages[lang].files[f"checks/{aid}.md"]))
+            article = parse(html_of(pages[lang].files[f"articles/{aid}.md"]))
+            ids = set(checks.ids)
+            for sen in art.sentences():
+                assert sen.id in ids
+            hrefs = [a.get("href") for tag, a in article.tags if tag == "a" and "mq-claim" in (a.get("class") or "")]
+            assert f"../../checks/{aid}/#p4-s1" in hrefs
+            assert len(hrefs) == sum(1 for s in art.sentences() if s.claim)
+
+
+def test_evidence_links_to_the_statement_sentence(pages, corpus):
+    html = html_of(pages["en"].files[f"checks/{next(iter(corpus.articles))}.md"])
+    links = {a["href"] for tag, a in parse(html).tags
+             if tag == "a" and a.get("href", "").startswith("../../statements/")}
+    assert links
+    for link in links:
+        m = re.fullmatch(r"\.\./\.\./statements/([a-z0-9-]+)/#([a-z0-9-]+)", link)
+        assert m, link
+        assert m.group(2) in {s.id for s in corpus.statements[m.group(1)].sentences()}
+
+
+def test_statement_sentences_carry_their_ids(pages, corpus):
+    for sid, st in corpus.statements.items():
+        ids = set(parse(html_of(pages["ar"].files[f"statements/{sid}.md"])).ids)
+        assert {s.id for s in st.sentences()} <= ids
+
+
+def test_partial_statement_says_so_prominently(pages):
+    md = pages["en"].files["statements/uk-fcdo-release-2021-07-19.md"]
+    assert 'class="admonition warning mq-partial"' in md and "Only part of this statement" in md
+
+
+def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
+    md = pages["en"].files["checks/exchange-hack-ar.md"]
+    block = md[md.index('<aside class="mq-editorial"'):]
+    block = block[:block.index("</aside>")]
+    assert "Editorial decision" in block and "Test Editor" in block and "2024-01-02" in block
+    assert "Computed verdict" in block and "Misleading" in block  # position 3's computed verdict
+
+
+def test_diff_shows_del_and_ins(pages):
+    md = pages["en"].files["checks/exchange-hack-ar.md"]
+    assert "<del>" in md and "<ins>" in md
+
+
+def test_english_tree_shows_the_translation_and_arabic_tree_offers_it(pages):
+    en = pages["en"].files["articles/exchange-hack-ar.md"]
+    ar = pages["ar"].files["articles/exchange-hack-ar.md"]
+    assert "The United Kingdom and the European Union accused China" in en
+    assert 'class="mq-trans-toggle"' in ar and "The United Kingdom and the European Union accused China" in ar
+    assert 'dir="rtl"' in ar.split("mq-article", 1)[1][:40]
+
+
+def test_not_a_claim_sentences_are_plain_with_their_reason(pages):
+    en = pages["en"].files["articles/exchange-hack-ar.md"]
+    assert 'class="mq-notclaim" id="p10-s1"' in en and "stray" in en
+
+
+def test_compare_marks_cells_that_differ(pages, corpus):
+    md = pages["en"].files["compare.md"]
+    assert md.count("mq-differs") == 2 and md.count("≠</span>") == 2
+    assert "Ministry of State Security" in md
+    assert 'class="mq-cell-state-organ"' in md and 'class="mq-cell-territory' in md
+
+
+def test_chart_is_well_formed_svg_with_escaped_text(hostile):
+    for lang in ("en", "ar"):
+        md = hostile[lang].files["compare.md"]
+        svg = md[md.index("<svg"):md.index("</svg>") + 6]
+        svg = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), svg).replace("&quot;", "&#34;")
+        root = ET.fromstring(svg)
+        assert root.tag.endswith("svg")
+        assert any("onmouseover" in (el.text or "") for el in root.iter())  # shown as text, not an attribute
+
+
+def test_claim_review_parses_and_names_the_verdict(pages, corpus):
+    claims = sum(1 for s in corpus.articles["exchange-hack-ar"].sentences() if s.claim)
+    for lang, label in (("en", "Contradicted"), ("ar", "تناقضه المصادر")):
+        scripts = parse(html_of(pages[lang].files["checks/exchange-hack-ar.md"])).scripts
+        reviews = [json.loads(s) for s in scripts]
+        assert len(reviews) == claims  # every sentence but those that are not claims
+        first = reviews[0]
+        assert first["@type"] == "ClaimReview" and first["@context"] == "https://schema.org"
+        assert first["reviewRating"]["alternateName"] == label
+        assert first["url"] == f"/{lang}/checks/exchange-hack-ar/#headline"
+        assert first["itemReviewed"]["@type"] == "Claim"
+        assert first["itemReviewed"]["author"]["@type"] == "Organization"
+        assert first["itemReviewed"]["datePublished"] == "2021-07-19"
+        assert "appearance" not in first["itemReviewed"]  # the article has no URL
+        assert all(len(r["claimReviewed"]) <= 75 for r in reviews)
+
+
+def test_claim_review_uses_an_absolute_url_with_a_base(hostile):
+    scripts = parse(html_of(hostile["en"].files["checks/art.md"])).scripts
+    review = json.loads(scripts[0])
+    assert review["url"] == "https://example.org/site/en/checks/art/#headline"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/news"
+
+
+def test_hostile_text_is_shown_literally_everywhere(hostile):
+    for p in hostile.values():
+        for path, md in p.files.items():
+            html = html_of(md)
+            tags = parse(html)
+            for tag, attrs in tags.tags:
+                assert tag != "script" or attrs.get("type") == "application/ld+json", (path, tag)
+                assert not any(k.startswith("on") for k in attrs), (path, tag, attrs)
+                for k in ("href", "src"):
+                    v = attrs.get(k)
+                    assert v is None or not v.lower().startswith(("javascript:", "data:")), (path, v)
+            for s in tags.scripts:
+                json.loads(s)
+            # Markdown did not interpret the data: no <em>b</em>, no link to "u", no code span.
+            assert "<em>b</em>" not in html and "<em>i</em>" not in html and 'href="u"' not in html
+            assert "<code>c</code>" not in html, path
+            # {{ x }} never reaches a template engine as such, outside the JSON-LD.
+            outside = re.sub(r'<script type="application/ld\+json">.*?</script>', "", md)
+            assert "{{" not in outside and "{%" not in outside, path
+
+
+def test_hostile_text_is_readable_after_rendering(hostile):
+    html = html_of(hostile["en"].files["statements/st.md"])
+    text = re.sub(r"<[^>]+>", "", html)
+    import html as h
+    assert h.unescape(text).count("<script>alert(1)</script>") >= 3
+    assert "Second, with a &lt; sign." in html
+
+
+def test_hostile_nav_titles_cannot_open_a_tag(hostile):
+    flat = json.dumps(hostile["en"].nav, ensure_ascii=False)
+    assert "<" not in flat and ">" not in flat
+    assert HOSTILE[:4] not in flat
+
+
+GOLD = REPO / "tests" / "gold" / "render"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_rendered_pages_match_the_golden_files(hostile, lang):
+    """The hostile corpus's pages, byte for byte. Update deliberately: MUQABALA_UPDATE_GOLD=1 pytest …"""
+    import os
+
+    for path, text in sorted(hostile[lang].files.items()):
+        gold = GOLD / lang / path
+        if os.environ.get("MUQABALA_UPDATE_GOLD") == "1":
+            gold.parent.mkdir(parents=True, exist_ok=True)
+            gold.write_text(text, encoding="utf-8")
+        assert gold.is_file(), f"no golden file {gold} (create it with MUQABALA_UPDATE_GOLD=1)"
+        assert text == gold.read_text(encoding="utf-8"), f"{path} differs from {gold}"

@@ -1,0 +1,165 @@
+"""Unit tests of the render helpers: labels, escaping, bidi isolation, word diff, ClaimReview."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import get_args
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from muqabala.render.bidi import isolate, plain_isolate
+from muqabala.render.claimreview import script
+from muqabala.render.diffview import diff_html, tokens, word_diff
+from muqabala.render.escape import esc, nav_title, safe_url, shorten
+from muqabala.render.labels import LABELS, VERDICT_ICONS, missing_labels, t
+from muqabala.report import AttributionLevel, DiscrepancyType, Verdict
+
+HOSTILE = '<script>alert(1)</script> " onmouseover="x" {{ x }} {% if %} *b* _i_ `c` [l](u) & \\ |'
+
+
+def test_every_label_exists_in_both_languages():
+    assert missing_labels() == []
+
+
+@pytest.mark.parametrize("prefix, values", [
+    ("verdict", get_args(Verdict)), ("type", get_args(DiscrepancyType)), ("level", get_args(AttributionLevel)),
+])
+def test_every_closed_value_of_the_report_has_a_label(prefix, values):
+    assert [v for v in values if f"{prefix}.{v}" not in LABELS] == []
+
+
+def test_every_verdict_has_an_icon():
+    assert set(VERDICT_ICONS) == set(get_args(Verdict))
+
+
+def test_unknown_label_names_the_fix():
+    with pytest.raises(KeyError, match=r"no label 'nope' in 'ar' \(add it to render/labels.py"):
+        t("nope", "ar")
+
+
+def test_esc_leaves_nothing_for_html_markdown_or_jinja():
+    out = esc(HOSTILE)
+    assert not set(out) & set("<>\"'{}`*_[]|\\")
+    assert "&lt;script&gt;" in out and "&#123;&#123; x &#125;&#125;" in out
+
+
+def test_esc_keeps_text_on_one_line():
+    assert esc("a\n\n    b") == "a b"
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "data:text/html,x", "//evil.example", "https://x.org/\" onmouseover=\"a",
+    "https://x.org/<script>", "ftp://x.org/", "https:///nohost", "https://x.org/a b", None, "",
+])
+def test_safe_url_refuses_anything_but_plain_http(url):
+    assert safe_url(url) is None
+
+
+def test_safe_url_keeps_ordinary_addresses():
+    url = "https://www.gov.uk/government/news/uk-and-allies?x=1&y=2#top"
+    assert safe_url(url) == url
+
+
+def test_nav_title_cannot_form_a_tag_even_after_striptags():
+    title = nav_title("</title><script>alert(1)</script> & \"q\"")
+    assert "<" not in title and ">" not in title
+    assert "‹/title›" in title and "&amp;" in title and "&quot;" in title
+
+
+def test_shorten_cuts_at_a_word_with_an_ellipsis():
+    assert shorten("one two three four", 12) == "one two…"
+    assert len(shorten("x" * 200, 75)) == 75
+    assert shorten("short", 75) == "short"
+
+
+def test_latin_runs_in_arabic_are_isolated_with_their_inner_spaces():
+    out = isolate("ربطت المملكة المتحدة “APT 40 و APT 31” بالصين.", "ar")
+    assert out.count('<bdi dir="ltr">') == 2
+    assert '<bdi dir="ltr">APT 40</bdi>' in out and '<bdi dir="ltr">APT 31</bdi>' in out
+
+
+def test_trailing_punctuation_stays_with_the_arabic():
+    out = isolate("خوادم Microsoft Exchange.", "ar")
+    assert out.endswith('<bdi dir="ltr">Microsoft Exchange</bdi>.')
+
+
+def test_dates_in_arabic_are_isolated():
+    assert '<bdi dir="ltr">2021-07-19</bdi>' in isolate("في 2021-07-19 قالت", "ar")
+    assert plain_isolate("راب · 2021-07-19", "ar") == "راب · \u20662021-07-19\u2069"
+
+
+def test_isolation_escapes_first_and_never_splits_a_reference():
+    out = isolate('نص <b onclick="x">APT40</b> &amp;', "ar")
+    assert not re.search(r"<b[ >]", out) and 'onclick="' not in out
+    # Every character reference is whole: & is always followed by a name or number and ;
+    assert not re.search(r"&(?![a-z]+;|#\d+;)", out)
+
+
+def test_english_text_is_only_escaped():
+    assert isolate("APT40 <x>", "en") == "APT40 &lt;x&gt;"
+
+
+def test_diacritics_stay_on_their_letters():
+    text = "كَانَ الهُجُومُ الإلكترونيّ على Microsoft Exchange، يا صاحِ."
+    toks = tokens(text)
+    assert "".join(toks) == text
+    assert "كَانَ" in toks and "الهُجُومُ" in toks and "الإلكترونيّ" in toks and "صاحِ" in toks
+
+
+@given(st.text(alphabet=st.sampled_from(list("كتبَُِّْ ًAPT40 ،.-\u0651\u0670\u200dé\u0301")), max_size=40))
+def test_no_token_starts_with_a_combining_mark(text):
+    toks = tokens(text)
+    assert "".join(toks) == text
+    for tok in toks[1:]:
+        assert not unicodedata.category(tok[0]).startswith("M") and tok[0] != "\u200d"
+
+
+def test_a_changed_diacritic_replaces_the_whole_word():
+    diff = word_diff("قال الوزيرُ", "قال الوزيرَ")
+    assert diff == [(0, "قال "), (-1, "الوزيرُ"), (1, "الوزيرَ")]
+
+
+def test_word_diff_reconstructs_both_texts():
+    a = "The attacks took place in early 2021, affecting over a quarter of a million servers worldwide."
+    b = "The attack affected more than a quarter of a million servers around the world"
+    diff = word_diff(a, b)
+    assert "".join(x for op, x in diff if op <= 0) == a
+    assert "".join(x for op, x in diff if op >= 0) == b
+
+
+def test_diff_html_uses_del_and_ins_and_escapes():
+    out = diff_html("a <b> c", "a <i> c", "en")
+    assert out == "a &lt;<del>b</del><ins>i</ins>&gt; c"
+
+
+def test_json_ld_survives_any_text():
+    data = {"claimReviewed": '</script><script>alert(1)</script> <!-- & \u2028 {{ x }}'}
+    out = script(data)
+    body = out.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
+    assert json.loads(body) == data
+
+
+def test_search_index_is_folded_like_the_query(tmp_path):
+    import re as _re
+    from pathlib import Path
+
+    from muqabala.render.search import SEARCH_MARKS, fold_for_search, normalise_search_index
+
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["ar"]}, "docs": [
+        {"location": "", "title": "بيانًا", "text": "أصدر بيانًا مـطـولًا"}]}, ensure_ascii=False), encoding="utf-8")
+    assert normalise_search_index(index) is True
+    doc = json.loads(index.read_text(encoding="utf-8"))["docs"][0]
+    assert doc == {"location": "", "title": "بيانا", "text": "أصدر بيانا مطولا"}
+    assert normalise_search_index(index) is False
+    assert fold_for_search("تَجَسُّس") == "تجسس"
+    # The script strips exactly the same marks as the build.
+    js = (Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/muqabala-search.js").read_text()
+    js_class = _re.search(r"var MARKS = /(\[[^\]]+\])/g;", js).group(1)
+    as_python = js_class.encode().decode("unicode_escape")
+    assert as_python == SEARCH_MARKS.pattern
