@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from test_build import tiny_site, tree_digest
-
 from muqabala.build import build
+from test_build import tiny_site, tree_digest
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:

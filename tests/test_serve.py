@@ -8,9 +8,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_build import tiny_site
-
 from muqabala.serve import serve
+from test_build import tiny_site
 
 
 def wait_for(messages: list[str], pattern: str, after: int = 0, timeout: float = 120) -> int:
