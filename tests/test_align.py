@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from muqabala.align import Aligner
-from muqabala.corpus import load_corpus
+from muqabala.corpus import Corpus, load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,8 +47,7 @@ ARTICLE = {
 }
 
 
-@pytest.fixture
-def aligner(tmp_path: Path) -> Aligner:
+def _write_case(folder: Path) -> Corpus:
     files = {
         "issuers/freedonia.yaml": issuer("freedonia", "Freedonia", "فريدونيا"),
         "issuers/sylvania.yaml": issuer("sylvania", "Sylvania", "سيلفانيا"),
@@ -73,10 +72,15 @@ def aligner(tmp_path: Path) -> Aligner:
         "articles/zenda-ar.yaml": ARTICLE,
     }
     for name, data in files.items():
-        path = tmp_path / name
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return Aligner(load_corpus(tmp_path))
+    return load_corpus(folder)
+
+
+@pytest.fixture
+def aligner(tmp_path: Path) -> Aligner:
+    return Aligner(_write_case(tmp_path))
 
 
 def test_territorial_claim_finds_its_source_with_reasons(aligner: Aligner):
@@ -121,6 +125,23 @@ def test_texts_in_each_language(aligner: Aligner):
     assert aligner.claim_text("zenda-ar", "headline", "ar") == "اتهام روريتانيا باختراق مرافق المياه"
 
 
+def test_a_synonym_of_the_concept_lexicon_adds_to_the_score_with_its_reason(tmp_path: Path):
+    def build(concepts: list[dict]) -> Aligner:
+        path = tmp_path / "concepts.yaml"
+        path.write_text(yaml.safe_dump({"schema_version": 1, "concepts": concepts}), encoding="utf-8")
+        return Aligner(corpus, concept_lexicon=path)
+
+    corpus = _write_case(tmp_path / "data")
+    plain = build([])
+    before = {c.ref: c for c in plain.rank("zenda-ar", "p1-s1")}
+    after = {c.ref: c for c in build([{"id": "intrusion", "kind": "synonym",
+                                       "en": ["intrusion", "broke into"]}]).rank("zenda-ar", "p1-s1")}
+    assert "concept:en:intrusion" in after["freedonia#p1-s1"].reasons
+    assert after["freedonia#p1-s1"].score > before["freedonia#p1-s1"].score
+    # Sentences without the synonym keep their score: a concept is a bonus, not part of the ideal.
+    assert after["freedonia#p1-s2"].score == before["freedonia#p1-s2"].score
+
+
 def test_unknown_ids_are_named(aligner: Aligner):
     with pytest.raises(KeyError, match="article 'zenda-ar' has no sentence 'p9-s9'"):
         aligner.rank("zenda-ar", "p9-s9")
@@ -145,12 +166,8 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
 
 # The real case: the top primary candidate of each claim must be one of its gold sentences.
 GOLD = REPO / "tests/gold/exchange-2021-evidence.yaml"
-KNOWN_MISSES = {
-    # "كاسح" (sweeping) shares no word with "widespread"; the headline names no actor either.
-    "headline",
-    # The EU's "hackers … continued to exploit" loses to its own "hacker groups … espionage" sentence.
-    "p9-s1",
-}
+KNOWN_MISSES: set[str] = set()
+"""Claims whose top candidate is known to be wrong, each with the reason; none today."""
 
 
 def _gold_claims() -> list[str]:

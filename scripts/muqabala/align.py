@@ -6,6 +6,8 @@ mentions. A claim is scored against a sentence by four signals, each explainable
 
 - `term:ar:…` — BM25 of the claim's Arabic against the sentences' Arabic;
 - `term:en:…` — BM25 of the claim's English against the sentences' English;
+- `concept:ar:…`, `concept:en:…` — within those BM25 scores, a synonym of the lexicon
+  (`lexicon/concepts.yaml`: `sweeping` for `widespread`), weighed below an exact word;
 - `entity:…` — canonical entities both mention, weighted by kind (groups, codes and state
   organs count most: they are what an attribution turns on);
 - `figure:…` — numbers of the same value;
@@ -21,12 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .concepts import LEXICON as CONCEPT_LEXICON
+from .concepts import TAG, ConceptMatcher, load_concepts
 from .corpus import Corpus
 from .entities import LEXICON as ENTITY_LEXICON
 from .entities import EntityKind, EntityMatcher, load_lexicon
 from .index import BM25Index
 from .model import Article, ArticleSentence, Sentence, Statement, Text
-from .normalize import tokens
 from .numbers import LEXICON as NUMBER_LEXICON
 from .numbers import parse_figures
 
@@ -35,6 +38,11 @@ LANGS: tuple[str, str] = ("ar", "en")
 
 TERM_WEIGHT: dict[str, float] = {"ar": 0.5, "en": 0.5}
 """Weight of each language's BM25 share in the score (both in [0, ~1])."""
+
+CONCEPT_WEIGHT = 0.5
+"""Share of a synonym's BM25 gain added for a sentence that holds a concept of the claim in other
+words (`widespread` for `sweeping`). It is a bonus on top of the exact words' share, never part of
+the ideal: a claim's scores against sentences without synonyms stay what exact words make them."""
 
 ENTITY_WEIGHT: dict[EntityKind, float] = {
     "group": 0.3, "code": 0.3, "organ": 0.3,
@@ -85,6 +93,7 @@ class _Features:
     """What one text (a claim or a sentence, all its wordings) offers to matching."""
 
     terms: dict[str, list[str]]
+    """Index terms per language: words (forms joined) and synonym tags."""
     entities: dict[str, EntityKind]
     figures: set[float]
 
@@ -109,8 +118,9 @@ class Aligner:
     """Ranks statement sentences for each claim; build once per corpus."""
 
     def __init__(self, corpus: Corpus, entity_lexicon: Path = ENTITY_LEXICON,
-                 number_lexicon: Path = NUMBER_LEXICON):
+                 number_lexicon: Path = NUMBER_LEXICON, concept_lexicon: Path = CONCEPT_LEXICON):
         self.corpus = corpus
+        self._concepts = ConceptMatcher(load_concepts(concept_lexicon))
         self._matcher = EntityMatcher(load_lexicon(entity_lexicon), corpus.issuers.values())
         self._number_lexicon = number_lexicon
         self._cases: dict[str, _CaseIndex] = {}
@@ -124,7 +134,8 @@ class Aligner:
                     i for who in (sen.speaker, st.speaker, st.issuer) if who
                     for i in corpus.issuer_chain(who)))
                 for lang in LANGS:
-                    case.terms[lang].add(doc, feats.terms[lang])
+                    case.terms[lang].add(doc, [t for t in feats.terms[lang] if not t.startswith(TAG)],
+                                         [t for t in feats.terms[lang] if t.startswith(TAG)])
                 for key in feats.entities:
                     case.entities.setdefault(key, []).append(doc)
                 for value in sorted(feats.figures):
@@ -139,7 +150,7 @@ class Aligner:
                 entities.setdefault(e.key, e.kind)
             figures |= {f.value for f in parse_figures(words, lang, self._number_lexicon)
                         if f.value >= MIN_FIGURE or f.unit == "%"}
-        terms = {lang: tokens(wording(text, file_lang, lang), lang) for lang in LANGS}
+        terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)
 
     def _statement(self, statement_id: str) -> Statement:
@@ -196,12 +207,20 @@ class Aligner:
                 scores[doc] = scores.get(doc, 0.0) + FIGURE_WEIGHT
                 reasons.setdefault(doc, []).append(f"figure:{_figure_name(value)}")
         for lang in LANGS:
-            index, query = case.terms[lang], claim.terms[lang]
+            index = case.terms[lang]
+            query = [t for t in claim.terms[lang] if not t.startswith(TAG)]
             ideal = index.ideal(query)
-            for doc, score, matched in index.search(query, k=None) if ideal else []:
+            if not ideal:
+                continue
+            for doc, score, matched in index.search(query, k=None):
                 scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * score / ideal
-                term_reasons.setdefault(doc, []).extend(
-                    f"term:{lang}:{t}" for t in matched[:MAX_TERM_REASONS])
+                term_reasons.setdefault(doc, []).extend(f"term:{lang}:{t}" for t in matched[:MAX_TERM_REASONS])
+            for tag, words in self._concepts.found(query).items():
+                for doc, score, _ in index.search([tag], k=None):
+                    if words & set(case.features[doc].terms[lang]):
+                        continue  # the claim's own words are there, and already counted
+                    scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
+                    term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
         named = {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
         for doc in sorted(scores):
             spoke = [i for i in case.speakers[doc] if i in named]

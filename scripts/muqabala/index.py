@@ -27,13 +27,17 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self._length)
 
-    def add(self, doc_id: str, terms: list[str]) -> None:
-        """Index a document; adding an id twice is a mistake and raises `ValueError`."""
+    def add(self, doc_id: str, terms: list[str], labels: list[str] | tuple[str, ...] = ()) -> None:
+        """Index a document; adding an id twice is a mistake and raises `ValueError`.
+
+        `labels` are searchable like terms but left out of the document's length: marks a text
+        carries (a synonym concept it holds), not words that make it longer.
+        """
         if doc_id in self._length:
             raise ValueError(f"document {doc_id!r} is already in the index")
         self._length[doc_id] = len(terms)
         self._total += len(terms)
-        for term, tf in Counter(terms).items():
+        for term, tf in Counter([*terms, *labels]).items():
             self._postings.setdefault(term, {})[doc_id] = tf
 
     def idf(self, term: str) -> float:

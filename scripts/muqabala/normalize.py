@@ -143,7 +143,8 @@ _LATIN_ENDINGS: tuple[str, ...] = ("ing", "ed", "er", "ly")
 
 
 def _stem_latin(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        # `denies` and `denied` both go back to `deny`, as `-ed` and `-s` do elsewhere.
         word = word[:-3] + "y"
     elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
         word = word[:-2]
@@ -187,6 +188,9 @@ def words(text: str) -> list[Word]:
     out = []
     for m in _WORD.finditer(folded):
         w = m.group()
+        if w[0].isdigit() and not w[0].isdecimal():
+            # Digit signs outside the decimal system (Kharoshthi ‹𐩀›) are neither numbers nor words.
+            continue
         if w[0].isdigit():
             term = w.replace(",", "")
         else:
