@@ -210,7 +210,7 @@ def _number_at(ws: list[Word], i: int, t: _Tables, text: str) -> _Number | None:
         w = ws[j]
         if j > i and not _joined(text, ws, j):
             break
-        if w.folded[0].isdigit():
+        if w.folded[0].isdecimal():
             if seen or _is_identifier(text, w, ws[j - 1] if j > 0 else None, t):
                 break
             current, seen, from_digits = _digits(w.folded), True, True
@@ -305,7 +305,7 @@ def _figure(text: str, ws: list[Word], i: int, num: _Number,
         unit, adjacent = _unit(text, ws, j, t)
     single = num.end == i + 1 and num.from_digits
     if single and qualifier == "exact" and unit != "%":
-        year = ws[i].folded.isdigit() and len(ws[i].folded) == 4 and 1800 <= num.value <= 2100
+        year = ws[i].folded.isdecimal() and len(ws[i].folded) == 4 and 1800 <= num.value <= 2100
         if _is_date(ws, i, t) or (year and not adjacent):
             return None, j
     return ParsedFigure(num.value, qualifier, unit, start, end, text[start:end], num.vague), j
@@ -318,7 +318,7 @@ def _phrase_at(ws: list[Word], i: int, n: int, table: dict[Phrase, Qualifier]) -
 
 def _is_date(ws: list[Word], i: int, t: _Tables) -> bool:
     near = [ws[k].folded for k in (i - 1, i + 1) if 0 <= k < len(ws)]
-    return ws[i].folded.isdigit() and any(v in t.months for w in near for v in _variants(w))
+    return ws[i].folded.isdecimal() and any(v in t.months for w in near for v in _variants(w))
 
 
 def _unit(text: str, ws: list[Word], j: int, t: _Tables) -> tuple[str | None, bool]:
@@ -331,12 +331,12 @@ def _unit(text: str, ws: list[Word], j: int, t: _Tables) -> tuple[str | None, bo
     while k < len(ws) and ws[k].folded in t.fillers and _joined(text, ws, k):
         k += 1
     m = k
-    while m < min(k + 3, len(ws)) and _joined(text, ws, m) and not ws[m].folded[0].isdigit():
+    while m < min(k + 3, len(ws)) and _joined(text, ws, m) and not ws[m].folded[0].isdecimal():
         for n in range(min(t.longest, len(ws) - m), 0, -1):
             key = tuple(w.stem for w in ws[m: m + n])
             if key in t.units:
                 return t.units[key], m == k
         m += 1
-    if k < len(ws) and _joined(text, ws, k) and not ws[k].is_stop and not ws[k].folded[0].isdigit():
+    if k < len(ws) and _joined(text, ws, k) and not ws[k].is_stop and not ws[k].folded[0].isdecimal():
         return ws[k].folded, False
     return None, False
