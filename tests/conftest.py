@@ -26,7 +26,7 @@ title:
   translations: {ar: عنوان}
 date: 2021-07-19
 url: https://example.org/a
-no_archive_reason: not archived
+no_archive_reason: {en: not archived, ar: لم يُؤرشف}
 language: en
 completeness: complete
 translator: Test Translator
@@ -42,7 +42,7 @@ schema_version: 1
 id: art
 case: case-1
 outlet: {ar: صحيفة, en: A paper}
-no_url_reason: none recorded
+no_url_reason: {en: none recorded, ar: لم يُسجَّل}
 date: 2021-07-20
 language: ar
 translator: Test Translator

@@ -82,8 +82,8 @@ def fake_report(corpus: Corpus) -> Report:
             origin = "engine"
             shown = verdict
             if pos == 3:
-                override = EditorialOverride(editor="Test Editor", date="2024-01-02", note="Checked by hand.",
-                                             verdict="supported")
+                override = EditorialOverride(editor="Test Editor", date="2024-01-02", verdict="supported",
+                                             note=Texts(ar="رُوجع يدويًا.", en="Checked by hand."))
                 origin, shown = "editor", "supported"
             claims.append(Claim(
                 id=sen.id, position=pos, paragraph=para, text=text, verdict=shown, origin=origin,
@@ -112,30 +112,32 @@ HOSTILE = '<script>alert(1)</script> " onmouseover="x" {{ x }} {% raw %} *b* _i_
 def hostile_corpus(root: Path) -> Corpus:
     """A tiny corpus whose every free text is hostile."""
     h = HOSTILE
-    issuer = Issuer(schema_version=1, id="gov", name={"ar": "حكومة " + h, "en": "Gov " + h}, kind="government")
+    hn = {"ar": "ملاحظة " + h, "en": "Note " + h}
+    issuer = Issuer(schema_version=1, id="gov", name={"ar": "حكومة " + h, "en": "Gov " + h}, kind="government",
+                    role=hn)
     statement = Statement.model_validate({
         "schema_version": 1, "id": "st", "case": "case-1", "issuer": "gov", "speaker": "gov",
         "title": {"text": "Title " + h, "translations": {"ar": "عنوان " + h}},
-        "date": "2021-07-19", "url": "https://example.org/a?x=1&y=\"2\"", "url_note": h,
-        "no_archive_reason": h, "language": "en", "completeness": "partial", "completeness_note": h,
+        "date": "2021-07-19", "url": "https://example.org/a?x=1&y=\"2\"", "url_note": hn,
+        "no_archive_reason": hn, "language": "en", "completeness": "partial", "completeness_note": hn,
         "translator": "T " + h,
         "paragraphs": [{"sentences": [
-            {"id": "p1-s1", "text": "The activity " + h, "translations": {"ar": "النشاط " + h}, "note": h,
+            {"id": "p1-s1", "text": "The activity " + h, "translations": {"ar": "النشاط " + h}, "note": hn,
              "speaker": "gov"},
             {"id": "p1-s2", "text": "Second, with a < sign.", "translations": {"ar": "الثانية < علامة"}}]}],
     })
     article = Article.model_validate({
         "schema_version": 1, "id": "art", "case": "case-1", "outlet": {"ar": "صحيفة " + h, "en": "Paper " + h},
-        "outlet_note": h, "url": "https://example.org/news", "date": "2021-07-20", "date_note": h,
+        "outlet_note": hn, "url": "https://example.org/news", "date": "2021-07-20", "date_note": hn,
         "language": "ar", "translator": "T " + h,
         "headline": {"id": "headline", "text": "عنوان " + h, "translations": {"en": "Headline " + h}},
         "paragraphs": [{"sentences": [
             {"id": "p1-s1", "text": "اتهمت الحكومة " + h, "translations": {"en": "The government accused " + h},
-             "note": h},
+             "note": hn},
             {"id": "p1-s2", "text": "جملة " + h, "translations": {"en": "Sentence " + h}, "claim": False,
-             "not_claim_reason": h}]}],
+             "not_claim_reason": hn}]}],
         "overrides": [{"claim": "p1-s1", "verdict": "supported", "editor": "Ed " + h, "date": "2024-01-01",
-                       "note": h}],
+                       "note": hn}],
     })
     return Corpus(root=root, issuers={"gov": issuer}, statements={"st": statement}, articles={"art": article},
                   files={"issuer:gov": "issuers/gov.yaml", "statement:st": "statements/st.yaml",
@@ -153,7 +155,7 @@ def hostile_report(corpus: Corpus) -> Report:
             for d in c["discrepancies"]:
                 d["explanation"] = {"ar": "فرق " + h, "en": "Diff " + h}
             if c["override"]:
-                c["override"]["note"] = h
+                c["override"]["note"] = {"ar": "ملاحظة " + h, "en": "Note " + h}
                 c["override"]["editor"] = "Ed " + h
     for s in data["statements"]:
         s["attribution"]["named_organ"] = "Organ " + h

@@ -22,7 +22,8 @@ def statement(id_: str, issuer_id: str, sentences: list[tuple[str, str]], case: 
               role: str = "primary") -> dict:
     return {"schema_version": 1, "id": id_, "case": case, "issuer": issuer_id, "role": role,
             "title": {"text": "A title", "translations": {"ar": "عنوان"}}, "date": "2030-01-02",
-            "url": "https://example.org/" + id_, "no_archive_reason": "invented", "language": "en",
+            "url": "https://example.org/" + id_, "no_archive_reason": {"en": "invented", "ar": "مختلق"},
+            "language": "en",
             "completeness": "complete", "translator": "Test",
             "paragraphs": [{"sentences": [{"id": f"p1-s{i}", "text": en, "translations": {"ar": ar}}
                                           for i, (en, ar) in enumerate(sentences, start=1)]}]}
@@ -30,7 +31,7 @@ def statement(id_: str, issuer_id: str, sentences: list[tuple[str, str]], case: 
 
 ARTICLE = {
     "schema_version": 1, "id": "zenda-ar", "case": "zenda-2030", "outlet": {"ar": "صحيفة", "en": "A paper"},
-    "no_url_reason": "invented", "date": "2030-01-03", "language": "ar", "translator": "Test",
+    "no_url_reason": {"en": "invented", "ar": "مختلق"}, "date": "2030-01-03", "language": "ar", "translator": "Test",
     "headline": {"id": "headline", "text": "اتهام روريتانيا باختراق مرافق المياه",
                  "translations": {"en": "Ruritania accused of hacking water utilities"}},
     "paragraphs": [

@@ -82,13 +82,13 @@ def test_editorial_override_stays_visible(tmp_path):
         + (
             "\noverrides:\n  - claim: p2-s1\n    verdict: misleading\n"
             "    evidence: [uk-ncsc-release-2021-07-19#p3-s1]\n    editor: Test Editor\n"
-            "    date: 2024-01-01\n    note: A test override.\n"
+            "    date: 2024-01-01\n    note: {en: A test override., ar: تصحيح تجريبي.}\n"
         ),
         encoding="utf-8",
     )
     claim = claims(collate(load_corpus(tmp_path), ROOT))["p2-s1"]
     assert (claim.verdict, claim.origin, claim.computed_verdict) == ("misleading", "editor", "supported")
-    assert claim.override.note == "A test override."
+    assert (claim.override.note.en, claim.override.note.ar) == ("A test override.", "تصحيح تجريبي.")
     first = claim.evidence[0]
     assert (first.statement, first.sentence, first.origin) == (
         "uk-ncsc-release-2021-07-19",

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import tiny_files, write_tree
 from muqabala.corpus import Corpus, load_corpus
 from muqabala.links import LinkProblem, check_external_offline, check_site, command, site_url_of
+from muqabala.model import Bilingual
 
 
 def page(body: str, ids: str = "") -> str:
@@ -215,7 +216,8 @@ def test_offline_checks_archive_and_article_urls(tmp_path: Path) -> None:
 
 
 def test_offline_requires_an_archive_or_a_reason(tmp_path: Path) -> None:
-    corpus = corpus_with(tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=" ")
+    corpus = corpus_with(tmp_path, "https://www.gov.uk/x", archive_url=None,
+                         no_archive_reason=Bilingual(ar=" ", en=" "))
     assert [str(p) for p in check_external_offline(corpus)] == [
         "statements/st.yaml: archive_url: required when no_archive_reason is absent, "
         "like https://web.archive.org/web/2021/https://www.gov.uk/…"]

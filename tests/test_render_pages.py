@@ -152,6 +152,22 @@ def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
     assert "Computed verdict" in block and "Misleading" in block  # position 3's computed verdict
 
 
+def test_editorial_notes_are_in_the_page_language(pages):
+    """Notes exist in both languages: each page shows its own, in an element of that language."""
+    en_note, ar_note = "The copy we hold does not name the site", "لا تذكر النسخة التي بين أيدينا اسم الموقع"
+    notes = {lang: re.findall(r'<p class="mq-note" lang="(\w+)" dir="(\w+)">(.*?)</p>',
+                              pages[lang].files["articles/exchange-hack-ar.md"]) for lang in ("ar", "en")}
+    assert notes["ar"] and {(lang, d) for lang, d, _ in notes["ar"]} == {("ar", "rtl")}
+    assert notes["en"] and {(lang, d) for lang, d, _ in notes["en"]} == {("en", "ltr")}
+    assert any(ar_note in text for _, _, text in notes["ar"])
+    assert not any(en_note in text for _, _, text in notes["ar"])
+    assert any(en_note in text for _, _, text in notes["en"])
+    for lang, words in (("ar", "رُوجع يدويًا."), ("en", "Checked by hand.")):
+        md = pages[lang].files["checks/exchange-hack-ar.md"]
+        block = md[md.index('<aside class="mq-editorial"'):]
+        assert f'<p><span lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">{words}</span></p>' in block
+
+
 def test_diff_shows_del_and_ins(pages):
     md = pages["en"].files["checks/exchange-hack-ar.md"]
     assert "<del>" in md and "<ins>" in md

@@ -129,7 +129,7 @@ def test_partial_needs_a_note(tmp_path: Path) -> None:
 
 
 def test_archive_or_reason(tmp_path: Path) -> None:
-    assert with_statement(tmp_path, STATEMENT.replace("no_archive_reason: not archived\n", "")) == [
+    assert with_statement(tmp_path, STATEMENT.replace("no_archive_reason: {en: not archived, ar: لم يُؤرشف}\n", "")) == [
         "statements/st.yaml:1: (file): archive_url or no_archive_reason is required"]
 
 
@@ -169,7 +169,7 @@ def test_article_override_references(tmp_path: Path) -> None:
         "    evidence: [st#p1-s1, st#p7-s7, nope#p1-s1]\n"
         "    editor: An Editor\n"
         "    date: 2026-11-28\n"
-        "    note: Checked by hand.\n")
+        "    note: {en: Checked by hand., ar: رُوجع يدويًا.}\n")
     assert problems(write_tree(tmp_path, files)) == [
         "articles/art.yaml:19: overrides[0].claim: no sentence of this article has id 'p9-s9'",
         "articles/art.yaml:21: overrides[0].evidence[1]: statement 'st' has no sentence 'p7-s7'",

@@ -286,7 +286,8 @@ def article_report(art: Article, case: Case, aligner: Aligner) -> ArticleReport:
                 e for e in shown if f"{e.statement}#{e.sentence}" not in ov.evidence
             ]
             editorial = EditorialOverride(
-                editor=ov.editor, date=ov.date, note=ov.note, verdict=ov.verdict, evidence=list(ov.evidence)
+                editor=ov.editor, date=ov.date, note=Texts(ar=ov.note.ar, en=ov.note.en), verdict=ov.verdict,
+                evidence=list(ov.evidence),
             )
         codings = [s.coding for s in view.segments]
         attribution = _strongest(codings)

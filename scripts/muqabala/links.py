@@ -254,7 +254,8 @@ def scan_external_offline(corpus: Corpus) -> LinkReport:
         if reason:
             report.problems.append(LinkProblem(page, url, f"{key}: {reason}"))
     for sid, st in sorted(corpus.statements.items()):
-        if not st.archive_url and not (st.no_archive_reason or "").strip():
+        why = st.no_archive_reason
+        if not st.archive_url and not (why and why.ar.strip() and why.en.strip()):
             page = corpus.files.get(f"statement:{sid}", f"statements/{sid}")
             report.problems.append(LinkProblem(
                 page, "archive_url", "required when no_archive_reason is absent, like "

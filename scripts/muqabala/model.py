@@ -107,6 +107,11 @@ class Bilingual(_Model):
         return str(getattr(self, lang))
 
 
+Note = Bilingual
+"""An editorial note in both site languages (`ar` and `en`, both required), shown on each
+language's pages in that language. Keep Latin terms (`APT40`, field names) as they are in the Arabic."""
+
+
 class Text(_Model):
     """Words in their original language, with editorial (unofficial) translations."""
 
@@ -116,8 +121,8 @@ class Text(_Model):
     """The language of `text` when it differs from the file's `language`."""
     translations: dict[Lang, NonEmpty] = Field(default_factory=dict)
     """Unofficial translations by language code; one is needed for each site language that is not the original."""  # noqa: E501
-    note: str | None = None
-    """A translator's or transcriber's note: an odd wording, a sic, a doubt."""
+    note: Note | None = None
+    """A translator's or transcriber's note (an odd wording, a sic, a doubt), in both site languages."""
 
 
 class Issuer(_Model):
@@ -137,8 +142,8 @@ class Issuer(_Model):
     """The issuer this one speaks for (Raab and the NCSC for the UK Government)."""
     aliases: dict[Lang, list[NonEmpty]] = Field(default_factory=dict)
     """Other names an article may use, by language (`بريطانيا`, `the Foreign Office`)."""
-    role: str | None = None
-    """For a person: the office held at the time, in English (`Foreign Secretary`)."""
+    role: Note | None = None
+    """For a person: the office held at the time (`Foreign Secretary`), in both site languages."""
 
 
 class Sentence(Text):
@@ -178,18 +183,18 @@ class Statement(_Model):
     """When it was published; add time and zone where the source gives them."""
     url: Url
     """Where it was published."""
-    url_note: str | None = None
-    """Doubts about the address (a mirror, an unconfirmed address)."""
+    url_note: Note | None = None
+    """Doubts about the address (a mirror, an unconfirmed address), in both site languages."""
     archive_url: Url | None = None
     """A copy in a web archive."""
-    no_archive_reason: str | None = None
-    """Why there is no archive copy; required when `archive_url` is absent."""
+    no_archive_reason: Note | None = None
+    """Why there is no archive copy, in both site languages; required when `archive_url` is absent."""
     language: Lang
     """The language of the wording as transcribed."""
     completeness: Literal["complete", "partial"]
     """Whether the whole text is transcribed."""
-    completeness_note: str | None = None
-    """What is missing and where the transcribed parts come from; required when `partial`."""
+    completeness_note: Note | None = None
+    """What is missing and where the transcribed parts come from, in both site languages; required when `partial`."""
     translator: NonEmpty
     """Who made the translations in this file; they are editorial and unofficial."""
     paragraphs: list[Paragraph] = Field(min_length=1)
@@ -214,8 +219,8 @@ class ArticleSentence(Text):
     """Stable within the article; becomes the claim's anchor."""
     claim: bool = True
     """False for sentences that assert nothing checkable (a stray headline, a link)."""
-    not_claim_reason: str | None = None
-    """Why the sentence is not a claim; required when `claim` is false."""
+    not_claim_reason: Note | None = None
+    """Why the sentence is not a claim, in both site languages; required when `claim` is false."""
 
     @model_validator(mode="after")
     def _explained(self) -> ArticleSentence:
@@ -257,8 +262,8 @@ class Override(_Model):
     """Who decided."""
     date: PublishedDate
     """When."""
-    note: NonEmpty
-    """Why, in a sentence or two; published beside the verdict."""
+    note: Note
+    """Why, in a sentence or two, in both site languages; published beside the verdict."""
 
 
 class Article(_Model):
@@ -272,16 +277,16 @@ class Article(_Model):
     """The case it reports on; its claims are checked against that case's statements."""
     outlet: Bilingual
     """The outlet that published it."""
-    outlet_note: str | None = None
-    """What is known or unknown about the outlet."""
+    outlet_note: Note | None = None
+    """What is known or unknown about the outlet, in both site languages."""
     url: Url | None = None
     """Where it was published."""
-    no_url_reason: str | None = None
-    """Why the address is not given; required when `url` is absent."""
+    no_url_reason: Note | None = None
+    """Why the address is not given, in both site languages; required when `url` is absent."""
     date: PublishedDate
     """When it was published."""
-    date_note: str | None = None
-    """How sure the date is."""
+    date_note: Note | None = None
+    """How sure the date is, in both site languages."""
     language: Lang
     """The language it was published in."""
     translator: NonEmpty

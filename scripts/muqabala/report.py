@@ -127,7 +127,8 @@ class EditorialOverride(_Out):
 
     editor: str
     date: str
-    note: str
+    note: Texts
+    """Why, in both site languages."""
     verdict: Verdict | None = None
     evidence: list[str] = Field(default_factory=list)
 

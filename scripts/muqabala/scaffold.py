@@ -28,13 +28,17 @@ date: "{today}"
 url: "https://example.org/EDIT-the-address-it-was-published-at"
 # Either an archive copy …
 # archive_url: https://web.archive.org/web/2021/https://example.org/
-# … or why there is none:
-no_archive_reason: "EDIT: not archived yet"
+# … or why there is none, in English and Arabic:
+no_archive_reason:
+  en: "EDIT: not archived yet"
+  ar: "EDIT: لم تُؤرشف بعد"
 # The language of the wording below.
 language: en
-# complete, or partial with a note saying what is missing and where the text comes from.
+# complete, or partial with a note (in English and Arabic) saying what is missing and where the text comes from.
 completeness: partial
-completeness_note: "EDIT: say what is missing"
+completeness_note:
+  en: "EDIT: say what is missing"
+  ar: "EDIT: اذكر ما ينقص"
 # Translations are editorial and unofficial; say whose they are.
 translator: "EDIT: translator's name"
 paragraphs:
@@ -45,7 +49,9 @@ paragraphs:
         translations:
           ar: "EDIT: ترجمة الجملة الأولى."
         # speaker: raab   # when the sentence quotes a person inside a release
-        # note: "a translator's note: an odd wording, a sic"
+        # note:   # a translator's note (an odd wording, a sic), in both languages
+        #   en: "EDIT: the note in English"
+        #   ar: "EDIT: الملاحظة بالعربية"
 """
 
 

@@ -51,7 +51,7 @@ def _override(claim: Claim, lang: str) -> str:
     return (f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
             f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
             f'<p>{esc(t("check.editor", lang))}: {span(ov.editor, "en")} · {ident(ov.date)}</p>'
-            f'<p>{span(ov.note, "en")}</p>'
+            f'<p>{span(_pick(ov.note, lang), lang)}</p>'
             f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
             f'{badge(claim.computed_verdict, lang)}</p>'
             f'<p class="mq-small">{esc(t("check.editorial_note", lang))}</p></aside>')

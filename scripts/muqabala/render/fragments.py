@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..corpus import Corpus
+from ..model import Note
 from .bidi import direction, isolate
 from .escape import esc, href, safe_url
 from .labels import VERDICT_ICONS, VERDICT_ORDER, t
@@ -51,15 +52,16 @@ def link(url: str | None, text: str, lang: str) -> str:
     return f'<a href="{href(ok)}" rel="noopener" dir="ltr"><bdi>{esc(text or ok)}</bdi></a>'
 
 
-def note(text: str | None, page_lang: str, label_key: str = "common.note", text_lang: str = "en") -> str:
-    """An editor's or translator's note (written in English in the data), labelled in the page language."""
-    if not text:
+def note(text: Note | None, page_lang: str, label_key: str = "common.note") -> str:
+    """An editor's or translator's note in the page language, labelled in the page language."""
+    if text is None:
         return ""
-    # The paragraph takes the note's direction, so an English note reads left to right on an
-    # Arabic page; the label is isolated in its own direction.
-    return (f'<p class="mq-note" lang="{text_lang}" dir="{direction(text_lang)}">'
+    words = text.get(page_lang)
+    if not words.strip():
+        return ""
+    return (f'<p class="mq-note" lang="{page_lang}" dir="{direction(page_lang)}">'
             f'<bdi class="mq-note-label" lang="{page_lang}" dir="{direction(page_lang)}">'
-            f'{esc(t(label_key, page_lang))}:</bdi> {isolate(text, text_lang)}</p>')
+            f'{esc(t(label_key, page_lang))}:</bdi> {isolate(words, page_lang)}</p>')
 
 
 def issuer_name(corpus: Corpus, issuer_id: str | None, lang: str) -> str:

@@ -104,7 +104,7 @@ def render_statement(st: Statement, sr: StatementReport | None, corpus: Corpus,
     if st.completeness == "partial":
         lines += [f'<div class="admonition warning mq-partial"><p class="admonition-title">'
                   f'{esc(t("statement.partial", lang))}</p><p>{esc(t("statement.partial_warning", lang))}</p>'
-                  f'{span(st.completeness_note or "", "en", "p")}</div>', ""]
+                  f'{span(st.completeness_note.get(lang) if st.completeness_note else "", lang, "p")}</div>', ""]
     if st.role == "secondary":
         lines += [f'<div class="admonition info"><p>{esc(t("statement.role_secondary", lang))}</p></div>', ""]
     rows = [
@@ -114,7 +114,7 @@ def render_statement(st: Statement, sr: StatementReport | None, corpus: Corpus,
         speaker = corpus.issuers.get(st.speaker)
         role = ""
         if speaker and speaker.role:
-            role = f' <span class="mq-small">({span(speaker.role, "en")})</span>'
+            role = f' <span class="mq-small">({span(speaker.role.get(lang), lang)})</span>'
         rows.append((t("statement.speaker", lang), span(issuer_name(corpus, st.speaker, lang), lang) + role))
     rows += [
         (t("statement.date", lang), f'{ident(st.date)}'),
