@@ -99,6 +99,32 @@ def test_isolation_escapes_first_and_never_splits_a_reference():
     assert not re.search(r"&(?![a-z]+;|#\d+;)", out)
 
 
+def _outside_isolates(html_text: str) -> str:
+    """The visible text of `html_text` that is not inside a left-to-right `<bdi>`."""
+    return re.sub(r"<[^>]+>", "", re.sub(r'<bdi dir="ltr"[^>]*>.*?</bdi>', "", html_text))
+
+
+def test_an_arabic_explanation_renders_with_each_latin_run_isolated():
+    from muqabala.render.checks import _discrepancy
+    from muqabala.report import Discrepancy, Texts
+
+    ar = "ينسب الادعاء إلى الاتحاد تسمية APT40 في 2021-07-19، وهي في eu-declaration-2021-07-19 وحدها."
+    d = Discrepancy(type="speaker", severity="major", explanation=Texts(en="The claim credits APT40.", ar=ar))
+    out = _discrepancy(d, "checks/art.md", "ar")
+    for run in ("APT40", "2021-07-19", "eu-declaration-2021-07-19"):
+        assert f'<bdi dir="ltr">{esc(run)}</bdi>' in out, run
+    assert not re.search(r"[A-Za-z0-9]", _outside_isolates(out))
+
+
+def test_latin_runs_separated_only_by_punctuation_are_one_run():
+    # Isolated one by one, the runs of a quotation's diff would be laid out right to left.
+    diff = "exchange server by [+the groups backed by the] state [-backed groups] was"
+    assert isolate(f"المعنى: {diff}.", "ar") == f'المعنى: <bdi dir="ltr">{esc(diff)}</bdi>.'
+    assert isolate("[+ignored] the call", "ar") == f'<bdi dir="ltr">{esc("[+ignored] the call")}</bdi>'
+    assert isolate("المجموعة (APT40) والصين", "ar") == 'المجموعة <bdi dir="ltr">(APT40)</bdi> والصين'
+    assert plain_isolate("راب: Tweet (1/2)، أمس", "ar") == "راب: \u2066Tweet (1/2)\u2069، أمس"
+
+
 def test_english_text_is_only_escaped():
     assert isolate("APT40 <x>", "en") == "APT40 &lt;x&gt;"
 

@@ -47,3 +47,28 @@ def test_alignment_alone_when_nothing_is_named():
     [flag] = speaker.check(claim, case)
     assert (flag.details["found_in"], flag.details["credited_best"]) == ("union", "a#s2")
     assert flag.source_span.sentence == "s3"
+
+
+def test_the_other_issuers_statement_is_named_by_issuer_and_date():
+    case = make_case(SENTENCES, {"u": "2024-01-02"})
+    ranked = [("a#s2", 1.0, ["speaker:alpha", "entity:issuer:alpha"]), ("u#s3", 0.95, [])]
+    claim = make_claim(case, "وقالت ألفا إن القراصنة واصلوا استغلال اختراق الخوادم.", ranked=ranked)
+    [flag] = speaker.check(claim, case)
+    assert flag.explanation.en == (
+        "The claim's wording matches a statement of The Union of 2 January 2024, but the claim credits "
+        "Alpha Government."
+    )
+    assert flag.explanation.ar == (
+        "تطابق صياغة الادعاء بيانًا صادرًا عن الاتحاد في 2 يناير 2024، لكن الادعاء ينسبها إلى حكومة ألفا."
+    )
+
+
+def test_a_supported_rationale_names_the_speaker_and_the_date():
+    from muqabala.verdict import decide
+
+    case = make_case(SENTENCES)
+    claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي مسؤول.", ranked=[("a#s1", 0.9)])
+    verdict, rationale = decide(claim, [], True, case)
+    assert verdict == "supported"
+    assert rationale.en == "Supported: Alpha Office says this in a statement of 1 January 2024."
+    assert rationale.ar == "مدعوم: يقول ذلك مكتب ألفا في بيان صادر في 1 يناير 2024."

@@ -1,6 +1,6 @@
 import pytest
 
-from muqabala.rules import timing
+from muqabala.rules import timing, when
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 CLAIM = "كان الاتحاد أول من أصدر بيانًا قال فيه إن الهجوم جاء من أراضي أوميغا."
@@ -19,3 +19,38 @@ def test_first_against_the_dates(alpha_date, expected):
     found = timing.check(make_claim(case, CLAIM, ranked=[("u#s1", 0.6)]), case)
     assert [(d.severity, d.details["kind"]) for d in found] == expected
     assert all(d.claim_span.text == "أول من" for d in found)
+
+
+def test_explanations_name_statements_by_issuer_and_date_not_by_file_id():
+    case = make_case(SENTENCES, {"u": "2024-01-01T10:00+01:00", "a": "2024-01-01", "w": "2024-01-02"})
+    [flag] = timing.check(make_claim(case, CLAIM, ranked=[("u#s1", 0.6)]), case)
+    assert flag.explanation.en == (
+        "The statements' dates cannot establish that The Union was first: its statement is dated "
+        "1 January 2024, 09:00 UTC, and the statement of Alpha Office gives only the day."
+    )
+    assert flag.explanation.ar == (
+        "لا تكفي تواريخ البيانات لإثبات أن الاتحاد كان الأول: تاريخ بيان الاتحاد هو "
+        "1 يناير 2024، الساعة 09:00 بتوقيت غرينتش، ولا يذكر بيان مكتب ألفا سوى اليوم."
+    )
+    case = make_case(SENTENCES, {"u": "2024-01-01T10:00+01:00", "a": "2024-01-01T09:00+01:00"})
+    [flag] = timing.check(make_claim(case, CLAIM, ranked=[("u#s1", 0.6)]), case)
+    assert flag.explanation.en == (
+        "The Union's statement was not the first: it is dated 1 January 2024, 09:00 UTC, and "
+        "Alpha Office's statement is dated earlier, 1 January 2024, 08:00 UTC."
+    )
+    assert flag.explanation.ar == (
+        "لم يكن بيان الاتحاد الأول: صدر في 1 يناير 2024، الساعة 09:00 بتوقيت غرينتش، "
+        "وسبقه بيان مكتب ألفا الصادر في 1 يناير 2024، الساعة 08:00 بتوقيت غرينتش."
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "en", "ar"),
+    [
+        ("2021-07-19", "19 July 2021", "19 يوليو 2021"),
+        ("2021-07-19T11:35+02:00", "19 July 2021, 09:35 UTC", "19 يوليو 2021، الساعة 09:35 بتوقيت غرينتش"),
+        ("2021-12-31T23:30-01:00", "1 January 2022, 00:30 UTC", "1 يناير 2022، الساعة 00:30 بتوقيت غرينتش"),
+    ],
+)
+def test_dates_in_explanations_are_written_out(date, en, ar):
+    assert (when(date).en, when(date).ar) == (en, ar)

@@ -26,3 +26,15 @@ def test_a_bonus_for_merely_naming_an_issuer_is_not_support():
     ranked = [("u#s1", 0.45, ["speaker:union"])]
     [flag] = run("انضمام الاتحاد إلى الحملة يشير إلى خطورة القضية.", ranked)
     assert flag.details["kind"] == "no_evidence"
+
+
+def test_the_media_report_is_named_by_outlet_and_date():
+    [flag] = run("يقول مسؤولون إن السلوك كان أخطر من أي شيء سابق.", [("w#s1", 0.9), ("u#s1", 0.2)])
+    assert flag.explanation.en == (
+        "The claim rests on unnamed officials or sources; no primary statement is theirs. "
+        "Only a media report says something close (Newswire, 1 January 2024)."
+    )
+    assert flag.explanation.ar == (
+        "يستند الادعاء إلى مسؤولين أو مصادر لم تُسمَّ، وليس لهم بيان رسمي. "
+        "لا يقول ما يقاربه سوى تقرير إعلامي (وكالة الأنباء، 1 يناير 2024)."
+    )

@@ -20,7 +20,8 @@ that applies wins:
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
 
 The rationale is that verdict's label followed by the explanation of the discrepancy that
-decided it (or, for `supported`, the sentence that says it), in both languages.
+decided it (or, for `supported`, who says it and in whose statement of which day), in both
+languages. Explanations name statements by issuer and date, never by file id.
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: Cas
             )
     top = claim.evidence[0]
     who = case.name(top.issuer)
+    issuer, day = case.issued(top.statement)
+    if issuer == who:
+        return "supported", Texts(
+            en=f"Supported: {who.en} says this in a statement of {day.en}.",
+            ar=f"مدعوم: يقول ذلك {who.ar} في بيان صادر في {day.ar}.",
+        )
     return "supported", Texts(
-        en=f"Supported: {who.en} says this ({top.ref}).", ar=f"مدعوم: يقول ذلك {who.ar} ({top.ref})."
+        en=f"Supported: {who.en} says this in {issuer.en}'s statement of {day.en}.",
+        ar=f"مدعوم: يقول ذلك {who.ar} في بيان {issuer.ar} الصادر في {day.ar}.",
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..corpus import Corpus
 from ..report import Report
 from .article import article_path, render_article
+from .bidi import plain_isolate
 from .checks import checks_path, render_checks
 from .compare import render_compare
 from .discrepancies import render_discrepancies
@@ -62,7 +63,7 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
             (checks_path(aid), render_checks(art, ar, corpus, lang, base_url), checks_nav),
         ):
             pages.files[path] = text
-            nav.append({nav_title(headline): path})
+            nav.append({nav_title(plain_isolate(headline, lang)): path})
             if source:
                 pages.sources[path] = source
     statement_reports = {s.id: s for s in report.statements}
@@ -71,7 +72,8 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
         path = statement_path(sid)
         pages.files[path] = render_statement(st, statement_reports.get(sid), corpus, cited, lang)
         title = st.title.translations.get(lang, st.title.text)
-        statements_nav.append({nav_title(f"{issuer_name(corpus, st.issuer, lang)}: {title}"): path})
+        statements_nav.append(
+            {nav_title(plain_isolate(f"{issuer_name(corpus, st.issuer, lang)}: {title}", lang)): path})
         source = corpus.files.get(f"statement:{sid}")
         if source:
             pages.sources[path] = source

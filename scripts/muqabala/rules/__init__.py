@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from datetime import date as Day
 from functools import cached_property
 
 from ..align import ENTITY_WEIGHT, SPEAKER_WEIGHT
@@ -37,6 +39,37 @@ LEVEL_NAMES: dict[str, Texts] = {
     "state_organ": Texts(en="a named state body", ar="جهاز حكومي مسمّى"),
 }
 """The scale's levels as readers see them."""
+
+MONTHS = (
+    Texts(en="January", ar="يناير"), Texts(en="February", ar="فبراير"), Texts(en="March", ar="مارس"),
+    Texts(en="April", ar="أبريل"), Texts(en="May", ar="مايو"), Texts(en="June", ar="يونيو"),
+    Texts(en="July", ar="يوليو"), Texts(en="August", ar="أغسطس"), Texts(en="September", ar="سبتمبر"),
+    Texts(en="October", ar="أكتوبر"), Texts(en="November", ar="نوفمبر"), Texts(en="December", ar="ديسمبر"),
+)
+"""Month names for dates in explanations (the Arabic ones numbers.yaml reads too)."""
+
+
+def when(date: str) -> Texts:
+    """A date as explanations write it: `19 July 2021` / `19 يوليو 2021`.
+
+    A date with a time is given in UTC (`19 July 2021, 09:35 UTC`), so that statements from
+    different zones compare at a glance. No ISO form: inside Arabic text its parts would be
+    laid out in reverse order, and readers do not need it (the statement page shows it).
+    """
+    if "T" in date:
+        moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
+        utc = moment.tzinfo is not None
+        if utc:
+            moment = moment.astimezone(UTC)
+        day, clock = moment.date(), moment.strftime("%H:%M")
+    else:
+        day, clock, utc = Day.fromisoformat(date[:10]), "", False
+    month = MONTHS[day.month - 1]
+    en, ar = f"{day.day} {month.en} {day.year}", f"{day.day} {month.ar} {day.year}"
+    if clock:
+        en += f", {clock}" + (" UTC" if utc else "")
+        ar += f"، الساعة {clock}" + (" بتوقيت غرينتش" if utc else "")
+    return Texts(en=en, ar=ar)
 
 
 def adjusted(src: Source, keep: Iterable[str] = ()) -> float:
@@ -188,6 +221,13 @@ class Case:
         if found is None:
             return Texts(ar=issuer, en=issuer)
         return Texts(ar=found.name.ar, en=found.name.en)
+
+    def issued(self, statement: str) -> tuple[Texts, Texts]:
+        """Who issued a statement and when, as explanations name it instead of its file id."""
+        st = self.corpus.statements.get(statement)
+        if st is None:
+            return Texts(ar=statement, en=statement), Texts(ar="", en="")
+        return self.name(st.issuer), when(st.date)
 
     def country(self, issuer: str) -> str | None:
         for link in self.corpus.issuer_chain(issuer):

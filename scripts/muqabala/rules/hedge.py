@@ -25,12 +25,15 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
         return []
     hedge, hit = min(found, key=lambda x: (x[0].severity != "major", x[1].start))
     cue = src.words("en")[hit.start : hit.end]
+    # The Arabic explanation quotes the Arabic translation's hedge when the lexicon finds one there.
+    ar_hits = find(hedge.get("ar"), src.words("ar")) if "ar" in src.text else []
+    cue_ar = src.words("ar")[ar_hits[0].start : ar_hits[0].end] if ar_hits else cue
     return [
         flag(
             "hedge",
             hedge.severity,
             f'The source hedges ("{cue}"); the claim states it as plain fact.',
-            f'يتحفّظ المصدر ("{cue}")، بينما يقدّم الادعاء الأمر حقيقةً مؤكدة.',
+            f'يتحفّظ المصدر ("{cue_ar}")، بينما يقدّم الادعاء الأمر حقيقةً مؤكدة.',
             claim.whole(),
             src.span("en", hit.start, hit.end),
             hedge=hedge.id,

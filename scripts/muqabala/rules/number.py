@@ -54,6 +54,14 @@ def _in(sources: list[Source]) -> list[tuple[Source, ParsedFigure]]:
     return [(s, g) for s in sources for g in figures(s.words("en"), "en")]
 
 
+def _worded(text: str | None, lang: str, g: ParsedFigure) -> str:
+    """Figure `g` as `text` (a translation in `lang`) words it, for the explanation in that language."""
+    for h in figures(text, lang) if text else ():
+        if _same(g, h):
+            return h.text
+    return g.text
+
+
 def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
     """Compare every figure of the claim with its sources."""
     out: list[Discrepancy] = []
@@ -64,14 +72,16 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
         if same:
             src, g = same[0]
             if g.qualifier != f.qualifier:
+                said_en, said_ar = _worded(claim.text.get("en"), "en", f), _worded(claim.text.get("ar"), "ar", f)
                 out.append(
                     flag(
                         "number",
                         "minor",
-                        f'The claim says "{f.text}" ({_QUALIFIERS[f.qualifier][0]}); '
+                        f'The claim says "{said_en}" ({_QUALIFIERS[f.qualifier][0]}); '
                         f'the source says "{g.text}" '
                         f"({_QUALIFIERS[g.qualifier][0]}).",
-                        f'يقول الادعاء "{f.text}" ({_QUALIFIERS[f.qualifier][1]})، ويقول المصدر "{g.text}" '
+                        f'يقول الادعاء "{said_ar}" ({_QUALIFIERS[f.qualifier][1]})، '
+                        f'ويقول المصدر "{_worded(src.text.get("ar"), "ar", g)}" '
                         f"({_QUALIFIERS[g.qualifier][1]}).",
                         span,
                         src.span("en", g.start, g.end),
@@ -90,8 +100,9 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
                 flag(
                     "number",
                     "major",
-                    f'The claim says "{f.text}"; the source says "{g.text}".',
-                    f'يقول الادعاء "{f.text}"، بينما يقول المصدر "{g.text}".',
+                    f'The claim says "{_worded(claim.text.get("en"), "en", f)}"; the source says "{g.text}".',
+                    f'يقول الادعاء "{_worded(claim.text.get("ar"), "ar", f)}"، '
+                    f'بينما يقول المصدر "{_worded(src.text.get("ar"), "ar", g)}".',
                     span,
                     src.span("en", g.start, g.end),
                     kind="differs",
@@ -105,8 +116,8 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
                 flag(
                     "number",
                     "major",
-                    f'No primary statement gives the figure "{f.text}".',
-                    f'لا يرد الرقم "{f.text}" في أيٍّ من البيانات الرسمية.',
+                    f'No primary statement gives the figure "{_worded(claim.text.get("en"), "en", f)}".',
+                    f'لا يرد الرقم "{_worded(claim.text.get("ar"), "ar", f)}" في أيٍّ من البيانات الرسمية.',
                     span,
                     None,
                     kind="absent",

@@ -59,12 +59,14 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
             start, end = found[0][1], found[-1][2]
             named = claim.original[start:end]
             cue = src.words("en")[wide[0].start : wide[0].end]
+            wide_ar = find(sc.worldwide.get("ar"), src.words("ar")) if "ar" in src.text else []
+            cue_ar = src.words("ar")[wide_ar[0].start : wide_ar[0].end] if wide_ar else cue
             return [
                 flag(
                     "scope",
                     "major",
                     f'The claim places it "{named}"; the source says "{cue}".',
-                    f'يحصر الادعاء الأمر في "{named}"، بينما يقول المصدر "{cue}".',
+                    f'يحصر الادعاء الأمر في "{named}"، بينما يقول المصدر "{cue_ar}".',
                     claim.span(start, end),
                     src.span("en", wide[0].start, wide[0].end),
                     claim_scope=sorted({p[0] for p in found}),

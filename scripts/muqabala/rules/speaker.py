@@ -15,7 +15,7 @@ other issuer's sentence must lead by `MARGIN`.
 from __future__ import annotations
 
 from ..report import Discrepancy, Span
-from . import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, Source, adjusted, flag
+from . import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, Source, adjusted, flag, when
 from .coding import mentions
 
 MARGIN = 0.1
@@ -79,13 +79,14 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
     ):
         top = rivals[0]
         who = sorted(credited)
+        day = when(top.date)
         out.append(
             flag(
                 "speaker",
                 "major",
-                f"The claim's wording matches a statement of {case.name(top.root).en} ({top.ref}), "
+                f"The claim's wording matches a statement of {case.name(top.root).en} of {day.en}, "
                 f"but the claim credits {', '.join(case.name(r).en for r in who)}.",
-                f"تطابق صياغة الادعاء بيانًا صادرًا عن {case.name(top.root).ar} ({top.ref})، "
+                f"تطابق صياغة الادعاء بيانًا صادرًا عن {case.name(top.root).ar} في {day.ar}، "
                 "لكن الادعاء ينسبها إلى "
                 f"{'، '.join(case.name(r).ar for r in who)}.",
                 _mention(claim, case, claim.credited),

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..lexicon import find
 from ..report import Discrepancy
-from . import ANONYMOUS, Case, ClaimView, flag
+from . import ANONYMOUS, Case, ClaimView, flag, names, when
 
 
 def _instant(date: str) -> datetime | None:
@@ -40,14 +40,16 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
     who_en, who_ar = case.name(root).en, case.name(root).ar
     mine = _instant(first.date)
     earlier = [p for p in peers if mine and (t := _instant(p.date)) and t < mine]
+    day = when(first.date)
     if earlier:
+        other, other_day = case.issued(earlier[0].id)
         return [
             flag(
                 "timing",
                 "major",
-                f"{who_en}'s statement ({first.date}) was not the first: "
-                f"{earlier[0].id} is dated {earlier[0].date}.",
-                f"لم يكن بيان {who_ar} ({first.date}) الأول: فتاريخ {earlier[0].id} هو {earlier[0].date}.",
+                f"{who_en}'s statement was not the first: it is dated {day.en}, and "
+                f"{other.en}'s statement is dated earlier, {other_day.en}.",
+                f"لم يكن بيان {who_ar} الأول: صدر في {day.ar}، وسبقه بيان {other.ar} الصادر في {other_day.ar}.",
                 span,
                 None,
                 kind="contradicted",
@@ -57,20 +59,27 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
         ]
     untimed = [p.id for p in peers if mine is None or _instant(p.date) is None]
     if untimed or not peers:
+        issuers = list(dict.fromkeys(case.corpus.statements[sid].issuer for sid in untimed))
+        plural = len(untimed) > 1
         return [
             flag(
                 "timing",
                 "major",
-                f"The statements' dates cannot establish that {who_en} was first: {first.id} is dated "
-                f"{first.date}, and "
+                f"The statements' dates cannot establish that {who_en} was first: its statement is dated "
+                f"{day.en}, and "
                 + (
-                    f"{', '.join(untimed)} give only the day."
+                    f"the statement{'s' if plural else ''} of {names(case, issuers, 'en')} "
+                    f"give{'' if plural else 's'} only the day."
                     if untimed
                     else "no other statement of that day is on file."
                 ),
-                f"لا تكفي تواريخ البيانات لإثبات أن {who_ar} كان الأول: تاريخ {first.id} هو {first.date}، "
+                f"لا تكفي تواريخ البيانات لإثبات أن {who_ar} كان الأول: تاريخ بيان {who_ar} هو {day.ar}، "
                 + (
-                    f"ولا تذكر {'، '.join(untimed)} سوى اليوم."
+                    (
+                        f"ولا تذكر بيانات {names(case, issuers, 'ar')} سوى اليوم."
+                        if plural
+                        else f"ولا يذكر بيان {names(case, issuers, 'ar')} سوى اليوم."
+                    )
                     if untimed
                     else "ولا يوجد بيان آخر في اليوم نفسه."
                 ),

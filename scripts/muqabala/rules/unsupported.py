@@ -13,9 +13,13 @@ from . import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, flag
 
 def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
     """Flag a claim without primary support."""
-    context = next((s.ref for s in claim.context if s.score >= SUPPORT_SCORE), None)
-    note_en = f" Only a media report says something close ({context})." if context else ""
-    note_ar = f" لا يقول ما يقاربه سوى تقرير إعلامي ({context})." if context else ""
+    near = next((s for s in claim.context if s.score >= SUPPORT_SCORE), None)
+    context = near.ref if near else None
+    note_en = note_ar = ""
+    if near is not None:
+        outlet, day = case.issued(near.statement)
+        note_en = f" Only a media report says something close ({outlet.en}, {day.en})."
+        note_ar = f" لا يقول ما يقاربه سوى تقرير إعلامي ({outlet.ar}، {day.ar})."
     for seg in claim.segments:
         if ANONYMOUS in seg.speakers:
             return [
