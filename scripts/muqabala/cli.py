@@ -203,16 +203,8 @@ def schema(root: Path | None, check_only: bool) -> None:
     click.echo(f"Wrote {len(changed)} schema(s) to {folder}" if changed else "Schemas unchanged")
 
 
-def _register_optional() -> None:
-    # Commands that live beside the code they drive.
-    import importlib
+# Commands that live beside the code they drive; imported last because they import from here.
+from . import bench, evaluate, links  # noqa: E402
 
-    for module in ("links", "evaluate", "bench"):
-        try:
-            cmd = importlib.import_module(f"muqabala.{module}").command
-        except (ImportError, AttributeError):
-            continue
-        main.add_command(cmd)
-
-
-_register_optional()
+for _command in (links.command, evaluate.command, bench.command):
+    main.add_command(_command)

@@ -1,0 +1,62 @@
+"""`muqabala bench` on the shipped case: the shape of its JSON and its chart. No timing is asserted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from muqabala.bench import OWN, STAGES, svg_chart, table
+from muqabala.cli import main
+
+
+@pytest.mark.slow
+def test_bench_json_and_chart(tmp_path: Path) -> None:
+    chart = tmp_path / "bench.svg"
+    result = CliRunner().invoke(
+        main, ["bench", "--scales", "1", "--json", "--chart", str(chart), "--workdir", str(tmp_path / "work")]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert isinstance(data, list) and len(data) == 1
+    row = data[0]
+    assert row["scale"] == 1
+    for stage in STAGES:
+        assert isinstance(row[stage], float) and row[stage] >= 0, stage
+    assert 0 < row["own_ratio"] < 1
+    assert row["own"] == pytest.approx(sum(row[k] for k in OWN))
+    assert row["peak_mb"] > 0 and row["peak_mb_mkdocs"] > 0 and row["peak_mb_build"] > 0
+    assert row["statements"] == 10 and row["articles"] == 1
+    assert row["link_problems"] == 0
+    assert chart.read_text(encoding="utf-8").startswith("<svg")
+    assert not (tmp_path / "work" / "scale-1").exists()  # removed without --keep
+
+
+def test_table_and_chart_from_results() -> None:
+    row = {
+        "scale": 1,
+        "statements": 10,
+        "sentences": 94,
+        "articles": 1,
+        "claims": 25,
+        "pages_en": 15,
+        **{k: 1.0 for k in STAGES},
+        "own": 4.0,
+        "own_ratio": 0.8,
+        "full_vs_bare": 1.5,
+        "peak_mb": 50.0,
+        "peak_mb_engine": 40.0,
+    }
+    rows = [row, {**row, "scale": 10, "own": 40.0}]
+    text = table(rows)
+    assert "10x" in text and "80.0%" in text
+    svg = svg_chart(rows)
+    assert svg.count("<polyline") == 4 and "10×" in svg
+
+
+def test_bad_scales_are_refused() -> None:
+    result = CliRunner().invoke(main, ["bench", "--scales", "1,x"])
+    assert result.exit_code == 2
+    assert "must be whole numbers separated by commas, like 1,10,100 (got '1,x')" in result.output
