@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +202,76 @@ def test_committed_schemas_match_the_models() -> None:
     from muqabala.schema import stale_schemas
 
     assert stale_schemas(REPO / "schema") == []
+
+
+def test_data_digest_is_the_loaded_corpus_digest(tiny: Path) -> None:
+    from muqabala.corpus import data_digest, load_corpus
+
+    assert data_digest(tiny) == load_corpus(tiny).digest
+
+
+def test_build_renders_once_and_stamps_the_pages(built: Path) -> None:
+    from muqabala.cache import current_key
+    from muqabala.corpus import load_corpus
+    from muqabala.render import render_pages
+    from muqabala.site import STAMP, pregenerated
+
+    corpus = load_corpus(built)
+    for lang in ("en", "ar"):
+        docs = built / "content" / lang
+        stamp = json.loads((docs / STAMP).read_text(encoding="utf-8"))
+        assert stamp["key"] == current_key(built)
+        assert stamp["files"] == sorted(render_pages(corpus, _report(built, corpus), lang).files)
+        found = pregenerated(built, docs, lang)
+        assert found is not None and found.nav == stamp["nav"] and found.sources == stamp["sources"]
+        assert not (built / "site" / lang / STAMP).exists()
+
+
+def _report(root: Path, corpus: object) -> object:
+    from muqabala.cache import cached_report
+
+    return cached_report(corpus, root)  # type: ignore[arg-type]
+
+
+def test_stamp_is_ignored_when_the_data_or_the_pages_changed(tmp_path: Path) -> None:
+    from muqabala.site import pregenerated
+
+    root = tiny_site(tmp_path)
+    build(root)
+    docs = root / "content" / "en"
+    assert pregenerated(root, docs, "ar") is None  # another language's stamp
+    (docs / "checks" / "art.md").unlink()
+    assert pregenerated(root, docs, "en") is None
+    build(root)
+    assert pregenerated(root, docs, "en") is not None
+    st = root / "statements" / "st.yaml"
+    st.write_text(st.read_text(encoding="utf-8").replace("A title", "A new title"), encoding="utf-8")
+    assert pregenerated(root, docs, "en") is None
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_plain_mkdocs_build_after_muqabala_build(tmp_path: Path, edit: bool) -> None:
+    """Standalone `mkdocs build --strict` works with the stamped pages, and regenerates them
+    when the data changed since `muqabala build` wrote them."""
+    root = tiny_site(tmp_path)
+    build(root)
+    if edit:
+        st = root / "statements" / "st.yaml"
+        st.write_text(st.read_text(encoding="utf-8").replace("عنوان", "عنوان جديد"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.ar.yml",
+                          "-d", str(tmp_path / "ar-site")], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert out.returncode == 0, out.stdout + out.stderr
+    page = (tmp_path / "ar-site" / "statements" / "st" / "index.html").read_text(encoding="utf-8")
+    assert ("عنوان جديد" in page) == edit
+
+
+def test_docs_dir_is_read_from_the_configuration(tmp_path: Path) -> None:
+    from muqabala.build import docs_dir
+
+    assert docs_dir(REPO / "mkdocs.ar.yml") == REPO / "content" / "ar"
+    (tmp_path / "base.yml").write_text("site_name: x\ndocs_dir: 'pages/en'  # comment\n", encoding="utf-8")
+    (tmp_path / "child.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    (tmp_path / "plain.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert docs_dir(tmp_path / "child.yml") == tmp_path / "pages/en"
+    assert docs_dir(tmp_path / "plain.yml") == tmp_path / "docs"

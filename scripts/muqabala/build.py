@@ -21,6 +21,7 @@ from .cache import cached_report
 from .corpus import data_files, load_corpus
 from .schema import json_schemas
 from .schema import render as render_schema
+from .site import generate
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -46,6 +47,12 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
     t0 = time.perf_counter()
     report = cached_report(corpus, root)
     timings["engine"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    # Rendered here, once, rather than by each MkDocs process: the plugin finds the pages
+    # and their stamp and only sets the nav (see site.pregenerated).
+    for lang, config in LANGUAGES.items():
+        generate(root, docs_dir(root / config), lang, corpus, report)
+    timings["render"] = time.perf_counter() - t0
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir.parent)
@@ -60,6 +67,19 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildResult(site_dir=site_dir, seconds=timings)
+
+
+def docs_dir(config: Path) -> Path:
+    """The `docs_dir` a MkDocs configuration names, read without MkDocs (its own, else the one of
+    the file it INHERITs, else MkDocs' default `docs`)."""
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    own = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+    if own:
+        return config.parent / own[1]
+    parent = re.search(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+    if parent and (config.parent / parent[1]).resolve() != config.resolve():
+        return docs_dir(config.parent / parent[1])
+    return config.parent / "docs"
 
 
 def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .corpus import Corpus
+from .corpus import Corpus, data_digest
 from .report import Report
 
 CACHE_DIR = ".cache/engine"
@@ -20,7 +20,16 @@ CACHE_DIR = ".cache/engine"
 
 def engine_key(corpus: Corpus, root: Path) -> str:
     """Hash of the data, the editors' word lists and the engine's own code."""
-    sha = hashlib.sha256(corpus.digest.encode())
+    return _key(corpus.digest, root)
+
+
+def current_key(root: Path) -> str:
+    """`engine_key` of the data as it is on disk now, without loading or validating it."""
+    return _key(data_digest(root), root)
+
+
+def _key(digest: str, root: Path) -> str:
+    sha = hashlib.sha256(digest.encode())
     sha.update(__version__.encode())
     lexicon = root / "lexicon"
     for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:

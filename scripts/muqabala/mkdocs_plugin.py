@@ -1,7 +1,8 @@
 """The only module that talks to MkDocs: a thin plugin over the core.
 
-Before MkDocs collects the pages, it writes the Markdown generated from the data into the
-docs dir (only files whose text changed, so `mkdocs serve` does not loop) and sets the nav.
+Before MkDocs collects the pages, it sets the nav and, unless `muqabala build` has just done
+so for the same data, writes the Markdown generated from the data into the docs dir (only
+files whose text changed, so `mkdocs serve` does not loop).
 After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
 """
 
@@ -43,8 +44,11 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         return config
 
     def on_pre_build(self, config: Any) -> None:
+        # `muqabala build` has written the pages of both languages already; a plain
+        # `mkdocs build` or `mkdocs serve`, or data changed since, generates them here.
+        generated = site.pregenerated(self.root, Path(config.docs_dir), self.lang)
         try:
-            generated = site.generate(self.root, Path(config.docs_dir), self.lang)
+            generated = generated or site.generate(self.root, Path(config.docs_dir), self.lang)
         except DataError as e:
             raise PluginError("muqabala: the data has problems\n" + e.report()) from None
         for path in generated.written:

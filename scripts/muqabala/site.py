@@ -5,15 +5,21 @@ MkDocs-free on purpose, so that another static-site engine could call it the sam
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import cached_report
-from .corpus import load_corpus
+from .cache import cached_report, current_key, engine_key
+from .corpus import Corpus, load_corpus
+from .report import Report
 
 DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
 """Folders whose files change the generated pages."""
+
+STAMP = ".muqabala-generated.json"
+"""Written beside the generated pages: the engine key of their data, their nav and sources.
+A dot file, so MkDocs does not publish it."""
 
 
 @dataclass
@@ -27,24 +33,56 @@ class Generated:
     """Pages whose text changed and were written."""
 
 
-def generate(root: Path, docs_dir: Path, lang: str) -> Generated:
-    """Validate the data, collate it (cached) and write `lang`'s generated pages into `docs_dir`."""
+def generate(root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None,
+             report: Report | None = None) -> Generated:
+    """Write `lang`'s generated pages into `docs_dir`, and the stamp that `pregenerated` reads.
+
+    Without `corpus` and `report` it validates the data and collates it (cached) first; a
+    caller that has them already (`muqabala build`, for both languages) passes them in.
+    """
     from .render import GENERATED, render_pages
 
-    corpus = load_corpus(root)
-    report = cached_report(corpus, root)
+    if corpus is None:
+        corpus = load_corpus(root)
+    if report is None:
+        report = cached_report(corpus, root)
     pages = render_pages(corpus, report, lang)
     out = Generated(nav=pages.nav, sources=dict(pages.sources))
     for rel, text in sorted(pages.files.items()):
-        target = docs_dir / rel
-        # Rewriting an unchanged file would wake `mkdocs serve`'s watcher and loop forever.
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        out.written.append(rel)
-    _remove_stale(docs_dir, GENERATED, set(pages.files))
+        if _write_if_changed(docs_dir / rel, text):
+            out.written.append(rel)
+    _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
+    stamp = {"key": engine_key(corpus, root), "lang": lang, "files": sorted(pages.files),
+             "nav": out.nav, "sources": out.sources}
+    _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
     return out
+
+
+def pregenerated(root: Path, docs_dir: Path, lang: str) -> Generated | None:
+    """The nav and sources of the pages in `docs_dir` if they were generated from the data as
+    it is now (see `generate`), else None.
+
+    Checks the files' bytes against the stamp's key, without parsing or validating: the
+    pages were generated from exactly that data, so it was valid then and still is.
+    """
+    try:
+        stamp = json.loads((docs_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("lang") != lang or stamp.get("key") != current_key(root):
+        return None
+    if not all((docs_dir / rel).is_file() for rel in stamp.get("files", [])):
+        return None  # pages deleted since (a cleaned docs dir): generate them again
+    return Generated(nav=stamp["nav"], sources=stamp["sources"])
+
+
+def _write_if_changed(target: Path, text: str) -> bool:
+    # Rewriting an unchanged file would wake `mkdocs serve`'s watcher and loop forever.
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
 
 
 def _remove_stale(docs_dir: Path, owned: tuple[str, ...], keep: set[str]) -> None:

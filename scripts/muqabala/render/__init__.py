@@ -21,8 +21,10 @@ from .labels import t
 from .opendata import render_data
 from .statements import citations, render_statement, statement_path
 
-GENERATED = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md")
-"""What render owns in each docs dir: folders and files it may overwrite or delete."""
+GENERATED = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md",
+             ".muqabala-generated.json")
+"""What the build owns in each docs dir: folders and files it may overwrite or delete (the last
+is `site.STAMP`, which records what the pages were generated from)."""
 
 
 @dataclass
