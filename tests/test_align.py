@@ -167,13 +167,9 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
 
 # The real case: the top primary candidate of each claim must be one of its gold sentences.
 GOLD = REPO / "tests/gold/exchange-2021-evidence.yaml"
-KNOWN_MISSES: set[str] = set()
-"""Claims whose top candidate is known to be wrong, each with the reason; none today."""
 
 
 def _gold_claims() -> list[str]:
-    if not GOLD.is_file() or not (REPO / "articles/exchange-hack-ar.yaml").is_file():
-        return []
     return [c for c, refs in yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"].items() if refs]
 
 
@@ -182,9 +178,7 @@ def real() -> Aligner:
     return Aligner(load_corpus(REPO))
 
 
-@pytest.mark.parametrize("claim", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known miss")) if c in KNOWN_MISSES else c
-    for c in _gold_claims()])
+@pytest.mark.parametrize("claim", _gold_claims())
 def test_top_primary_candidate_is_a_gold_sentence(real: Aligner, claim: str):
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"][claim]
     top = next(c.ref for c in real.rank("exchange-hack-ar", claim) if not c.secondary)

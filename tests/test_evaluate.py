@@ -46,8 +46,6 @@ def test_flag_metrics_count_expected_missed_and_unexpected_major():
     assert "hedge" not in out
 
 
-@pytest.mark.skipif(not (REPO / "tests/gold/exchange-2021-evidence.yaml").is_file()
-                    or not (REPO / "articles/exchange-hack-ar.yaml").is_file(), reason="real data absent")
 def test_command_prints_json_figures_for_the_real_data():
     result = CliRunner().invoke(command, ["--root", str(REPO), "--json"])
     assert result.exit_code == 0, result.output
