@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from muqabala.errors import DataError
-from muqabala.lexicon import find, load_lexicon
+from muqabala.lexicon import find, load_lexicon, state_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,6 +39,24 @@ def test_gap_and_state_slot():
     hits = find(["اتهم* ... {state}"], "اتهمت ألفا والاتحاد أوميغا بالهجوم", {"XO": states["XO"]})
     assert [(h.state, h.end) for h in hits] == [("XO", 26)]
     assert find(["accused"], "unaccused") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "exclude"),
+    [
+        ("اتهمت ألفا والاتحاد أوميغا بالهجوم", {"XA"}),  # the gap runs on past an excluded state
+        ("اتهمت ألفا والاتحاد أوميغا بالهجوم", {"XO"}),
+        ("accused Alpha Omega of it", {"XA"}),
+        ("accused Alpha Omega of it", {"XA", "XO"}),
+        ("Alpha accused Omega", set()),
+    ],
+)
+def test_excluded_states_match_as_if_absent(text, exclude):
+    states = {"XO": ["Omega", "أوميغا"], "XA": ["Alpha", "ألفا"]}
+    phrases = ["اتهم* ... {state}", "accused ... {state}", "{state}", "{state} accused"]
+    allowed = {c: n for c, n in states.items() if c not in exclude}
+    assert find(phrases, text, states, exclude) == find(phrases, text, allowed)
+    assert find(phrases, text, state_names(states), exclude) == find(phrases, text, allowed)
 
 
 def test_bad_phrase_is_reported_with_file_and_line(tmp_path):

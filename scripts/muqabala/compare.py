@@ -37,10 +37,16 @@ def compare_statements(
     statements: list[StatementReport], demand_kinds: dict[str, list[str]] | None = None
 ) -> list[Comparison]:
     """Every facet on which two statements of the same case differ, in a stable order."""
+    ordered = sorted(statements, key=lambda s: s.id)
+    by_case: dict[str, list[int]] = {}
+    for i, st in enumerate(ordered):
+        by_case.setdefault(st.case, []).append(i)
+    # Pairs within each case only (an archive's cross-case pairs grow with its square),
+    # listed in the order of all pairs of the sorted statements.
+    pairs = sorted(pair for members in by_case.values() for pair in combinations(members, 2))
     out: list[Comparison] = []
-    for a, b in combinations(sorted(statements, key=lambda s: s.id), 2):
-        if a.case != b.case:
-            continue
+    for i, j in pairs:
+        a, b = ordered[i], ordered[j]
         fa, fb = facets(a, demand_kinds), facets(b, demand_kinds)
         for facet in fa:
             if fa[facet] != fb[facet]:

@@ -16,7 +16,7 @@ tashkeel, ta marbuta):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -322,14 +322,56 @@ def _compile(phrase: str, slot: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)")
 
 
+def _permit(index: int) -> str:
+    """The mark appended to a text to allow the state at `index`: two non-word characters
+    (a noncharacter and a private-use one) that no folded text or phrase holds."""
+    return "\uffff" + chr(0xF0000 + index)
+
+
 @lru_cache(maxsize=256)
 def state_slot(states: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
-    """The regex `{state}` stands for: one named group `s_<code>` per state, longest names first."""
+    """The regex `{state}` stands for: one named group `s_<code>` per state, longest names first.
+
+    Each group also requires its state's `_permit` mark after the text, so one pattern per
+    phrase serves every set of allowed states: an excluded state's group fails as if it were
+    absent, and the engine backtracks to the next state or gap exactly as it would without it
+    (compiling one pattern per set of allowed states took most of `collate`'s time).
+    """
     groups = []
-    for code, names in states:
+    for index, (code, names) in enumerate(states):
         alts = sorted({_body(n, "(?!)") for n in names}, key=len, reverse=True)
-        groups.append(f"(?P<s_{code}>{'|'.join(alts)})")
+        permit = re.escape(_permit(index))
+        groups.append(f"(?P<s_{code}>(?:{'|'.join(alts)})(?=(?s:.*){permit}))")
     return "|".join(groups) or "(?!)"
+
+
+@dataclass(frozen=True)
+class StateNames:
+    """Every state's names, prepared once for `find`: build with `state_names` and reuse."""
+
+    codes: tuple[str, ...]
+    """State codes, sorted: the order in which `{state}` tries them."""
+    slot: str
+    """The regex `{state}` stands for (`state_slot`)."""
+
+
+def state_names(states: Mapping[str, Iterable[str]] | None) -> StateNames:
+    """`states` (code → names) prepared for `find`."""
+    key = tuple(sorted((c, tuple(n)) for c, n in (states or {}).items()))
+    return StateNames(tuple(code for code, _ in key), state_slot(key))
+
+
+@lru_cache(maxsize=8192)
+def _required(phrase: str) -> tuple[str, ...]:
+    """Literal stretches every match of `phrase` holds: its words, folded, split at hyphens.
+
+    A text lacking one cannot match, and a substring test is far cheaper than the regex.
+    """
+    out = []
+    for word in phrase.split():
+        if word not in ("...", "{state}"):
+            out += [part for part in fold(word.rstrip("*"))[0].split("-") if part]
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -337,19 +379,38 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return fold(text)
 
 
-def find(phrases: Iterable[str], text: str, states: Mapping[str, Iterable[str]] | None = None) -> list[Hit]:
-    """Every match of every phrase in `text`, in text order; `states` fills `{state}`."""
+def find(
+    phrases: Iterable[str],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None = None,
+    exclude: Collection[str] = (),
+) -> list[Hit]:
+    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`."""
     folded, origin = _folded(text)
     if not folded:
         return []
-    key = tuple(sorted((c, tuple(n)) for c, n in (states or {}).items()))
-    slot = state_slot(key)
+    names: StateNames | None = None
+    allowed: list[str] = []
+    permitted = ""
     hits = []
     for phrase in phrases:
-        for m in _compile(phrase, slot).finditer(folded):
+        if not all(part in folded for part in _required(phrase)):
+            continue
+        slotted = "{state}" in phrase
+        if slotted:
+            if names is None:
+                names = states if isinstance(states, StateNames) else state_names(states)
+            if not permitted:
+                allowed = [c for c in names.codes if c not in exclude]
+                permitted = folded + "".join(_permit(i) for i, c in enumerate(names.codes) if c not in exclude)
+            pattern, subject = _compile(phrase, names.slot), permitted
+        else:
+            # The slot is not part of a pattern without `{state}`: one compile serves every call.
+            pattern, subject = _compile(phrase, "(?!)"), folded
+        for m in pattern.finditer(subject):
             if m.end() == m.start():
                 continue
-            state = next((c for c, _ in key if m.groupdict().get(f"s_{c}")), None)
+            state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
             hits.append(Hit(phrase, origin[m.start()], origin[m.end() - 1] + 1, state))
     return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
 

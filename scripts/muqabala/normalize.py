@@ -182,8 +182,18 @@ class Word:
         return self.folded in ENGLISH_STOP or self.folded in ARABIC_STOP
 
 
+WORDS_CACHE = 1 << 14
+"""Texts whose words are kept: a sentence is split by the aligner's entity, figure and term
+passes and by the rules in quick succession, so a window of recent texts is enough."""
+
+
 def words(text: str) -> list[Word]:
     """Every word and number of `text`, with offsets into the original; function words included."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=WORDS_CACHE)
+def _words(text: str) -> tuple[Word, ...]:
     folded, origin = fold(text)
     out = []
     for m in _WORD.finditer(folded):
@@ -196,7 +206,7 @@ def words(text: str) -> list[Word]:
         else:
             term = stem(w)
         out.append(Word(w, term, origin[m.start()], origin[m.end() - 1] + 1))
-    return out
+    return tuple(out)
 
 
 def tokens(text: str, lang: str) -> list[str]:

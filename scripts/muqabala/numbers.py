@@ -255,8 +255,19 @@ def _number_at(ws: list[Word], i: int, t: _Tables, text: str) -> _Number | None:
     return _Number(total + (current or 0.0), j, vague, from_digits)
 
 
+FIGURES_CACHE = 1 << 18
+"""Texts whose figures are kept: the aligner, the statement report and the number rule each
+parse the same sentences, far apart in a run, so the cache holds a whole archive (few texts
+state a figure, so an entry is small)."""
+
+
 def parse_figures(text: str, lang: str, lexicon: Path = LEXICON) -> list[ParsedFigure]:
     """Every figure stated in `text`, in reading order; never raises on odd input."""
+    return list(_parse_figures(text, lang, lexicon))
+
+
+@lru_cache(maxsize=FIGURES_CACHE)
+def _parse_figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, ...]:
     t = _cached_tables(lexicon, lang)
     ws = words(text)
     out: list[ParsedFigure] = []
@@ -269,7 +280,7 @@ def parse_figures(text: str, lang: str, lexicon: Path = LEXICON) -> list[ParsedF
         figure, i = _figure(text, ws, i, num, t)
         if figure is not None:
             out.append(figure)
-    return out
+    return tuple(out)
 
 
 def _figure(text: str, ws: list[Word], i: int, num: _Number,

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..corpus import Corpus
-from ..lexicon import Hit, Lexicon, find
+from ..lexicon import Hit, Lexicon, StateNames, find, state_names
 from ..normalize import fold
 from ..report import Attribution
 from . import ANONYMOUS, rank
@@ -45,20 +45,20 @@ def code(
     text: str,
     lang: str,
     lexicon: Lexicon,
-    states: Mapping[str, Sequence[str]],
+    states: Mapping[str, Sequence[str]] | StateNames,
     exclude: set[str] | frozenset[str] = frozenset(),
 ) -> Coding:
     """Code `text` on the attribution scale; states in `exclude` are never the one accused."""
     lex = lexicon.attribution
-    allowed = {c: names for c, names in states.items() if c not in exclude}
+    names = states if isinstance(states, StateNames) else state_names(states)
     found: list[tuple[str, Hit, str | None]] = []
     organ: str | None = None
     for o in lex.organs:
-        for hit in find(o.get(lang), text, allowed):
+        for hit in find(o.get(lang), text, names, exclude):
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o.name
     for lv in lex.levels:
-        found += [(lv.level, hit, hit.state) for hit in find(lv.get(lang), text, allowed)]
+        found += [(lv.level, hit, hit.state) for hit in find(lv.get(lang), text, names, exclude)]
     groups = sorted({g.name for g in lex.groups if find(g.get(lang), text)})
     if not found:
         return Coding(Attribution(level="none", groups=groups), ())
@@ -66,7 +66,7 @@ def code(
     best = [(level, hit, st) for level, hit, st in found if rank(level) == top]
     state = next((st for _, _, st in best if st), None) or next((st for _, _, st in found if st), None)
     if state is None:
-        mention = find(["{state}"], text, allowed)
+        mention = find(["{state}"], text, names, exclude)
         state = mention[0].state if mention else None
     level = best[0][0]
     cues = sorted({text[h.start : h.end] for _, h, _ in best})
