@@ -15,6 +15,7 @@ site: $(VENV)/.site-installed
 test: $(VENV)/.test-installed browser
 	$(BIN)/muqabala schema --check
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/pytest
 	$(BIN)/muqabala build
 	$(BIN)/muqabala links
@@ -24,6 +25,7 @@ serve: $(VENV)/.site-installed
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/mypy
 
 # Debian's Chromium for the real-browser tests; test tools never download their own browser.

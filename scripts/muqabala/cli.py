@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -164,7 +165,7 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to a file instead of standard output.")
 @fail_on_data_errors
-def report(root: Path | None, output: click.utils.LazyFile) -> None:
+def report(root: Path | None, output: TextIO) -> None:
     """Print the collation report (the same JSON as site/data/report.json).
 
     \b

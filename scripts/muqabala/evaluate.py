@@ -104,22 +104,19 @@ def ranked_primary(aligner: Any, article_id: str, claim_ids: list[str], k: int =
             for c in claim_ids}
 
 
-def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str, str]] | None:
-    try:
-        from .engine import collate  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    report = collate(corpus)
-    data = report.model_dump() if hasattr(report, "model_dump") else report
+def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str, str]]:
+    """Claim id → flag type → its most severe severity, from the (cached) engine report."""
+    from .cache import cached_report
+
     fired: dict[str, dict[str, str]] = {}
-    for art in data.get("articles", []):
-        if art.get("id") != article_id:
+    for art in cached_report(corpus, root).articles:
+        if art.id != article_id:
             continue
-        for claim in art.get("claims", []):
-            got = fired.setdefault(claim["id"], {})
-            for d in claim.get("discrepancies", []):
-                if got.get(d["type"]) != "major":
-                    got[d["type"]] = d["severity"]
+        for claim in art.claims:
+            got = fired.setdefault(claim.id, {})
+            for d in claim.discrepancies:
+                if got.get(d.type) != "major":
+                    got[d.type] = d.severity
     return fired
 
 
@@ -131,8 +128,7 @@ def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str
 def command(root: Path, as_json: bool, k: int) -> None:
     """Score the aligner against tests/gold/<case>-evidence.yaml (P@1, MRR, MAP@5).
 
-    When the discrepancy rules are installed and tests/gold/<case>-flags.yaml exists, also
-    prints precision and recall per flag type.
+    When tests/gold/<case>-flags.yaml exists, also prints precision and recall per flag type.
 
     \b
     Example:
