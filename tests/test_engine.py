@@ -112,3 +112,17 @@ def test_an_invented_case_is_flagged_by_the_same_rules():
         assert major(got[faithful]) == set(), faithful
     assert got["p3-s1"].verdict == "contradicted"
     assert major(got["p3-s2"]) == {"translation"}
+
+
+def test_parallel_collation_gives_the_same_report(tmp_path):
+    from muqabala import parallel
+    from muqabala.synth import generate
+
+    if not parallel.can_fork():
+        pytest.skip("worker processes cannot be forked here")
+    generate(tmp_path, 3)
+    corpus = load_corpus(tmp_path)
+    assert len({s.case for s in corpus.statements.values()}) == 3
+    one = collate(corpus, tmp_path, jobs=1)
+    assert collate(corpus, tmp_path, jobs=2).model_dump_json() == one.model_dump_json()
+    assert collate(corpus, tmp_path, jobs=3).model_dump_json() == one.model_dump_json()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from . import compare, verdict
+from . import compare, parallel, verdict
 from .align import Aligner
 from .corpus import Corpus
 from .lexicon import Lexicon, find, load_lexicon
@@ -37,25 +37,67 @@ SPEAKING_KINDS = ("government", "intergovernmental_body")
 """Issuers a collective speaker ("the countries") can stand for."""
 
 
-def collate(corpus: Corpus, root: Path | None = None) -> Report:
-    """Check every article of `corpus`; the lexicon is read from `root/lexicon` (default: the corpus root)."""
+def collate(corpus: Corpus, root: Path | None = None, jobs: int | None = None) -> Report:
+    """Check every article of `corpus`; the lexicon is read from `root/lexicon` (default: the corpus root).
+
+    Cases are independent, so an archive's cases are shared among `jobs` processes (default:
+    `MUQABALA_JOBS`, else one per core once there are `PARALLEL_CASES` cases); the report is the
+    same, byte for byte, whatever the number.
+    """
     folder = (root or corpus.root) / "lexicon"
     lexicon = load_lexicon(folder)
     numbers = folder / "numbers.yaml"
-    aligner = Aligner(corpus)
     case_ids = sorted({s.case for s in corpus.statements.values()})
-    cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
-    reports = [statement_report(st, cases[st.case], numbers) for _, st in sorted(corpus.statements.items())]
+    workers = _workers(len(case_ids), jobs)
+    if workers > 1:
+        # Several shares per worker even out cases of different sizes.
+        size = -(-len(case_ids) // (workers * SHARES_PER_JOB))
+        shares = [case_ids[i : i + size] for i in range(0, len(case_ids), size)]
+        parts = parallel.map_forked(_collate_cases, (corpus, lexicon, numbers), shares, workers)
+    else:
+        parts = [_collate_cases((corpus, lexicon, numbers), case_ids)]
+    reports = [r for _, r in sorted((r for part in parts for r in part[0]), key=lambda r: r[0])]
+    articles = [a for _, a in sorted((a for part in parts for a in part[1]), key=lambda a: a[0])]
     statements = [r for r, _ in reports]
-    articles = [
-        article_report(art, cases[art.case], aligner)
-        for _, art in sorted(corpus.articles.items())
-        if art.case in cases
-    ]
     comparisons = compare.compare_statements(statements, {r.id: kinds for r, kinds in reports})
     return Report(
         data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
     )
+
+
+PARALLEL_CASES = 8
+"""Fewer cases than this are collated in one process: starting workers would cost more than it saves."""
+
+SHARES_PER_JOB = 4
+"""Shares of the cases per worker process, so that one big share does not keep the others waiting."""
+
+
+def _workers(cases: int, jobs: int | None) -> int:
+    """How many processes collate `cases` cases: one unless it pays, or unless asked for."""
+    asked = jobs if jobs is not None else parallel.requested_jobs()
+    if asked is None:
+        asked = parallel.cores() if cases >= PARALLEL_CASES else 1
+    workers = min(asked, cases)
+    return workers if workers > 1 and parallel.can_fork() else 1
+
+
+def _collate_cases(
+    shared: tuple[Corpus, Lexicon, Path], case_ids: list[str]
+) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
+    """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id."""
+    corpus, lexicon, numbers = shared
+    wanted = set(case_ids)
+    # The aligner indexes each case apart, so one over these cases ranks as one over all would.
+    own = replace(
+        corpus,
+        statements={k: s for k, s in corpus.statements.items() if s.case in wanted},
+        articles={k: a for k, a in corpus.articles.items() if a.case in wanted},
+    )
+    aligner = Aligner(own)
+    cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
+    reports = [(k, statement_report(st, cases[st.case], numbers)) for k, st in sorted(own.statements.items())]
+    articles = [(k, article_report(art, cases[art.case], aligner)) for k, art in sorted(own.articles.items())]
+    return reports, articles
 
 
 def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:

@@ -1,0 +1,75 @@
+"""Running independent shares of the engine's work on every core.
+
+Workers are forked, so they inherit the loaded corpus and lexicon instead of receiving them:
+only the share (a few ids) goes to a worker, and only its results come back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+JOBS_ENV = "MUQABALA_JOBS"
+"""Environment variable setting the number of worker processes (`1`: everything in this process)."""
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_shared: Any = None
+"""What every worker needs, set just before the fork so that workers inherit it."""
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def requested_jobs() -> int | None:
+    """The number of workers asked for in `MUQABALA_JOBS`, or None when it is not set."""
+    value = os.environ.get(JOBS_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{JOBS_ENV} must be a whole number of 1 or more, like {JOBS_ENV}=1 (got {value!r})")
+    return int(value)
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked safely from here.
+
+    Forking copies only the calling thread: a lock held by another thread (a live-preview
+    server's, say) would stay locked in the child forever. A daemonic process may not start
+    children at all.
+    """
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def _call(fn: Callable[[Any, T], R], share: T) -> R:
+    return fn(_shared, share)
+
+
+def map_forked(fn: Callable[[Any, T], R], shared: Any, shares: Sequence[T], jobs: int) -> list[R]:
+    """`[fn(shared, share) for share in shares]`, computed by `jobs` forked processes.
+
+    `fn` and the shares are pickled; `shared` is not (workers inherit it), so it can be large.
+    Results come back in the order of `shares`.
+    """
+    global _shared
+    _shared = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return list(pool.map(_call, [fn] * len(shares), shares))
+    finally:
+        _shared = None
