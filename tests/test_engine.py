@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -115,14 +118,25 @@ def test_an_invented_case_is_flagged_by_the_same_rules():
 
 
 def test_parallel_collation_gives_the_same_report(tmp_path):
-    from muqabala import parallel
-    from muqabala.synth import generate
+    # In a fresh process: forking is refused while other threads run (as they do in this
+    # test session), and a silent fall-back to one process would make this test prove nothing.
+    script = textwrap.dedent(f"""
+        from pathlib import Path
+        from muqabala import parallel
+        from muqabala.corpus import load_corpus
+        from muqabala.engine import collate
+        from muqabala.synth import generate
 
-    if not parallel.can_fork():
-        pytest.skip("worker processes cannot be forked here")
-    generate(tmp_path, 3)
-    corpus = load_corpus(tmp_path)
-    assert len({s.case for s in corpus.statements.values()}) == 3
-    one = collate(corpus, tmp_path, jobs=1)
-    assert collate(corpus, tmp_path, jobs=2).model_dump_json() == one.model_dump_json()
-    assert collate(corpus, tmp_path, jobs=3).model_dump_json() == one.model_dump_json()
+        root = Path({str(tmp_path)!r})
+        generate(root, 3)
+        corpus = load_corpus(root)
+        assert len({{s.case for s in corpus.statements.values()}}) == 3
+        assert parallel.can_fork()
+        one = collate(corpus, root, jobs=1).model_dump_json()
+        assert collate(corpus, root, jobs=2).model_dump_json() == one
+        assert collate(corpus, root, jobs=3).model_dump_json() == one
+        print("identical")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "identical"
