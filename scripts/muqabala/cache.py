@@ -1,7 +1,9 @@
 """A cache of engine results keyed by what they depend on.
 
 The two language builds run in separate processes and both need the report; an unchanged
-corpus must not be collated twice, nor again on every `serve` rebuild.
+corpus must not be collated twice, nor again on every `serve` rebuild. Besides the whole
+report, each case's part of it is kept under its own key, so an edit to one statement
+recollates only that statement's case.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .corpus import Corpus, data_digest
 from .report import Report
 
+if TYPE_CHECKING:
+    from .engine import CasePart
+
 CACHE_DIR = ".cache/engine"
+CASES_DIR = f"{CACHE_DIR}/cases"
 
 
 def engine_key(corpus: Corpus, root: Path) -> str:
@@ -30,7 +37,13 @@ def current_key(root: Path) -> str:
 
 def _key(digest: str, root: Path) -> str:
     sha = hashlib.sha256(digest.encode())
-    sha.update(__version__.encode())
+    sha.update(_dependencies(root).encode())
+    return sha.hexdigest()
+
+
+def _dependencies(root: Path) -> str:
+    """Hash of what every result depends on besides the data: version, lexicon and code."""
+    sha = hashlib.sha256(__version__.encode())
     lexicon = root / "lexicon"
     for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:
         sha.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -41,9 +54,48 @@ def _key(digest: str, root: Path) -> str:
     return sha.hexdigest()
 
 
+def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
+    """Case id → hash of what its part of the report depends on.
+
+    That is the files of its statements and articles, every issuer file (speakers and
+    parents are looked up across the whole register), the lexicon and the code.
+    """
+    from .engine import case_ids
+
+    common = hashlib.sha256(_dependencies(root).encode())
+    own: dict[str, list[str]] = {}
+    for item, display in sorted(corpus.files.items()):
+        kind, _, ident = item.partition(":")
+        if kind == "issuer":
+            _hash_file(common, corpus.root, item, display)
+        elif kind == "statement" and ident in corpus.statements:
+            own.setdefault(corpus.statements[ident].case, []).append(item)
+        elif kind == "article" and ident in corpus.articles:
+            own.setdefault(corpus.articles[ident].case, []).append(item)
+    keys = {}
+    for cid in case_ids(corpus):
+        sha = common.copy()
+        sha.update(b"case\0" + cid.encode() + b"\0")
+        for item in own.get(cid, []):
+            _hash_file(sha, corpus.root, item, corpus.files[item])
+        keys[cid] = sha.hexdigest()
+    return keys
+
+
+def _hash_file(sha: Any, base: Path, item: str, display: str) -> None:
+    try:
+        data = (base / display).read_bytes()
+    except OSError:
+        data = b""
+    sha.update(item.encode() + b"\0" + display.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+
 def cached_report(corpus: Corpus, root: Path) -> Report:
-    """The engine's report for `corpus`, from the cache when nothing it depends on changed."""
-    from .engine import collate
+    """The engine's report for `corpus`, from the cache when nothing it depends on changed.
+
+    When something did, only the cases it touches are collated again (`cached_parts`).
+    """
+    from .engine import assemble
 
     key = engine_key(corpus, root)
     path = root / CACHE_DIR / f"{key}.json"
@@ -52,19 +104,47 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
             return Report.model_validate_json(path.read_bytes())
         except ValueError:
             pass  # a truncated or outdated entry is recomputed below
-    report = collate(corpus, root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Written via a temporary file so a concurrent reader never sees half a report.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(report.model_dump_json())
-    os.replace(tmp, path)
-    _prune(path.parent, keep=path.name)
+    report = assemble(corpus, cached_parts(corpus, root))
+    _write(path, report.model_dump_json())
+    _prune(path.parent, keep={path.name})
     return report
 
 
-def _prune(folder: Path, keep: str, most: int = 8) -> None:
+def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
+    """Every case's part of the report: from the cache where its key is there, else collated."""
+    from .engine import CasePart, collate_cases
+
+    keys = case_keys(corpus, root)
+    folder = root / CASES_DIR
+    parts: dict[str, CasePart] = {}
+    for cid, key in keys.items():
+        path = folder / f"{key}.json"
+        try:
+            parts[cid] = CasePart.model_validate_json(path.read_bytes())
+            os.utime(path)  # recently used: kept by `_prune`
+        except (OSError, ValueError):
+            pass  # missing, truncated or outdated: collated below
+    missing = [cid for cid in keys if cid not in parts]
+    if missing:
+        fresh = collate_cases(corpus, missing, root)
+        for cid in missing:
+            _write(folder / f"{keys[cid]}.json", fresh[cid].model_dump_json())
+        parts.update(fresh)
+        _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
+    return parts
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written via a temporary file so a concurrent reader never sees half an entry.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def _prune(folder: Path, keep: set[str], most: int = 8) -> None:
     entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[most:]:
-        if old.name != keep:
+        if old.name not in keep:
             old.unlink(missing_ok=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
 from . import compare, parallel, verdict
 from .align import Aligner
 from .corpus import Corpus
@@ -19,6 +21,7 @@ from .report import (
     ArticleReport,
     Attribution,
     Claim,
+    Comparison,
     Discrepancy,
     EditorialOverride,
     Evidence,
@@ -44,22 +47,69 @@ def collate(corpus: Corpus, root: Path | None = None, jobs: int | None = None) -
     `MUQABALA_JOBS`, else one per core once there are `PARALLEL_CASES` cases); the report is the
     same, byte for byte, whatever the number.
     """
+    return assemble(corpus, collate_cases(corpus, case_ids(corpus), root, jobs))
+
+
+class CasePart(BaseModel):
+    """The part of the report one case gives: its statements, articles and comparisons, in report order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statements: list[StatementReport]
+    articles: list[ArticleReport]
+    comparisons: list[Comparison]
+
+
+def case_ids(corpus: Corpus) -> list[str]:
+    """The cases `collate` reports on, in order: those with a statement."""
+    return sorted({s.case for s in corpus.statements.values()})
+
+
+def collate_cases(
+    corpus: Corpus, cases: list[str], root: Path | None = None, jobs: int | None = None
+) -> dict[str, CasePart]:
+    """The report parts of some cases of `corpus` (see `collate`), by case id.
+
+    A case's part depends only on its own statements and articles, the issuers, the lexicon
+    and the code, so parts computed apart assemble (`assemble`) into the report `collate` gives.
+    """
     folder = (root or corpus.root) / "lexicon"
     lexicon = load_lexicon(folder)
     numbers = folder / "numbers.yaml"
-    case_ids = sorted({s.case for s in corpus.statements.values()})
-    workers = _workers(len(case_ids), jobs)
+    wanted = sorted(set(cases))
+    if not wanted:
+        return {}
+    workers = _workers(len(wanted), jobs)
     if workers > 1:
         # Several shares per worker even out cases of different sizes.
-        size = -(-len(case_ids) // (workers * SHARES_PER_JOB))
-        shares = [case_ids[i : i + size] for i in range(0, len(case_ids), size)]
+        size = -(-len(wanted) // (workers * SHARES_PER_JOB))
+        shares = [wanted[i : i + size] for i in range(0, len(wanted), size)]
         parts = parallel.map_forked(_collate_cases, (corpus, lexicon, numbers), shares, workers)
     else:
-        parts = [_collate_cases((corpus, lexicon, numbers), case_ids)]
-    reports = [r for _, r in sorted((r for part in parts for r in part[0]), key=lambda r: r[0])]
-    articles = [a for _, a in sorted((a for part in parts for a in part[1]), key=lambda a: a[0])]
-    statements = [r for r, _ in reports]
-    comparisons = compare.compare_statements(statements, {r.id: kinds for r, kinds in reports})
+        parts = [_collate_cases((corpus, lexicon, numbers), wanted)]
+    reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
+    articles = sorted((a for part in parts for a in part[1]), key=lambda a: a[0])
+    out = {cid: CasePart(statements=[], articles=[], comparisons=[]) for cid in wanted}
+    kinds: dict[str, list[str]] = {}
+    for _, (report, demand_kinds) in reports:
+        out[report.case].statements.append(report)
+        kinds[report.id] = demand_kinds
+    for _, article in articles:
+        out[article.case].articles.append(article)
+    for part in out.values():
+        part.comparisons = compare.compare_statements(part.statements, kinds)
+    return out
+
+
+def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
+    """The report of `corpus` from the parts of all its cases, in the order `collate` lists them."""
+    statements = sorted((r for p in parts.values() for r in p.statements), key=lambda r: r.id)
+    articles = sorted((a for p in parts.values() for a in p.articles), key=lambda a: a.id)
+    # Comparisons are of pairs within a case, listed in the order of all pairs of the sorted
+    # statements; the sort is stable, so each pair keeps its facets' order.
+    comparisons = sorted(
+        (c for p in parts.values() for c in p.comparisons), key=lambda c: (c.statements[0], c.statements[1])
+    )
     return Report(
         data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
     )

@@ -1,0 +1,101 @@
+"""The engine cache: per-case parts assemble into the report a full collation gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from muqabala import cache, engine
+from muqabala.cache import CASES_DIR, cached_report, case_keys
+from muqabala.corpus import load_corpus
+from muqabala.engine import collate
+from muqabala.synth import generate
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cache") / "p"
+    generate(root, 3)
+    return root
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record the cases each call of `collate_cases` is asked for."""
+    calls: list[list[str]] = []
+    real = engine.collate_cases
+
+    def counted(corpus, cases, root=None, jobs=None):  # type: ignore[no-untyped-def]
+        calls.append(sorted(cases))
+        return real(corpus, cases, root, jobs)
+
+    monkeypatch.setattr(engine, "collate_cases", counted)
+    return calls
+
+
+def _edit(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("translator:", "translator: (revised)", 1) + "\n# edited\n", encoding="utf-8")
+
+
+def test_report_from_cached_cases_is_the_full_report(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch)
+    corpus = load_corpus(project)
+    full = collate(corpus, project).model_dump_json()
+    assert len(engine.case_ids(corpus)) == 3
+    cold = cached_report(corpus, project).model_dump_json()
+    assert cold == full
+    keys = case_keys(corpus, project)
+    assert {p.stem for p in (project / CASES_DIR).glob("*.json")} >= set(keys.values())
+    # Without the whole report, every case comes from its own entry and none is collated.
+    for whole in (project / cache.CACHE_DIR).glob("*.json"):
+        whole.unlink()
+    calls.clear()
+    warm = cached_report(load_corpus(project), project).model_dump_json()
+    assert calls == []
+    assert warm == full
+
+
+def test_an_edit_recollates_only_its_case(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = load_corpus(project)
+    cached_report(corpus, project)
+    before = case_keys(corpus, project)
+    statement = sorted(corpus.statements.values(), key=lambda s: s.id)[-1]
+    _edit(project / corpus.files[f"statement:{statement.id}"])
+
+    calls = _counting(monkeypatch)
+    edited = load_corpus(project)
+    after = case_keys(edited, project)
+    assert [c for c in after if after[c] != before[c]] == [statement.case]
+    written = set((project / CASES_DIR).glob("*.json"))
+    report = cached_report(edited, project).model_dump_json()
+    assert calls == [[statement.case]]
+    new = set((project / CASES_DIR).glob("*.json")) - written
+    assert new == {project / CASES_DIR / f"{after[statement.case]}.json"}
+    assert report == collate(edited, project).model_dump_json()
+
+
+def test_an_issuer_edit_recollates_every_case(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = load_corpus(project)
+    cached_report(corpus, project)
+    before = case_keys(corpus, project)
+    issuer = sorted(i for i in corpus.files if i.startswith("issuer:"))[0]
+    path = project / corpus.files[issuer]
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    calls = _counting(monkeypatch)
+    edited = load_corpus(project)
+    after = case_keys(edited, project)
+    assert all(after[c] != before[c] for c in after)
+    report = cached_report(edited, project).model_dump_json()
+    assert calls == [sorted(after)]
+    assert report == collate(edited, project).model_dump_json()
+
+
+def test_a_damaged_case_entry_is_recollated(project: Path) -> None:
+    corpus = load_corpus(project)
+    full = collate(corpus, project).model_dump_json()
+    for path in (project / cache.CACHE_DIR).glob("*.json"):
+        path.unlink()
+    for key in case_keys(corpus, project).values():
+        (project / CASES_DIR / f"{key}.json").write_text('{"statements": [', encoding="utf-8")
+    assert cached_report(corpus, project).model_dump_json() == full
