@@ -124,6 +124,10 @@ class Text(_Model):
     note: Note | None = None
     """A translator's or transcriber's note (an odd wording, a sic, a doubt), in both site languages."""
 
+    def shown_in(self, lang: str) -> str:
+        """The text for a page in `lang`: its translation into `lang`, else the original."""
+        return self.translations.get(lang, self.text)
+
 
 class Issuer(_Model):
     """Who speaks: a government, a body, a company, an outlet or a person."""

@@ -57,7 +57,7 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
         if ar is None:
             continue
         source = corpus.files.get(f"article:{aid}")
-        headline = art.headline.translations.get(lang, art.headline.text)
+        headline = art.headline.shown_in(lang)
         if lang == art.language:
             headline = art.headline.text
         for path, text, nav in (
@@ -73,7 +73,7 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
     for sid, st in sorted(corpus.statements.items(), key=lambda kv: (kv[1].date, kv[0])):
         path = statement_path(sid)
         pages.files[path] = render_statement(st, statement_reports.get(sid), corpus, cited, lang)
-        title = st.title.translations.get(lang, st.title.text)
+        title = st.title.shown_in(lang)
         statements_nav.append(
             {nav_title(plain_isolate(f"{issuer_name(corpus, st.issuer, lang)}: {title}", lang)): path})
         source = corpus.files.get(f"statement:{sid}")

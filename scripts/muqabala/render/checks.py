@@ -76,7 +76,7 @@ def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
 def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
     other = "en" if lang == "ar" else "ar"
     st = corpus.statements.get(ev.statement)
-    title = st.title.translations.get(lang, st.title.text) if st else ev.statement
+    title = st.title.shown_in(lang) if st else ev.statement
     target = href(rel(page, statement_path(ev.statement), ev.sentence))
     head = [f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
             f'{span(title, lang if st and lang in st.title.translations else (st.language if st else "en"))} '

@@ -89,7 +89,7 @@ def render_compare(corpus: Corpus, report: Report, lang: str) -> str:
         body = []
         for sr in statements:
             st = corpus.statements.get(sr.id)
-            title = st.title.translations.get(lang, st.title.text) if st else sr.id
+            title = st.title.shown_in(lang) if st else sr.id
             title_lang = lang if st and lang in st.title.translations else (st.language if st else "en")
             secondary = (f' <span class="mq-small">({esc(t("compare.secondary", lang))})</span>'
                          if sr.role == "secondary" else "")
