@@ -384,6 +384,13 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
                             else f"statement {sid!r} has no sentence {sen_id!r}")
                     problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
                                             format_path((*path, "evidence", ei)), what))
+                elif target.case != art.case:
+                    # Cases are collated, cached and rendered apart: evidence from another case
+                    # would be dropped, or go stale when that case changes.
+                    problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
+                                            format_path((*path, "evidence", ei)),
+                                            f"statement {sid!r} belongs to case {target.case!r}, not to this "
+                                            f"article's case {art.case!r}"))
     return problems
 
 

@@ -261,7 +261,8 @@ class Override(_Model):
     evidence: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]] = Field(
         default_factory=list
     )
-    """Pinned evidence as `statement-id#sentence-id`, shown before the computed evidence."""
+    """Pinned evidence as `statement-id#sentence-id`, from a statement of the article's case; shown
+    before the computed evidence."""
     editor: NonEmpty
     """Who decided."""
     date: PublishedDate
