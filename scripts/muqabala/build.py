@@ -21,7 +21,7 @@ from .cache import cached_report
 from .corpus import data_files, load_corpus
 from .schema import json_schemas
 from .schema import render as render_schema
-from .site import generate
+from .site import generate_languages
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -50,8 +50,7 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
     t0 = time.perf_counter()
     # Rendered here, once, rather than by each MkDocs process: the plugin finds the pages
     # and their stamp and only sets the nav (see site.pregenerated).
-    for lang, config in LANGUAGES.items():
-        generate(root, docs_dir(root / config), lang, corpus, report)
+    generate_languages(root, {lang: docs_dir(root / config) for lang, config in LANGUAGES.items()}, corpus, report)
     timings["render"] = time.perf_counter() - t0
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -61,8 +60,10 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
         t0 = time.perf_counter()
         _run_mkdocs(root, tmp, strict=strict, parallel=parallel)
         timings["mkdocs"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
         _write_root(root, tmp, report.model_dump_json(indent=1))
         _swap(tmp, site_dir)
+        timings["write"] = time.perf_counter() - t0
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -3,12 +3,14 @@
 The two language builds run in separate processes and both need the report; an unchanged
 corpus must not be collated twice, nor again on every `serve` rebuild. Besides the whole
 report, each case's part of it is kept under its own key, so an edit to one statement
-recollates only that statement's case.
+recollates only that statement's case; and each case's rendered pages are kept under the
+same key (`PageCache`), so the edit renders only that case's pages again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".cache/engine"
 CASES_DIR = f"{CACHE_DIR}/cases"
+PAGES_DIR = ".cache/pages"
 
 
 def engine_key(corpus: Corpus, root: Path) -> str:
@@ -132,6 +135,50 @@ def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
         parts.update(fresh)
         _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
     return parts
+
+
+class PageCache:
+    """Each case's rendered pages, per language, under the case's key (see `render.CaseCache`).
+
+    A case's pages depend on what its part of the report does (its key) and on the site's
+    address; the renderer's code is part of the key already.
+    """
+
+    def __init__(self, corpus: Corpus, root: Path) -> None:
+        self.keys = case_keys(corpus, root)
+        self.folder = root / PAGES_DIR
+        self.used: set[str] = set()
+
+    def _name(self, case: str, lang: str, base_url: str | None) -> str | None:
+        key = self.keys.get(case)
+        if key is None:
+            return None
+        sha = hashlib.sha256(f"{key}\0{lang}\0{base_url or ''}".encode())
+        return f"{sha.hexdigest()}.json"
+
+    def get(self, case: str, lang: str, base_url: str | None) -> dict[str, Any] | None:
+        name = self._name(case, lang, base_url)
+        if name is None:
+            return None
+        path = self.folder / name
+        try:
+            data = json.loads(path.read_bytes())
+            os.utime(path)  # recently used: kept by `prune`
+        except (OSError, ValueError):
+            return None  # missing, truncated: rendered again
+        self.used.add(name)
+        return data if isinstance(data, dict) else None
+
+    def put(self, case: str, lang: str, base_url: str | None, data: dict[str, Any]) -> None:
+        name = self._name(case, lang, base_url)
+        if name is not None:
+            _write(self.folder / name, json.dumps(data, ensure_ascii=False))
+            self.used.add(name)
+
+    def prune(self) -> None:
+        """Drop the oldest entries beyond a few versions of every case."""
+        if self.folder.is_dir():
+            _prune(self.folder, keep=self.used, most=max(8 * len(self.used), 64))
 
 
 def _write(path: Path, text: str) -> None:

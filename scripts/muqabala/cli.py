@@ -97,7 +97,7 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
         click.echo(str(e), err=True)
         click.echo("Error: the site was not built; site/ is unchanged", err=True)
         sys.exit(1)
-    times = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+    times = ", ".join(f"{k} {v:.2f}s" for k, v in result.seconds.items())
     click.echo(f"Built {result.site_dir} ({times})")
 
 

@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import cached_report, current_key, engine_key
+from .cache import PageCache, cached_report, current_key, engine_key
 from .corpus import Corpus, load_corpus
 from .report import Report
 
@@ -38,23 +38,35 @@ def generate(root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None
     """Write `lang`'s generated pages into `docs_dir`, and the stamp that `pregenerated` reads.
 
     Without `corpus` and `report` it validates the data and collates it (cached) first; a
-    caller that has them already (`muqabala build`, for both languages) passes them in.
+    caller that has them already passes them in.
     """
-    from .render import GENERATED, render_pages
+    return generate_languages(root, {lang: docs_dir}, corpus, report)[lang]
+
+
+def generate_languages(root: Path, docs_dirs: dict[str, Path], corpus: Corpus | None = None,
+                       report: Report | None = None) -> dict[str, Generated]:
+    """`generate` for several languages (language → its docs dir), each case rendered once
+    for all of them; cases whose data did not change since a build come from the page cache."""
+    from .render import GENERATED, render_languages
 
     if corpus is None:
         corpus = load_corpus(root)
     if report is None:
         report = cached_report(corpus, root)
-    pages = render_pages(corpus, report, lang)
-    out = Generated(nav=pages.nav, sources=dict(pages.sources))
-    for rel, text in sorted(pages.files.items()):
-        if _write_if_changed(docs_dir / rel, text):
-            out.written.append(rel)
-    _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
-    stamp = {"key": engine_key(corpus, root), "lang": lang, "files": sorted(pages.files),
-             "nav": out.nav, "sources": out.sources}
-    _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
+    cache = PageCache(corpus, root)
+    rendered = render_languages(corpus, report, tuple(docs_dirs), cache=cache)
+    cache.prune()
+    key = engine_key(corpus, root)
+    out = {}
+    for lang, docs_dir in docs_dirs.items():
+        pages = rendered[lang]
+        done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
+        for rel, text in sorted(pages.files.items()):
+            if _write_if_changed(docs_dir / rel, text):
+                done.written.append(rel)
+        _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
+        stamp = {"key": key, "lang": lang, "files": sorted(pages.files), "nav": done.nav, "sources": done.sources}
+        _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
     return out
 
 

@@ -2,14 +2,22 @@
 
 MkDocs-free: `render_pages` returns text, a nav and the data file behind each page; the
 plugin writes the files. Data text only ever lands in raw HTML blocks, escaped (`escape.py`).
+
+Most pages belong to one case (its articles, their checks, its statements) and depend on
+nothing outside it, the issuers and the code: they are rendered case by case, on every core
+for an archive, and can be kept by a `CaseCache` so that an edit renders its case's pages
+only. The pages that span the archive (comparison, discrepancies, open data) are rendered
+every time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
 
+from .. import parallel
 from ..corpus import Corpus
-from ..report import Report
+from ..report import ArticleReport, Report, StatementReport
 from .article import article_path, render_article
 from .bidi import plain_isolate
 from .checks import checks_path, render_checks
@@ -26,6 +34,11 @@ GENERATED = ("statements", "articles", "checks", "compare.md", "discrepancies.md
 """What the build owns in each docs dir: folders and files it may overwrite or delete (the last
 is `site.STAMP`, which records what the pages were generated from)."""
 
+LANGUAGES = ("en", "ar")
+
+PARALLEL_CASES = 8
+"""Fewer cases than this to render are rendered in this process: workers would cost more than they save."""
+
 
 @dataclass
 class Pages:
@@ -39,46 +52,153 @@ class Pages:
     """Docs-relative path → the data file (root-relative) it was generated from."""
 
 
-def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None = None) -> Pages:
+@dataclass
+class CasePages:
+    """One case's pages in one language, and their places in the nav (sort key, entry)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    articles: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    checks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    statements: list[tuple[tuple[str, str], dict[str, str]]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CasePages:
+        return cls(
+            files=dict(data["files"]),
+            sources=dict(data["sources"]),
+            articles=[(k, dict(e)) for k, e in data["articles"]],
+            checks=[(k, dict(e)) for k, e in data["checks"]],
+            statements=[((k[0], k[1]), dict(e)) for k, e in data["statements"]],
+        )
+
+
+class CaseCache(Protocol):
+    """Where rendered cases are kept between builds (see `cache.PageCache`)."""
+
+    def get(self, case: str, lang: str, base_url: str | None) -> dict[str, Any] | None: ...
+
+    def put(self, case: str, lang: str, base_url: str | None, data: dict[str, Any]) -> None: ...
+
+
+def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None = None,
+                 cache: CaseCache | None = None, jobs: int | None = None) -> Pages:
     """Every generated page of `lang` ("ar" or "en"); the same paths in both languages.
 
     `base_url` is the address of the site root (the folder holding `en/` and `ar/`); with it
     the ClaimReview `url`s are absolute, without it site-relative.
     """
-    if lang not in ("ar", "en"):
-        raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
-    pages = Pages()
-    articles_nav: list[object] = []
-    checks_nav: list[object] = []
-    statements_nav: list[object] = []
-    reports = {a.id: a for a in report.articles}
-    for aid, art in sorted(corpus.articles.items()):
-        ar = reports.get(aid)
-        if ar is None:
+    return render_languages(corpus, report, (lang,), base_url, cache, jobs)[lang]
+
+
+def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LANGUAGES,
+                     base_url: str | None = None, cache: CaseCache | None = None,
+                     jobs: int | None = None) -> dict[str, Pages]:
+    """`render_pages` for several languages at once: each case is rendered in all of them in
+    one go, so the word diffs both languages show are computed once."""
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
+    cases = sorted({st.case for st in corpus.statements.values()})
+    done: dict[tuple[str, str], CasePages] = {}
+    missing: list[str] = []
+    for cid in cases:
+        hits = {lang: cache.get(cid, lang, base_url) for lang in langs} if cache else {}
+        if all(hits.get(lang) is not None for lang in langs):
+            for lang in langs:
+                done[(cid, lang)] = CasePages.from_json(hits[lang])  # type: ignore[arg-type]
+        else:
+            missing.append(cid)
+    if missing:
+        shared = (corpus, _CaseIndex(corpus, report), langs, base_url)
+        workers = _workers(len(missing), jobs)
+        if workers > 1:
+            size = -(-len(missing) // (workers * 4))
+            shares = [missing[i : i + size] for i in range(0, len(missing), size)]
+            results = parallel.map_forked(_render_cases, shared, shares, workers)
+        else:
+            results = [_render_cases(shared, missing)]
+        for part in results:
+            for (cid, lang), pages in part.items():
+                done[(cid, lang)] = pages
+                if cache:
+                    cache.put(cid, lang, base_url, pages.to_json())
+    return {lang: _assemble(corpus, report, lang, [done[(cid, lang)] for cid in cases]) for lang in langs}
+
+
+def _workers(cases: int, jobs: int | None) -> int:
+    asked = jobs if jobs is not None else parallel.requested_jobs()
+    if asked is None:
+        asked = parallel.cores() if cases >= PARALLEL_CASES else 1
+    workers = min(asked, cases)
+    return workers if workers > 1 and parallel.can_fork() else 1
+
+
+class _CaseIndex:
+    """The report's articles and statements grouped by case, and which claims cite each sentence."""
+
+    def __init__(self, corpus: Corpus, report: Report) -> None:
+        self.articles: dict[str, list[ArticleReport]] = {}
+        self.reports: dict[str, StatementReport] = {s.id: s for s in report.statements}
+        self.statements: dict[str, list[str]] = {}
+        for art in report.articles:
+            self.articles.setdefault(art.case, []).append(art)
+        for sid, st in corpus.statements.items():
+            self.statements.setdefault(st.case, []).append(sid)
+        # Evidence always comes from the claim's own case (corpus.py checks pinned evidence),
+        # so a case's statements are cited by its own articles only.
+        self.cited = citations(report)
+
+
+def _render_cases(shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None],
+                  cases: list[str]) -> dict[tuple[str, str], CasePages]:
+    corpus, index, langs, base_url = shared
+    return {(cid, lang): _render_case(corpus, index, cid, lang, base_url) for cid in cases for lang in langs}
+
+
+def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_url: str | None) -> CasePages:
+    out = CasePages()
+    for ar in sorted(index.articles.get(case, []), key=lambda a: a.id):
+        aid = ar.id
+        art = corpus.articles.get(aid)
+        if art is None:
             continue
         source = corpus.files.get(f"article:{aid}")
         headline = art.headline.shown_in(lang)
         if lang == art.language:
             headline = art.headline.text
+        title = nav_title(plain_isolate(headline, lang))
         for path, text, nav in (
-            (article_path(aid), render_article(art, ar, lang), articles_nav),
-            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url), checks_nav),
+            (article_path(aid), render_article(art, ar, lang), out.articles),
+            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url), out.checks),
         ):
-            pages.files[path] = text
-            nav.append({nav_title(plain_isolate(headline, lang)): path})
+            out.files[path] = text
+            nav.append((aid, {title: path}))
             if source:
-                pages.sources[path] = source
-    statement_reports = {s.id: s for s in report.statements}
-    cited = citations(report)
-    for sid, st in sorted(corpus.statements.items(), key=lambda kv: (kv[1].date, kv[0])):
+                out.sources[path] = source
+    for sid in sorted(index.statements.get(case, [])):
+        st = corpus.statements[sid]
         path = statement_path(sid)
-        pages.files[path] = render_statement(st, statement_reports.get(sid), corpus, cited, lang)
-        title = st.title.shown_in(lang)
-        statements_nav.append(
-            {nav_title(plain_isolate(f"{issuer_name(corpus, st.issuer, lang)}: {title}", lang)): path})
+        out.files[path] = render_statement(st, index.reports.get(sid), corpus, index.cited, lang)
+        title = nav_title(plain_isolate(f"{issuer_name(corpus, st.issuer, lang)}: {st.title.shown_in(lang)}", lang))
+        out.statements.append(((st.date, sid), {title: path}))
         source = corpus.files.get(f"statement:{sid}")
         if source:
-            pages.sources[path] = source
+            out.sources[path] = source
+    return out
+
+
+def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages]) -> Pages:
+    pages = Pages()
+    for part in parts:
+        pages.files.update(part.files)
+        pages.sources.update(part.sources)
+    articles_nav = [entry for _, entry in sorted((e for p in parts for e in p.articles), key=lambda e: e[0])]
+    checks_nav = [entry for _, entry in sorted((e for p in parts for e in p.checks), key=lambda e: e[0])]
+    statements_nav = [entry for _, entry in sorted((e for p in parts for e in p.statements), key=lambda e: e[0])]
     pages.files["compare.md"] = render_compare(corpus, report, lang)
     pages.files["discrepancies.md"] = render_discrepancies(corpus, report, lang)
     pages.files["data.md"] = render_data(corpus, lang)
@@ -96,4 +216,4 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
     return pages
 
 
-__all__ = ["GENERATED", "Pages", "render_pages"]
+__all__ = ["GENERATED", "CaseCache", "CasePages", "Pages", "render_languages", "render_pages"]

@@ -1,0 +1,116 @@
+"""The page cache: pages kept per case give the pages a fresh render gives, and an edit
+renders its own case again and no other."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from muqabala import render
+from muqabala.cache import PAGES_DIR, PageCache, cached_report
+from muqabala.corpus import load_corpus
+from muqabala.render import render_languages
+from muqabala.synth import generate
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    generate(root, 3)
+    return root
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record the cases each call of the renderer is asked for."""
+    calls: list[list[str]] = []
+    real = render._render_cases
+
+    def counted(shared, cases):  # type: ignore[no-untyped-def]
+        calls.append(sorted(cases))
+        return real(shared, cases)
+
+    monkeypatch.setattr(render, "_render_cases", counted)
+    return calls
+
+
+def _fresh(root: Path, base_url: str | None = None) -> dict[str, render.Pages]:
+    corpus = load_corpus(root)
+    return render_languages(corpus, cached_report(corpus, root), base_url=base_url)
+
+
+def _cached(root: Path, base_url: str | None = None) -> dict[str, render.Pages]:
+    corpus = load_corpus(root)
+    return render_languages(corpus, cached_report(corpus, root), base_url=base_url,
+                            cache=PageCache(corpus, root))
+
+
+def test_cached_pages_are_the_pages_rendered_afresh(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = _fresh(project)
+    calls = _counting(monkeypatch)
+    assert _cached(project) == fresh
+    assert calls == [["case-0001", "case-0002", "exchange-2021"]]
+    assert len(list((project / PAGES_DIR).glob("*.json"))) == 6  # 3 cases, 2 languages
+    calls.clear()
+    assert _cached(project) == fresh
+    assert calls == []
+
+
+def test_an_edit_renders_only_its_case_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cached(project)
+    corpus = load_corpus(project)
+    edited = sorted(sid for sid, st in corpus.statements.items() if st.case == "case-0001")[0]
+    path = project / corpus.files[f"statement:{edited}"]
+    path.write_text(path.read_text(encoding="utf-8").replace("translator:", "translator: (revised)", 1),
+                    encoding="utf-8")
+    calls = _counting(monkeypatch)
+    got = _cached(project)
+    assert calls == [["case-0001"]]
+    assert got == _fresh(project)
+    assert "(revised)" in got["en"].files[f"statements/{edited}.md"]
+
+
+def test_the_site_address_is_part_of_the_key(project: Path) -> None:
+    without = _cached(project)
+    with_url = _cached(project, "https://example.org/site")
+    assert with_url == _fresh(project, "https://example.org/site")
+    assert with_url != without
+    assert _cached(project) == without
+
+
+def test_a_damaged_entry_is_rendered_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = _fresh(project)
+    _cached(project)
+    damaged = sorted((project / PAGES_DIR).glob("*.json"))[0]
+    damaged.write_bytes(damaged.read_bytes()[:100])
+    calls = _counting(monkeypatch)
+    assert _cached(project) == fresh
+    assert len(calls) == 1 and len(calls[0]) == 1
+
+
+def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
+    # In a fresh process, for the reason given in test_engine's parallel test.
+    script = textwrap.dedent(f"""
+        from pathlib import Path
+        from muqabala import parallel
+        from muqabala.corpus import load_corpus
+        from muqabala.engine import collate
+        from muqabala.render import render_languages
+        from muqabala.synth import generate
+
+        root = Path({str(tmp_path)!r})
+        generate(root, 3)
+        corpus = load_corpus(root)
+        report = collate(corpus, root)
+        assert parallel.can_fork()
+        one = render_languages(corpus, report, jobs=1)
+        assert render_languages(corpus, report, jobs=2) == one
+        assert render_languages(corpus, report, jobs=3) == one
+        print("identical")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "identical"
