@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from muqabala.align import Aligner
+from muqabala.concepts import load_concepts
 from muqabala.corpus import Corpus, load_corpus
+from muqabala.lexicon import load_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
+LEXICON = load_lexicon(REPO / "lexicon")
+"""The invented cases have no lexicon folder of their own: they are read with the repository's."""
 
 
 def issuer(id_: str, en: str, ar: str, kind: str = "government") -> dict:
@@ -81,7 +86,7 @@ def _write_case(folder: Path) -> Corpus:
 
 @pytest.fixture
 def aligner(tmp_path: Path) -> Aligner:
-    return Aligner(_write_case(tmp_path))
+    return Aligner(_write_case(tmp_path), LEXICON)
 
 
 def test_territorial_claim_finds_its_source_with_reasons(aligner: Aligner):
@@ -130,7 +135,7 @@ def test_a_synonym_of_the_concept_lexicon_adds_to_the_score_with_its_reason(tmp_
     def build(concepts: list[dict]) -> Aligner:
         path = tmp_path / "concepts.yaml"
         path.write_text(yaml.safe_dump({"schema_version": 1, "concepts": concepts}), encoding="utf-8")
-        return Aligner(corpus, concept_lexicon=path)
+        return Aligner(corpus, replace(LEXICON, concepts=load_concepts(path)))
 
     corpus = _write_case(tmp_path / "data")
     plain = build([])
@@ -161,7 +166,7 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    refs = [c.ref for c in Aligner(load_corpus(tmp_path)).rank("zenda-ar", "headline")]
+    refs = [c.ref for c in Aligner(load_corpus(tmp_path), LEXICON).rank("zenda-ar", "headline")]
     assert refs == ["a#p1-s1", "a#p1-s2", "b#p1-s1"]
 
 

@@ -40,7 +40,7 @@ def test_arabic_terms_match_with_and_without_the_article():
 
 
 def test_the_shipped_lexicon_loads():
-    assert load_concepts().concepts
+    assert load_concepts(Path(__file__).resolve().parents[1] / "lexicon" / "concepts.yaml").concepts
 
 
 def test_tags_are_searchable_but_do_not_lengthen_a_sentence():

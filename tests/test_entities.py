@@ -10,9 +10,12 @@ from muqabala.entities import extract_entities, load_lexicon
 from muqabala.errors import DataError
 from muqabala.model import Issuer
 
+ENTITIES = Path(__file__).resolve().parents[1] / "lexicon" / "entities.yaml"
+"""These unit tests have no project: they read the repository's entity lexicon."""
+
 
 def keys(text: str, lang: str = "en", issuers=()) -> list[str]:
-    return [e.key for e in extract_entities(text, lang, issuers)]
+    return [e.key for e in extract_entities(text, lang, ENTITIES, issuers)]
 
 
 @pytest.mark.parametrize("text", ["APT40", "APT 40", "apt-40", "Advanced Persistent Threat 40"])
@@ -37,7 +40,7 @@ def test_ministry_of_state_security_in_both_languages():
 
 
 def test_cve_ids_are_codes():
-    (e,) = extract_entities("exploited CVE-2021-26855 today", "en")
+    (e,) = extract_entities("exploited CVE-2021-26855 today", "en", ENTITIES)
     assert (e.key, e.kind, e.text) == ("CVE-2021-26855", "code", "CVE-2021-26855")
 
 
@@ -54,7 +57,7 @@ def test_acronyms_match_capitals_only():
 def test_issuer_names_and_aliases_come_from_the_corpus():
     raab = Issuer(schema_version=1, id="raab", name={"ar": "دومينيك راب", "en": "Dominic Raab"},
                   kind="person", aliases={"ar": ["راب"], "en": ["Raab"]})
-    (e,) = extract_entities("وقال دومينيك راب", "ar", [raab])
+    (e,) = extract_entities("وقال دومينيك راب", "ar", ENTITIES, [raab])
     assert (e.key, e.kind, e.text) == ("issuer:raab", "person", "دومينيك راب")
     assert keys("وقال لراب", "ar", [raab]) == ["issuer:raab"]
 
@@ -62,14 +65,14 @@ def test_issuer_names_and_aliases_come_from_the_corpus():
 def test_a_shorter_mention_inside_a_longer_one_of_the_same_key_is_dropped():
     ncsc = Issuer(schema_version=1, id="ncsc", name={"ar": "المركز", "en": "National Cyber Security Centre"},
                   kind="agency", aliases={"en": ["UK National Cyber Security Centre"]})
-    found = [e for e in extract_entities("the UK National Cyber Security Centre", "en", [ncsc])
+    found = [e for e in extract_entities("the UK National Cyber Security Centre", "en", ENTITIES, [ncsc])
              if e.key == "issuer:ncsc"]
     assert [e.text for e in found] == ["UK National Cyber Security Centre"]
 
 
 def test_spans_point_into_the_original():
     text = "وربطت هذه الأنشطة بـ APT 31"
-    (e,) = extract_entities(text, "ar")
+    (e,) = extract_entities(text, "ar", ENTITIES)
     assert text[e.start:e.end] == "APT 31"
 
 

@@ -6,7 +6,7 @@ mentions. A claim is scored against a sentence by four signals, each explainable
 
 - `term:ar:…` — BM25 of the claim's Arabic against the sentences' Arabic;
 - `term:en:…` — BM25 of the claim's English against the sentences' English;
-- `concept:ar:…`, `concept:en:…` — within those BM25 scores, a synonym of the lexicon
+- `concept:ar:…`, `concept:en:…` — within those BM25 scores, a synonym of the project's lexicon
   (`lexicon/concepts.yaml`: `sweeping` for `widespread`), weighed below an exact word;
 - `entity:…` — canonical entities both mention, weighted by kind (groups, codes and state
   organs count most: they are what an attribution turns on);
@@ -21,16 +21,13 @@ thresholded. Only statements of the claim's own case are candidates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .concepts import LEXICON as CONCEPT_LEXICON
-from .concepts import TAG, ConceptMatcher, load_concepts
+from .concepts import TAG, ConceptMatcher
 from .corpus import Corpus
-from .entities import LEXICON as ENTITY_LEXICON
-from .entities import EntityKind, EntityMatcher, load_lexicon
+from .entities import EntityKind, EntityMatcher
 from .index import BM25Index
+from .lexicon import Lexicon, load_lexicon
 from .model import Article, ArticleSentence, Sentence, Statement, Text
-from .numbers import LEXICON as NUMBER_LEXICON
 from .numbers import parse_figures
 
 LANGS: tuple[str, str] = ("ar", "en")
@@ -117,12 +114,15 @@ def wording(text: Text, file_lang: str, lang: str) -> str:
 class Aligner:
     """Ranks statement sentences for each claim; build once per corpus."""
 
-    def __init__(self, corpus: Corpus, entity_lexicon: Path = ENTITY_LEXICON,
-                 number_lexicon: Path = NUMBER_LEXICON, concept_lexicon: Path = CONCEPT_LEXICON):
+    def __init__(self, corpus: Corpus, lexicon: Lexicon | None = None):
+        """Index `corpus` with the entities, concepts and numbers of `lexicon` (default: the one in
+        the corpus's own `lexicon/` folder)."""
         self.corpus = corpus
-        self._concepts = ConceptMatcher(load_concepts(concept_lexicon))
-        self._matcher = EntityMatcher(load_lexicon(entity_lexicon), corpus.issuers.values())
-        self._number_lexicon = number_lexicon
+        if lexicon is None:
+            lexicon = load_lexicon(corpus.root / "lexicon")
+        self._concepts = ConceptMatcher(lexicon.concepts)
+        self._matcher = EntityMatcher(lexicon.entities, corpus.issuers.values())
+        self._number_lexicon = lexicon.numbers_file
         self._cases: dict[str, _CaseIndex] = {}
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))

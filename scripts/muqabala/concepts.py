@@ -1,7 +1,7 @@
 """Words that retrieval should treat as one: forms a light stemmer cannot join, and synonyms.
 
-`lexicon/concepts.yaml` (declared by `ConceptLexicon`) holds groups of terms in Arabic and
-English, of two kinds:
+A project's `lexicon/concepts.yaml` (declared by `ConceptLexicon`) holds groups of terms in
+Arabic and English, of two kinds:
 
 - `form`: one word in shapes that light stemming leaves apart (Arabic broken plurals
   `خادم`/`خوادم`, a verb and its verbal noun `استغل`/`استغلال`). Every member is indexed as the
@@ -26,9 +26,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from .errors import DataError, Problem
 from .normalize import tokens
 from .yamlfile import load
-
-LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "concepts.yaml"
-"""The concept lexicon shipped with the project."""
 
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 
@@ -103,17 +100,23 @@ class ConceptLexicon(_Model):
     """The groups; ids are unique, and a word is a form of one group at most (checked on loading)."""
 
 
-def load_concepts(path: Path = LEXICON) -> ConceptLexicon:
-    """Read and validate a concept lexicon; raise `DataError` with file and line on any problem."""
+def load_concepts(path: Path, display: str | None = None) -> ConceptLexicon:
+    """Read and validate a concept lexicon; raise `DataError` with file and line on any problem.
+
+    Problems name the file as `display` (default: its name).
+    """
     from .corpus import _validate  # the schema-error wording shared with the data files
 
-    loaded = load(path, path.name)
+    display = display or path.name
+    if not path.is_file():
+        raise DataError([Problem(display, 1, "", "file is missing")])
+    loaded = load(path, display)
     problems: list[Problem] = list(loaded.problems)
-    lexicon = _validate(ConceptLexicon, loaded, path.name, problems) if loaded.data is not None else None
+    lexicon = _validate(ConceptLexicon, loaded, display, problems) if loaded.data is not None else None
     if lexicon is not None:
-        problems += _clashes(lexicon, loaded.line_of, path.name)
+        problems += _clashes(lexicon, loaded.line_of, display)
     if problems or lexicon is None:
-        raise DataError(problems or [Problem(path.name, 1, "", "empty lexicon")])
+        raise DataError(problems or [Problem(display, 1, "", "empty lexicon")])
     return lexicon
 
 

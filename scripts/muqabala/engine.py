@@ -73,9 +73,7 @@ def collate_cases(
     A case's part depends only on its own statements and articles, the issuers, the lexicon
     and the code, so parts computed apart assemble (`assemble`) into the report `collate` gives.
     """
-    folder = (root or corpus.root) / "lexicon"
-    lexicon = load_lexicon(folder)
-    numbers = folder / "numbers.yaml"
+    lexicon = load_lexicon((root or corpus.root) / "lexicon")
     wanted = sorted(set(cases))
     if not wanted:
         return {}
@@ -84,9 +82,9 @@ def collate_cases(
         # Several shares per worker even out cases of different sizes.
         size = -(-len(wanted) // (workers * SHARES_PER_JOB))
         shares = [wanted[i : i + size] for i in range(0, len(wanted), size)]
-        parts = parallel.map_forked(_collate_cases, (corpus, lexicon, numbers), shares, workers)
+        parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
     else:
-        parts = [_collate_cases((corpus, lexicon, numbers), wanted)]
+        parts = [_collate_cases((corpus, lexicon), wanted)]
     reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
     articles = sorted((a for part in parts for a in part[1]), key=lambda a: a[0])
     out = {cid: CasePart(statements=[], articles=[], comparisons=[]) for cid in wanted}
@@ -132,10 +130,10 @@ def _workers(cases: int, jobs: int | None) -> int:
 
 
 def _collate_cases(
-    shared: tuple[Corpus, Lexicon, Path], case_ids: list[str]
+    shared: tuple[Corpus, Lexicon], case_ids: list[str]
 ) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
     """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id."""
-    corpus, lexicon, numbers = shared
+    corpus, lexicon = shared
     wanted = set(case_ids)
     # The aligner indexes each case apart, so one over these cases ranks as one over all would.
     own = replace(
@@ -143,9 +141,9 @@ def _collate_cases(
         statements={k: s for k, s in corpus.statements.items() if s.case in wanted},
         articles={k: a for k, a in corpus.articles.items() if a.case in wanted},
     )
-    aligner = Aligner(own)
+    aligner = Aligner(own, lexicon)
     cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
-    reports = [(k, statement_report(st, cases[st.case], numbers)) for k, st in sorted(own.statements.items())]
+    reports = [(k, statement_report(st, cases[st.case])) for k, st in sorted(own.statements.items())]
     articles = [(k, article_report(art, cases[art.case], aligner)) for k, art in sorted(own.articles.items())]
     return reports, articles
 
@@ -211,7 +209,7 @@ def _strongest(codings: list[Attribution]) -> Attribution:
     return best.model_copy(update={"groups": groups, "named_organ": organ})
 
 
-def statement_report(st: Statement, case: Case, numbers: Path) -> tuple[StatementReport, list[str]]:
+def statement_report(st: Statement, case: Case) -> tuple[StatementReport, list[str]]:
     """A statement's coding per sentence and overall, its figures and demands, and the kinds of demand."""
     srcs = [s for s in case.sources + case.secondary if s.statement == st.id]
     codings = [case.coding[s.ref] for s in srcs]
@@ -221,7 +219,7 @@ def statement_report(st: Statement, case: Case, numbers: Path) -> tuple[Statemen
     for src in srcs:
         text, lang = coding_text(src)
         wide = find(case.lexicon.scope.worldwide.get(lang), text)
-        for f in parse_figures(text, lang, numbers) if numbers.is_file() else parse_figures(text, lang):
+        for f in parse_figures(text, lang, case.lexicon.numbers_file):
             figures.append(
                 Figure(
                     value=f.value,

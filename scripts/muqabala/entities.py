@@ -2,8 +2,8 @@
 
 "APT 40", "APT40", "Advanced Persistent Threat 40" all become `APT40`; "هافنيوم" and
 "Hafnium" become `HAFNIUM`; an issuer's name or alias becomes `issuer:<id>`. The names and
-patterns are editor data (`lexicon/entities.yaml`, declared by `EntityLexicon`); issuers'
-names come from the corpus, so a new case needs new issuer files, not new code.
+patterns are editor data (a project's `lexicon/entities.yaml`, declared by `EntityLexicon`);
+issuers' names come from the corpus, so a new case needs new issuer files, not new code.
 """
 
 from __future__ import annotations
@@ -25,9 +25,6 @@ from .yamlfile import load
 EntityKind = Literal["group", "code", "organ", "organisation", "product", "person", "state", "issuer"]
 """What an entity is: a threat group, a code (CVE), a state organ, a body or company, a product,
 a person, a state, or an issuer of the corpus that is not a person."""
-
-LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "entities.yaml"
-"""The entity lexicon shipped with the project."""
 
 
 class _Model(BaseModel):
@@ -94,16 +91,27 @@ class Entity:
     """The original characters."""
 
 
-def load_lexicon(path: Path = LEXICON) -> EntityLexicon:
-    """Read and validate an entity lexicon; raise `DataError` with file and line on any problem."""
+def load_lexicon(path: Path, display: str | None = None) -> EntityLexicon:
+    """Read and validate an entity lexicon; raise `DataError` with file and line on any problem.
+
+    Problems name the file as `display` (default: its name).
+    """
     from .corpus import _validate  # the schema-error wording shared with the data files
 
-    loaded = load(path, path.name)
+    display = display or path.name
+    if not path.is_file():
+        raise DataError([Problem(display, 1, "", "file is missing")])
+    loaded = load(path, display)
     problems: list[Problem] = list(loaded.problems)
-    lexicon = _validate(EntityLexicon, loaded, path.name, problems) if loaded.data is not None else None
+    lexicon = _validate(EntityLexicon, loaded, display, problems) if loaded.data is not None else None
     if problems or lexicon is None:
-        raise DataError(problems or [Problem(path.name, 1, "", "empty lexicon")])
+        raise DataError(problems or [Problem(display, 1, "", "empty lexicon")])
     return lexicon
+
+
+def forget() -> None:
+    """Drop the lexicons cached by path (a file changed)."""
+    _cached_lexicon.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -178,9 +186,9 @@ def _outermost(entities: Iterable[Entity]) -> list[Entity]:
                                         and e.end <= o.end for o in items)]
 
 
-def extract_entities(text: str, lang: str, issuers: Iterable[Issuer] = (),
-                     lexicon: Path = LEXICON) -> list[Entity]:
-    """Entities in `text` from the lexicon and the given issuers (for one-off use; see `EntityMatcher`).
+def extract_entities(text: str, lang: str, lexicon: Path, issuers: Iterable[Issuer] = ()) -> list[Entity]:
+    """Entities in `text` from the entity lexicon at `lexicon` (a project's `lexicon/entities.yaml`)
+    and the given issuers (for one-off use; see `EntityMatcher`).
 
     `lang` is accepted for symmetry with the other extractors: every language's names are tried,
     since Arabic articles quote Latin names (“Microsoft Exchange”) as they are.

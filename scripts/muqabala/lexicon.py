@@ -1,4 +1,9 @@
-"""The word lists the discrepancy rules read: `lexicon/*.yaml`, declared and loaded here.
+"""The word lists the engine reads: a project's `lexicon/*.yaml`, loaded here together.
+
+The rules' files are declared here; `numbers.yaml`, `entities.yaml` and `concepts.yaml` are
+declared beside the code that reads them (numbers.py, entities.py, concepts.py). Every file
+comes from the one folder given to `load_lexicon`, never from beside the code, so a project
+with its own lexicon is read with it.
 
 Editors extend these files; the rules never hold words of their own. Every list of phrases
 uses one small syntax, matched against text folded by `normalize.fold` (case, hamza forms,
@@ -15,8 +20,9 @@ tashkeel, ta marbuta):
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,9 +30,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .concepts import ConceptLexicon, load_concepts
 from .corpus import read_model
+from .entities import EntityLexicon
+from .entities import load_lexicon as load_entities
 from .errors import DataError, Problem
 from .normalize import fold
+from .numbers import NumberLexicon
+from .numbers import load_lexicon as load_numbers
 
 SLOTS = ("state",)
 """Placeholders a phrase may hold, written `{state}`."""
@@ -244,13 +255,24 @@ class SpeechLexicon(_Lex):
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every lexicon file, loaded."""
+    """Every lexicon file of a project, loaded."""
 
     attribution: AttributionLexicon
     hedges: HedgeLexicon
     glossary: Glossary
     scope: ScopeLexicon
     speech: SpeechLexicon
+    numbers: NumberLexicon
+    entities: EntityLexicon
+    concepts: ConceptLexicon
+    folder: Path
+    """The folder the files were read from."""
+
+    @property
+    def numbers_file(self) -> Path:
+        """The number lexicon's path: `numbers.parse_figures` compiles it once per process, cached by
+        path, so figures are parsed from the path rather than from `numbers`."""
+        return self.folder / "numbers.yaml"
 
 
 FILES: dict[str, type[_Lex]] = {
@@ -260,22 +282,59 @@ FILES: dict[str, type[_Lex]] = {
     "scope": ScopeLexicon,
     "speech": SpeechLexicon,
 }
-"""File stem → its model."""
+"""File stem → its model, for the files declared here."""
+
+LOADERS: dict[str, Callable[[Path, str], BaseModel]] = {
+    "numbers": load_numbers,
+    "entities": load_entities,
+    "concepts": load_concepts,
+}
+"""File stem → its loader, for the files declared beside the code that reads them."""
 
 
 def load_lexicon(folder: Path) -> Lexicon:
-    """Read every lexicon file in `folder`; raise one `DataError` listing every problem."""
+    """Read every lexicon file in `folder`; raise one `DataError` listing every problem.
+
+    A missing file is a problem like any other: there is no fallback to the lexicon shipped
+    with the code, which would silently check a project against someone else's words.
+    """
     problems: list[Problem] = []
-    parts: dict[str, _Lex] = {}
-    for stem, model in FILES.items():
+    parts: dict[str, BaseModel] = {}
+    for stem in [*FILES, *LOADERS]:
         path = folder / f"{stem}.yaml"
+        display = f"{folder.name}/{path.name}"
         try:
-            parts[stem] = read_model(path, model, f"{folder.name}/{path.name}")
+            parts[stem] = LOADERS[stem](path, display) if stem in LOADERS else read_model(path, FILES[stem], display)
         except DataError as e:
             problems += e.problems
     if problems:
         raise DataError(problems)
-    return Lexicon(**parts)  # type: ignore[arg-type]
+    _forget_if_changed(folder)
+    return Lexicon(**parts, folder=folder)  # type: ignore[arg-type]
+
+
+_read: dict[Path, bytes] = {}
+"""Folder → digest of its lexicon files when this process last loaded them."""
+
+
+def _forget_if_changed(folder: Path) -> None:
+    """Drop what was compiled from `folder`'s files when they changed since the last load.
+
+    The number tables, figures and entity matchers are cached by the file's path for the
+    life of the process; `muqabala serve` builds in one process while an editor edits them.
+    """
+    sha = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    key = folder.resolve()
+    if _read.get(key, sha.digest()) != sha.digest():
+        from . import entities, numbers
+        from .rules import number
+
+        numbers.forget()
+        entities.forget()
+        number.figures.cache_clear()
+    _read[key] = sha.digest()
 
 
 # --- matching ---------------------------------------------------------------------------

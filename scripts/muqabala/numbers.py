@@ -1,9 +1,10 @@
 """Figures stated in a text: digits and number words, with their qualifiers and units.
 
 "أكثر من ربع مليون خادم" and "over a quarter of a million servers" both parse to 250000,
-`more_than`, `servers`. The words come from `lexicon/numbers.yaml` (editor data, declared by
-`NumberLexicon` below); this module holds only the grammar that combines them. Years, dates
-and identifiers (APT40, CVE-2021-26855, G20) are not figures.
+`more_than`, `servers`. The words come from a project's `lexicon/numbers.yaml` (editor data,
+declared by `NumberLexicon` below), whose path every caller passes; this module holds only the
+grammar that combines them. Years, dates and identifiers (APT40, CVE-2021-26855, G20) are not
+figures.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from .normalize import ARABIC_PREFIXES, Word, normalize, words
 
 Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about"]
 """How a figure is hedged: `at least 30,000` is `at_least`; `thousands` is `about`."""
-
-LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "numbers.yaml"
-"""The number lexicon shipped with the project."""
 
 
 class _Model(BaseModel):
@@ -124,11 +122,20 @@ def _tables(langs: list[LanguageNumbers], units: dict[str, list[str]]) -> _Table
     return t
 
 
-def load_lexicon(path: Path = LEXICON) -> NumberLexicon:
-    """Read and validate a number lexicon; raise `DataError` with file and line on any problem."""
+def load_lexicon(path: Path, display: str | None = None) -> NumberLexicon:
+    """Read and validate a number lexicon; raise `DataError` with file and line on any problem.
+
+    Problems name the file as `display` (default: its name).
+    """
     from .corpus import read_model
 
-    return read_model(path, NumberLexicon, path.name)
+    return read_model(path, NumberLexicon, display or path.name)
+
+
+def forget() -> None:
+    """Drop the tables and figures cached by lexicon path (its file changed)."""
+    _cached_tables.cache_clear()
+    _parse_figures.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -261,8 +268,11 @@ parse the same sentences, far apart in a run, so the cache holds a whole archive
 state a figure, so an entry is small)."""
 
 
-def parse_figures(text: str, lang: str, lexicon: Path = LEXICON) -> list[ParsedFigure]:
-    """Every figure stated in `text`, in reading order; never raises on odd input."""
+def parse_figures(text: str, lang: str, lexicon: Path) -> list[ParsedFigure]:
+    """Every figure stated in `text`, in reading order, read with the number lexicon at `lexicon`
+    (a project's `lexicon/numbers.yaml`, compiled once per process and path); never raises on odd
+    input.
+    """
     return list(_parse_figures(text, lang, lexicon))
 
 

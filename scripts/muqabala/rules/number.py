@@ -10,9 +10,11 @@ at all is major (absent). A value found elsewhere in the case is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
+from pathlib import Path
 
-from ..numbers import ParsedFigure, load_lexicon, parse_figures
+from ..numbers import ParsedFigure, parse_figures
 from ..report import Discrepancy
 from . import Case, ClaimView, Source, flag
 
@@ -29,50 +31,53 @@ _QUALIFIERS = {
 
 
 @lru_cache(maxsize=4096)
-def figures(text: str, lang: str) -> tuple[ParsedFigure, ...]:
-    return tuple(f for f in parse_figures(text, lang) if not f.vague)
+def figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, ...]:
+    """The figures of `text` read with the number lexicon at `lexicon`, less the vague ones."""
+    return tuple(f for f in parse_figures(text, lang, lexicon) if not f.vague)
 
 
-@lru_cache(maxsize=1)
-def _canonical() -> frozenset[str]:
-    return frozenset(load_lexicon().units)
+class _Numbers:
+    """Figures read and compared with one case's number lexicon."""
 
+    def __init__(self, case: Case):
+        self.lexicon = case.lexicon.numbers_file
+        self.canonical: Collection[str] = case.lexicon.numbers.units
 
-def _compatible(a: ParsedFigure, b: ParsedFigure) -> bool:
-    # A unit the numbers lexicon does not know is only the next word (`محطة`, `electricity`),
-    # which cannot be compared across languages: it counts as unknown.
-    canon = _canonical()
-    return a.unit == b.unit or a.unit not in canon or b.unit not in canon
+    def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
+        return figures(text, lang, self.lexicon)
 
+    def compatible(self, a: ParsedFigure, b: ParsedFigure) -> bool:
+        # A unit the numbers lexicon does not know is only the next word (`محطة`, `electricity`),
+        # which cannot be compared across languages: it counts as unknown.
+        return a.unit == b.unit or a.unit not in self.canonical or b.unit not in self.canonical
 
-def _same(a: ParsedFigure, b: ParsedFigure) -> bool:
-    close = abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value), 1)
-    return close and _compatible(a, b)
+    def same(self, a: ParsedFigure, b: ParsedFigure) -> bool:
+        close = abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value), 1)
+        return close and self.compatible(a, b)
 
+    def of(self, sources: list[Source]) -> list[tuple[Source, ParsedFigure]]:
+        return [(s, g) for s in sources for g in self.figures(s.words("en"), "en")]
 
-def _in(sources: list[Source]) -> list[tuple[Source, ParsedFigure]]:
-    return [(s, g) for s in sources for g in figures(s.words("en"), "en")]
-
-
-def _worded(text: str | None, lang: str, g: ParsedFigure) -> str:
-    """Figure `g` as `text` (a translation in `lang`) words it, for the explanation in that language."""
-    for h in figures(text, lang) if text else ():
-        if _same(g, h):
-            return h.text
-    return g.text
+    def worded(self, text: str | None, lang: str, g: ParsedFigure) -> str:
+        """Figure `g` as `text` (a translation in `lang`) words it, for the explanation in that language."""
+        for h in self.figures(text, lang) if text else ():
+            if self.same(g, h):
+                return h.text
+        return g.text
 
 
 def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
     """Compare every figure of the claim with its sources."""
+    n = _Numbers(case)
     out: list[Discrepancy] = []
-    near = _in(claim.evidence[:NEAR])
-    for f in figures(claim.original, claim.lang):
+    near = n.of(claim.evidence[:NEAR])
+    for f in n.figures(claim.original, claim.lang):
         span = claim.span(f.start, f.end)
-        same = [(s, g) for s, g in near if _same(f, g)]
+        same = [(s, g) for s, g in near if n.same(f, g)]
         if same:
             src, g = same[0]
             if g.qualifier != f.qualifier:
-                said_en, said_ar = _worded(claim.text.get("en"), "en", f), _worded(claim.text.get("ar"), "ar", f)
+                said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
                 out.append(
                     flag(
                         "number",
@@ -81,7 +86,7 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
                         f'the source says "{g.text}" '
                         f"({_QUALIFIERS[g.qualifier][0]}).",
                         f'يقول الادعاء "{said_ar}" ({_QUALIFIERS[f.qualifier][1]})، '
-                        f'ويقول المصدر "{_worded(src.text.get("ar"), "ar", g)}" '
+                        f'ويقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}" '
                         f"({_QUALIFIERS[g.qualifier][1]}).",
                         span,
                         src.span("en", g.start, g.end),
@@ -93,16 +98,16 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
                     )
                 )
             continue
-        other = [(s, g) for s, g in _in(claim.evidence[:1]) if _compatible(f, g)]
+        other = [(s, g) for s, g in n.of(claim.evidence[:1]) if n.compatible(f, g)]
         if other:
             src, g = other[0]
             out.append(
                 flag(
                     "number",
                     "major",
-                    f'The claim says "{_worded(claim.text.get("en"), "en", f)}"; the source says "{g.text}".',
-                    f'يقول الادعاء "{_worded(claim.text.get("ar"), "ar", f)}"، '
-                    f'بينما يقول المصدر "{_worded(src.text.get("ar"), "ar", g)}".',
+                    f'The claim says "{n.worded(claim.text.get("en"), "en", f)}"; the source says "{g.text}".',
+                    f'يقول الادعاء "{n.worded(claim.text.get("ar"), "ar", f)}"، '
+                    f'بينما يقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}".',
                     span,
                     src.span("en", g.start, g.end),
                     kind="differs",
@@ -111,13 +116,13 @@ def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
                     unit=f.unit,
                 )
             )
-        elif not any(_same(f, g) for _, g in _in(case.sources)):
+        elif not any(n.same(f, g) for _, g in n.of(case.sources)):
             out.append(
                 flag(
                     "number",
                     "major",
-                    f'No primary statement gives the figure "{_worded(claim.text.get("en"), "en", f)}".',
-                    f'لا يرد الرقم "{_worded(claim.text.get("ar"), "ar", f)}" في أيٍّ من البيانات الرسمية.',
+                    f'No primary statement gives the figure "{n.worded(claim.text.get("en"), "en", f)}".',
+                    f'لا يرد الرقم "{n.worded(claim.text.get("ar"), "ar", f)}" في أيٍّ من البيانات الرسمية.',
                     span,
                     None,
                     kind="absent",
