@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import tiny_files, write_tree
 from muqabala.evaluate import command, evidence_metrics, flag_metrics
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,3 +59,17 @@ def test_command_without_gold_says_so(tmp_path: Path):
     result = CliRunner().invoke(command, ["--root", str(tmp_path)])
     assert result.exit_code == 1
     assert "Error: no gold file for any article" in result.output
+
+
+def test_command_finds_the_project_upwards_like_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    files = tiny_files()
+    files["mkdocs.yml"] = "site_name: tiny\n"
+    files["tests/gold/case-1-evidence.yaml"] = (
+        "schema_version: 1\narticle: art\nevidence:\n  p1-s1: [st#p1-s1]\n")
+    write_tree(tmp_path, files)
+    shutil.copytree(REPO / "lexicon", tmp_path / "lexicon")
+    # Run from a subfolder without --root: the current folder holds no data and no gold.
+    monkeypatch.chdir(tmp_path / "articles")
+    result = CliRunner().invoke(command, ["--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["art"]["claims"]["p1-s1"]["gold"] == ["st#p1-s1"]

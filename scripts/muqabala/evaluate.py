@@ -121,11 +121,11 @@ def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str
 
 
 @click.command("evaluate")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              help="Project folder (default: the current folder).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder (default: the nearest folder upwards with mkdocs.yml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-k", "k", type=int, default=10, show_default=True, help="Candidates ranked per claim.")
-def command(root: Path, as_json: bool, k: int) -> None:
+def command(root: Path | None, as_json: bool, k: int) -> None:
     """Score the aligner against tests/gold/<case>-evidence.yaml (P@1, MRR, MAP@5).
 
     When tests/gold/<case>-flags.yaml exists, also prints precision and recall per flag type.
@@ -136,12 +136,14 @@ def command(root: Path, as_json: bool, k: int) -> None:
         muqabala evaluate --json
     """
     from .align import Aligner
+    from .cli import find_root
     from .corpus import load_corpus
 
+    root = root or find_root()
     try:
         corpus = load_corpus(root)
         results: dict[str, Any] = {}
-        aligner = Aligner(corpus)
+        aligner: Aligner | None = None
         for article in sorted(corpus.articles.values(), key=lambda a: a.id):
             path = root / "tests" / "gold" / f"{article.case}-evidence.yaml"
             if not path.is_file():
@@ -149,6 +151,9 @@ def command(root: Path, as_json: bool, k: int) -> None:
             gold = load_gold(path)
             if gold.article != article.id:
                 continue
+            # Built on the first gold file: a project without any is told so, not that it lacks a lexicon.
+            if aligner is None:
+                aligner = Aligner(corpus)
             ranked = ranked_primary(aligner, article.id, list(gold.evidence), k)
             result: dict[str, Any] = {"evidence": evidence_metrics(ranked, gold.evidence), "claims": {}}
             for claim, refs in gold.evidence.items():
