@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .cache import cached_report
 from .corpus import data_files, load_corpus
+from .progress import BuildProgress
 from .schema import json_schemas
 from .schema import render as render_schema
 from .site import generate_languages
@@ -37,17 +38,25 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, parallel: bool = True) -> BuildResult:
-    """Build the whole site into `site_dir` (default `root/site`), atomically."""
+def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, parallel: bool = True,
+          progress: BuildProgress | None = None) -> BuildResult:
+    """Build the whole site into `site_dir` (default `root/site`), atomically.
+
+    `progress`, when given, hears of each stage and of the pages MkDocs has written.
+    """
     site_dir = site_dir or root / "site"
     timings: dict[str, float] = {}
+    say = progress.stage if progress else (lambda _name: None)
     t0 = time.perf_counter()
+    say("Checking the data")
     corpus = load_corpus(root)  # raises DataError before anything is touched
     timings["check"] = time.perf_counter() - t0
     t0 = time.perf_counter()
+    say("Collating articles with statements")
     report = cached_report(corpus, root)
     timings["engine"] = time.perf_counter() - t0
     t0 = time.perf_counter()
+    say("Writing the pages")
     # Rendered here, once, rather than by each MkDocs process: the plugin finds the pages
     # and their stamp and only sets the nav (see site.pregenerated).
     generate_languages(root, {lang: docs_dir(root / config) for lang, config in LANGUAGES.items()}, corpus, report)
@@ -58,9 +67,11 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, para
     tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
     try:
         t0 = time.perf_counter()
-        _run_mkdocs(root, tmp, strict=strict, parallel=parallel)
+        say("Building both languages with MkDocs")
+        _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress)
         timings["mkdocs"] = time.perf_counter() - t0
         t0 = time.perf_counter()
+        say("Publishing the site")
         _write_root(root, tmp, report.model_dump_json(indent=1))
         _swap(tmp, site_dir)
         timings["write"] = time.perf_counter() - t0
@@ -83,11 +94,15 @@ def docs_dir(config: Path) -> Path:
     return config.parent / "docs"
 
 
-def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
+def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool,
+                progress: BuildProgress | None = None) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root)}
     procs: list[tuple[str, subprocess.Popen[str]]] = []
     outputs: dict[str, str] = {}
+    # Every Markdown file is a page, and MkDocs adds its 404 page.
+    pages = {lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
+             for lang, config in LANGUAGES.items()}
     for lang, config in LANGUAGES.items():
         # Not --quiet: MkDocs then drops warnings before --strict can count them.
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
@@ -98,11 +113,12 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
         procs.append((lang, proc))
         if not parallel:
             # communicate(), not wait(): a full output pipe would block the child forever.
-            outputs[lang] = proc.communicate()[0]
+            outputs[lang] = _wait(proc, {lang: (out / lang, pages[lang])}, progress)
     failures = []
     try:
+        watched = {lang: (out / lang, pages[lang]) for lang, proc in procs if lang not in outputs}
         for lang, proc in procs:
-            output = outputs[lang] if lang in outputs else proc.communicate()[0]
+            output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
             if proc.returncode != 0:
                 failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
     finally:
@@ -113,6 +129,24 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool) -> None:
                 proc.wait()
     if failures:
         raise BuildError("\n".join(failures))
+
+
+def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]],
+          progress: BuildProgress | None) -> str:
+    """`proc`'s output once it ends; meanwhile, the pages written so far in `watched` languages."""
+    if progress is None:
+        return proc.communicate()[0]
+    while True:
+        for lang, (folder, total) in watched.items():
+            progress.pages(lang, sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0, total)
+        try:
+            # A timed-out communicate() keeps what it read: calling it again loses nothing.
+            output = proc.communicate(timeout=0.25)[0]
+        except subprocess.TimeoutExpired:
+            continue
+        for lang, (folder, total) in watched.items():
+            progress.pages(lang, sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0, total)
+        return output
 
 
 def _source_date(root: Path) -> str:

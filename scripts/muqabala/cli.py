@@ -13,6 +13,7 @@ from typing import TextIO
 import click
 
 from .errors import DataError
+from .model import SITE_LANGUAGES
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -92,7 +93,13 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
 
     root = root or find_root()
     try:
-        result = build(root, site_dir, strict=not no_strict)
+        if sys.stderr.isatty():
+            from .progress import TerminalProgress
+
+            with TerminalProgress() as progress:
+                result = build(root, site_dir, strict=not no_strict, progress=progress)
+        else:
+            result = build(root, site_dir, strict=not no_strict)
     except BuildError as e:
         click.echo(str(e), err=True)
         click.echo("Error: the site was not built; site/ is unchanged", err=True)
@@ -123,6 +130,7 @@ def new() -> None:
     \b
     Example:
         muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
+        muqabala new article exchange-hack-en --case exchange-2021 --language en
     """
 
 
@@ -154,6 +162,47 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
             sys.exit(1)
     try:
         path = write(root, slug, issuer=issuer, case=case)
+    except ScaffoldError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {path.relative_to(root)}: fill in the EDIT values, then run `muqabala check`")
+
+
+@new.command("article")
+@click.argument("slug")
+@root_option
+@click.option("--case", default=None,
+              help="Case id: a case some statement belongs to (default: the only case, if there is one).")
+@click.option("--language", type=click.Choice(SITE_LANGUAGES), default="ar", show_default=True,
+              help="The language the article was published in.")
+@fail_on_data_errors
+def new_article(slug: str, root: Path | None, case: str | None, language: str) -> None:
+    """Write articles/SLUG.yaml, a valid article to fill in.
+
+    \b
+    Example:
+        muqabala new article exchange-hack-en --case exchange-2021 --language en
+        muqabala check
+    """
+    from .corpus import load_corpus
+    from .scaffold import ScaffoldError
+    from .scaffold import new_article as write
+
+    root = root or find_root()
+    cases = sorted({s.case for s in load_corpus(root).statements.values()})
+    known = ", ".join(cases) or "none"
+    # An article is collated with its case's statements only: a misspelt case would leave every
+    # claim unsupported, and with several cases a default would be a guess.
+    if case is None and len(cases) != 1:
+        why = "several cases" if cases else "no statement, so no case"
+        click.echo(f"Error: {why} to default to; pass --case (known: {known})", err=True)
+        sys.exit(1)
+    case = case or cases[0]
+    if case not in cases:
+        click.echo(f"Error: --case: no statement belongs to case {case!r} (known: {known})", err=True)
+        sys.exit(1)
+    try:
+        path = write(root, slug, case=case, language=language)
     except ScaffoldError as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)
