@@ -140,8 +140,9 @@ def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
 class PageCache:
     """Each case's rendered pages, per language, under the case's key (see `render.CaseCache`).
 
-    A case's pages depend on what its part of the report does (its key) and on the site's
-    address; the renderer's code is part of the key already.
+    A case's pages depend on what its part of the report does (its key) and on a `variant`
+    (page language, site address...) the renderer names; the renderer's code is part of the
+    key already.
     """
 
     def __init__(self, corpus: Corpus, root: Path) -> None:
@@ -149,15 +150,14 @@ class PageCache:
         self.folder = root / PAGES_DIR
         self.used: set[str] = set()
 
-    def _name(self, case: str, lang: str, base_url: str | None) -> str | None:
+    def _name(self, case: str, variant: str) -> str | None:
         key = self.keys.get(case)
         if key is None:
             return None
-        sha = hashlib.sha256(f"{key}\0{lang}\0{base_url or ''}".encode())
-        return f"{sha.hexdigest()}.json"
+        return hashlib.sha256(f"{key}\0{variant}".encode()).hexdigest() + ".json"
 
-    def get(self, case: str, lang: str, base_url: str | None) -> dict[str, Any] | None:
-        name = self._name(case, lang, base_url)
+    def get(self, case: str, variant: str) -> dict[str, Any] | None:
+        name = self._name(case, variant)
         if name is None:
             return None
         path = self.folder / name
@@ -169,8 +169,8 @@ class PageCache:
         self.used.add(name)
         return data if isinstance(data, dict) else None
 
-    def put(self, case: str, lang: str, base_url: str | None, data: dict[str, Any]) -> None:
-        name = self._name(case, lang, base_url)
+    def put(self, case: str, variant: str, data: dict[str, Any]) -> None:
+        name = self._name(case, variant)
         if name is not None:
             _write(self.folder / name, json.dumps(data, ensure_ascii=False))
             self.used.add(name)

@@ -12,16 +12,17 @@ every time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from .. import parallel
 from ..corpus import Corpus
-from ..report import ArticleReport, Report, StatementReport
+from ..report import ArticleReport, Comparison, Report, StatementReport
 from .article import article_path, render_article
 from .bidi import plain_isolate
 from .checks import checks_path, render_checks
-from .compare import render_compare
+from .compare import compare_section, render_compare
 from .discrepancies import render_discrepancies
 from .escape import nav_title
 from .fragments import issuer_name
@@ -56,11 +57,14 @@ class Pages:
 class CasePages:
     """One case's pages in one language, and their places in the nav (sort key, entry)."""
 
+    case: str = ""
     files: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     articles: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     checks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     statements: list[tuple[tuple[str, str], dict[str, str]]] = field(default_factory=list)
+    compare: str = ""
+    """The case's table and chart on `compare.md`."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,20 +72,22 @@ class CasePages:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CasePages:
         return cls(
+            case=str(data["case"]),
             files=dict(data["files"]),
             sources=dict(data["sources"]),
             articles=[(k, dict(e)) for k, e in data["articles"]],
             checks=[(k, dict(e)) for k, e in data["checks"]],
             statements=[((k[0], k[1]), dict(e)) for k, e in data["statements"]],
+            compare=str(data["compare"]),
         )
 
 
 class CaseCache(Protocol):
     """Where rendered cases are kept between builds (see `cache.PageCache`)."""
 
-    def get(self, case: str, lang: str, base_url: str | None) -> dict[str, Any] | None: ...
+    def get(self, case: str, variant: str) -> dict[str, Any] | None: ...
 
-    def put(self, case: str, lang: str, base_url: str | None, data: dict[str, Any]) -> None: ...
+    def put(self, case: str, variant: str, data: dict[str, Any]) -> None: ...
 
 
 def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None = None,
@@ -103,17 +109,20 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
     cases = sorted({st.case for st in corpus.statements.values()})
+    # What a case's pages depend on besides its data: the page language, the site's address,
+    # and whether it is the only case (`compare.md` then has no per-case headings).
+    variants = {lang: json.dumps([lang, base_url, len(cases) == 1]) for lang in langs}
     done: dict[tuple[str, str], CasePages] = {}
     missing: list[str] = []
     for cid in cases:
-        hits = {lang: cache.get(cid, lang, base_url) for lang in langs} if cache else {}
+        hits = {lang: cache.get(cid, variants[lang]) for lang in langs} if cache else {}
         if all(hits.get(lang) is not None for lang in langs):
             for lang in langs:
                 done[(cid, lang)] = CasePages.from_json(hits[lang])  # type: ignore[arg-type]
         else:
             missing.append(cid)
     if missing:
-        shared = (corpus, _CaseIndex(corpus, report), langs, base_url)
+        shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url)
         workers = _workers(len(missing), jobs)
         if workers > 1:
             size = -(-len(missing) // (workers * 4))
@@ -125,7 +134,7 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
             for (cid, lang), pages in part.items():
                 done[(cid, lang)] = pages
                 if cache:
-                    cache.put(cid, lang, base_url, pages.to_json())
+                    cache.put(cid, variants[lang], pages.to_json())
     return {lang: _assemble(corpus, report, lang, [done[(cid, lang)] for cid in cases]) for lang in langs}
 
 
@@ -140,14 +149,19 @@ def _workers(cases: int, jobs: int | None) -> int:
 class _CaseIndex:
     """The report's articles and statements grouped by case, and which claims cite each sentence."""
 
-    def __init__(self, corpus: Corpus, report: Report) -> None:
+    def __init__(self, corpus: Corpus, report: Report, single: bool) -> None:
+        self.single = single
         self.articles: dict[str, list[ArticleReport]] = {}
         self.reports: dict[str, StatementReport] = {s.id: s for s in report.statements}
         self.statements: dict[str, list[str]] = {}
+        self.comparisons: dict[str, list[Comparison]] = {}
         for art in report.articles:
             self.articles.setdefault(art.case, []).append(art)
         for sid, st in corpus.statements.items():
             self.statements.setdefault(st.case, []).append(sid)
+        case_of = {s.id: s.case for s in report.statements}
+        for c in report.comparisons:
+            self.comparisons.setdefault(case_of.get(c.statements[0], ""), []).append(c)
         # Evidence always comes from the claim's own case (corpus.py checks pinned evidence),
         # so a case's statements are cited by its own articles only.
         self.cited = citations(report)
@@ -160,7 +174,7 @@ def _render_cases(shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None]
 
 
 def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_url: str | None) -> CasePages:
-    out = CasePages()
+    out = CasePages(case=case)
     for ar in sorted(index.articles.get(case, []), key=lambda a: a.id):
         aid = ar.id
         art = corpus.articles.get(aid)
@@ -188,6 +202,9 @@ def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_u
         source = corpus.files.get(f"statement:{sid}")
         if source:
             out.sources[path] = source
+    out.compare = compare_section(
+        corpus, [index.reports[sid] for sid in index.statements.get(case, []) if sid in index.reports],
+        index.articles.get(case, []), index.comparisons.get(case, []), lang, single=index.single)
     return out
 
 
@@ -199,7 +216,7 @@ def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages])
     articles_nav = [entry for _, entry in sorted((e for p in parts for e in p.articles), key=lambda e: e[0])]
     checks_nav = [entry for _, entry in sorted((e for p in parts for e in p.checks), key=lambda e: e[0])]
     statements_nav = [entry for _, entry in sorted((e for p in parts for e in p.statements), key=lambda e: e[0])]
-    pages.files["compare.md"] = render_compare(corpus, report, lang)
+    pages.files["compare.md"] = render_compare(corpus, report, lang, {p.case: p.compare for p in parts})
     pages.files["discrepancies.md"] = render_discrepancies(corpus, report, lang)
     pages.files["data.md"] = render_data(corpus, lang)
     pages.nav = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..corpus import Corpus
-from ..report import Report, StatementReport
+from ..report import ArticleReport, Comparison, Report, StatementReport
 from .bidi import direction, plain_isolate, span
 from .chart import ChartRow, attribution_chart
 from .escape import esc, href
@@ -55,13 +55,13 @@ def _speakers(corpus: Corpus, statement_id: str) -> set[str]:
     return out
 
 
-def _chart_rows(statements: list[StatementReport], report: Report, corpus: Corpus,
+def _chart_rows(statements: list[StatementReport], articles: list[ArticleReport], corpus: Corpus,
                 lang: str) -> list[ChartRow]:
-    """A row per statement; a claim sits on the rows of the statements whose issuers it credits."""
+    """A row per statement; a claim of the case sits on the rows of the statements whose issuers it credits."""
     rows = {sr.id: ChartRow(label=plain_isolate(f"{issuer_name(corpus, sr.issuer, lang)} · {sr.date[:10]}", lang),
                             level=sr.attribution.level) for sr in statements}
     speakers = {sr.id: _speakers(corpus, sr.id) for sr in statements}
-    for art in report.articles:
+    for art in articles:
         for claim in art.claims:
             if claim.attribution is None or claim.verdict == "not_a_claim" or not claim.credited:
                 continue
@@ -74,51 +74,70 @@ def _chart_rows(statements: list[StatementReport], report: Report, corpus: Corpu
     return [rows[sr.id] for sr in statements]
 
 
-def render_compare(corpus: Corpus, report: Report, lang: str) -> str:
-    """The Markdown of `compare.md`: one table and one chart per case."""
-    differs = {(sid, c.facet) for c in report.comparisons for sid in c.statements}
-    mark = esc(t("compare.differs", lang))
+def render_compare(corpus: Corpus, report: Report, lang: str, sections: dict[str, str] | None = None) -> str:
+    """The Markdown of `compare.md`: one table and one chart per case.
+
+    `sections` holds cases' parts already rendered by `compare_section` (kept with their pages).
+    """
     lines = [f'<h1 class="mq-title">{esc(t("nav.compare", lang))}</h1>', "",
              f'<p class="mq-lede">{esc(t("compare.intro", lang))}</p>', ""]
     cases = sorted({sr.case for sr in report.statements})
     for case in cases:
-        statements = sorted((sr for sr in report.statements if sr.case == case), key=lambda s: (s.date, s.id))
         if len(cases) > 1:
             lines += [f"## {esc(t('compare.case', lang))} {esc(case)} {{ #case-{case} }}", ""]
-        head = "".join(f'<th scope="col">{esc(t(f"facet.{f}", lang))}</th>' for f in FACETS)
-        body = []
-        for sr in statements:
-            st = corpus.statements.get(sr.id)
-            title = st.title.shown_in(lang) if st else sr.id
-            title_lang = lang if st and lang in st.title.translations else (st.language if st else "en")
-            secondary = (f' <span class="mq-small">({esc(t("compare.secondary", lang))})</span>'
-                         if sr.role == "secondary" else "")
-            cells = []
-            for f in FACETS:
-                # Level and organ cells are tinted by value, so the EU's "territory" and the UK's
-                # "state organ" stand apart at a glance; ≠ marks what the engine found differing.
-                classes = []
-                if f == "attribution_level":
-                    classes.append(f"mq-cell-{sr.attribution.level.replace('_', '-')}")
-                if f == "named_organ" and sr.attribution.named_organ:
-                    classes.append("mq-cell-organ")
-                marker = ""
-                if (sr.id, f) in differs:
-                    classes.append("mq-differs")
-                    marker = f'<span class="mq-ne" title="{mark}" aria-hidden="true">≠</span> '
-                    marker_sr = f'<span class="mq-sr"> ({mark})</span>'
-                else:
-                    marker_sr = ""
-                klass = f' class="{" ".join(classes)}"' if classes else ""
-                cells.append(f"<td{klass}>{marker}{_cell(sr, f, corpus, lang)}{marker_sr}</td>")
-            body.append(f'<tr><th scope="row"><a href="{href(rel(PAGE, statement_path(sr.id)))}">'
-                        f'{span(title, title_lang)}</a>{secondary}</th>{"".join(cells)}</tr>')
-        lines += [f'<div class="mq-table-wrap" dir="{direction(lang)}"><table class="mq-compare"><thead><tr>'
-                  f'<th scope="col">{esc(t("facet.statement", lang))}</th>{head}</tr></thead><tbody>'
-                  + "".join(body) + "</tbody></table></div>", ""]
-        anchor = "mq-chart" if len(cases) == 1 else f"mq-chart-{case}"
-        lines += [f"## {esc(t('compare.chart', lang))} {{ #{anchor} }}", "",
-                  '<figure class="mq-figure">'
-                  f'{attribution_chart(_chart_rows(statements, report, corpus, lang), lang)}'
-                  f'<figcaption>{esc(t("compare.chart_note", lang))}</figcaption></figure>', ""]
+        done = (sections or {}).get(case)
+        if done is None:
+            statements = [sr for sr in report.statements if sr.case == case]
+            ids = {sr.id for sr in statements}
+            done = compare_section(corpus, statements, [a for a in report.articles if a.case == case],
+                                   [c for c in report.comparisons if c.statements[0] in ids], lang,
+                                   single=len(cases) == 1)
+        lines.append(done)
+    return "\n".join(lines)
+
+
+def compare_section(corpus: Corpus, statements: list[StatementReport], articles: list[ArticleReport],
+                    comparisons: list[Comparison], lang: str, *, single: bool) -> str:
+    """One case's table and chart on `compare.md`; `single` when it is the archive's only case."""
+    differs = {(sid, c.facet) for c in comparisons for sid in c.statements}
+    mark = esc(t("compare.differs", lang))
+    statements = sorted(statements, key=lambda s: (s.date, s.id))
+    case = statements[0].case if statements else ""
+    lines: list[str] = []
+    head = "".join(f'<th scope="col">{esc(t(f"facet.{f}", lang))}</th>' for f in FACETS)
+    body = []
+    for sr in statements:
+        st = corpus.statements.get(sr.id)
+        title = st.title.shown_in(lang) if st else sr.id
+        title_lang = lang if st and lang in st.title.translations else (st.language if st else "en")
+        secondary = (f' <span class="mq-small">({esc(t("compare.secondary", lang))})</span>'
+                     if sr.role == "secondary" else "")
+        cells = []
+        for f in FACETS:
+            # Level and organ cells are tinted by value, so the EU's "territory" and the UK's
+            # "state organ" stand apart at a glance; ≠ marks what the engine found differing.
+            classes = []
+            if f == "attribution_level":
+                classes.append(f"mq-cell-{sr.attribution.level.replace('_', '-')}")
+            if f == "named_organ" and sr.attribution.named_organ:
+                classes.append("mq-cell-organ")
+            marker = ""
+            if (sr.id, f) in differs:
+                classes.append("mq-differs")
+                marker = f'<span class="mq-ne" title="{mark}" aria-hidden="true">≠</span> '
+                marker_sr = f'<span class="mq-sr"> ({mark})</span>'
+            else:
+                marker_sr = ""
+            klass = f' class="{" ".join(classes)}"' if classes else ""
+            cells.append(f"<td{klass}>{marker}{_cell(sr, f, corpus, lang)}{marker_sr}</td>")
+        body.append(f'<tr><th scope="row"><a href="{href(rel(PAGE, statement_path(sr.id)))}">'
+                    f'{span(title, title_lang)}</a>{secondary}</th>{"".join(cells)}</tr>')
+    lines += [f'<div class="mq-table-wrap" dir="{direction(lang)}"><table class="mq-compare"><thead><tr>'
+              f'<th scope="col">{esc(t("facet.statement", lang))}</th>{head}</tr></thead><tbody>'
+              + "".join(body) + "</tbody></table></div>", ""]
+    anchor = "mq-chart" if single else f"mq-chart-{case}"
+    lines += [f"## {esc(t('compare.chart', lang))} {{ #{anchor} }}", "",
+              '<figure class="mq-figure">'
+              f'{attribution_chart(_chart_rows(statements, articles, corpus, lang), lang)}'
+              f'<figcaption>{esc(t("compare.chart_note", lang))}</figcaption></figure>', ""]
     return "\n".join(lines)
