@@ -3,7 +3,6 @@ renders its own case again and no other."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,6 @@ from muqabala import render
 from muqabala.cache import PAGES_DIR, PageCache, cached_report
 from muqabala.corpus import load_corpus
 from muqabala.render import render_languages
-from muqabala.render.labels import t
 from muqabala.synth import generate
 
 
@@ -117,20 +115,3 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "identical"
 
-
-def test_each_cases_chart_shows_only_its_own_claims(project: Path) -> None:
-    # The chart once placed every article's claims on every case's rows that shared an issuer.
-    corpus = load_corpus(project)
-    report = cached_report(corpus, project)
-    page = render_languages(corpus, report, ("en",))["en"].files["compare.md"]
-    sections = re.split(r"^## Case (\S+) \{ #case-\S+ \}$", page, flags=re.M)[1:]
-    assert len(sections) == 2 * 3
-    checked = 0
-    for case, section in zip(sections[::2], sections[1::2], strict=True):
-        own = {(str(c.position), c.attribution.level) for a in report.articles if a.case == case
-               for c in a.claims if c.attribution and c.credited and c.verdict != "not_a_claim"}
-        marks = re.findall(r'<g class="mq-claimmark"><title>Claim (\d+): ([^<]+)</title>', section)
-        levels = {t(f"level.{lv}", "en"): lv for lv in ("territory", "state_affiliated", "state_organ", "none")}
-        assert {(pos, levels[label]) for pos, label in marks} <= own
-        checked += len(marks)
-    assert checked > 0
