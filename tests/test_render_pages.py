@@ -277,3 +277,24 @@ def test_rendered_pages_match_the_golden_files(hostile, lang):
             gold.write_text(text, encoding="utf-8")
         assert gold.is_file(), f"no golden file {gold} (create it with MUQABALA_UPDATE_GOLD=1)"
         assert text == gold.read_text(encoding="utf-8"), f"{path} differs from {gold}"
+
+
+def test_the_named_organ_is_shown_in_the_page_language(corpus):
+    from muqabala.engine import collate
+
+    report = collate(corpus)
+    uk = next(s for s in report.statements if s.id == "uk-fcdo-release-2021-07-19")
+    assert uk.attribution.named_organ == "Ministry of State Security"
+    for lang, name, other in (("ar", "وزارة أمن الدولة", "Ministry of State Security"),
+                              ("en", "Ministry of State Security", "وزارة أمن الدولة")):
+        page = render_pages(corpus, report, lang)
+        shown = f'<span lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">{name}</span>'
+        for path in ("compare.md", "statements/uk-fcdo-release-2021-07-19.md"):
+            assert shown in page.files[path], (lang, path)
+        # The statement page quotes the texts in both languages; the comparison has only labels.
+        assert other not in page.files["compare.md"], lang
+
+
+def test_an_organ_without_its_names_in_both_languages_shows_the_english_one(pages):
+    # Reports written before the lexicon gave organs an Arabic name carry the English one only.
+    assert "<bdi>Ministry of State Security</bdi>" in pages["ar"].files["compare.md"]

@@ -205,8 +205,9 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> Case:
 def _strongest(codings: list[Attribution]) -> Attribution:
     best = max(codings, key=lambda a: rank(a.level), default=Attribution(level="none"))
     groups = sorted({g for a in codings for g in a.groups})
-    organ = best.named_organ or next((a.named_organ for a in codings if a.named_organ), None)
-    return best.model_copy(update={"groups": groups, "named_organ": organ})
+    organ = best if best.named_organ else next((a for a in codings if a.named_organ), None)
+    return best.model_copy(update={"groups": groups, "named_organ": organ.named_organ if organ else None,
+                                   "named_organ_label": organ.named_organ_label if organ else None})
 
 
 def statement_report(st: Statement, case: Case) -> tuple[StatementReport, list[str]]:

@@ -104,6 +104,8 @@ class Organ(Cues):
 
     name: Annotated[str, Field(min_length=1)]
     """Canonical English name, shown in reports (`Ministry of State Security`)."""
+    name_ar: Annotated[str, Field(min_length=1)]
+    """Its name in Arabic, shown on the Arabic pages (`وزارة أمن الدولة`)."""
     state: str | None = None
     """The state it belongs to, when its name alone says so (the MSS is Chinese)."""
 

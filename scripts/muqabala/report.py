@@ -72,6 +72,8 @@ class Attribution(_Out):
     """Highest level on the scale that the text reaches."""
     named_organ: str | None = None
     """The state body named as responsible, in English (`Ministry of State Security`), if any."""
+    named_organ_label: Texts | None = None
+    """The same body's name in both site languages, from the lexicon, for display."""
     state: str | None = None
     """The state concerned (ISO code), if any."""
     groups: list[str] = Field(default_factory=list)

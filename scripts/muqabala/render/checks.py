@@ -13,7 +13,7 @@ from .bidi import direction, isolate, span
 from .claimreview import claim_review, script
 from .diffview import diff_html
 from .escape import esc, href
-from .fragments import badge, facts, ident, issuer_name, link, note, summary_bar
+from .fragments import badge, facts, ident, issuer_name, link, note, organ_html, summary_bar
 from .labels import language_name, t
 from .paths import rel
 from .statements import archive_html, statement_path
@@ -141,7 +141,7 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
             a = claim.attribution
             value = esc(t(f"level.{a.level}", lang))
             if a.named_organ:
-                value += f' · <bdi>{esc(a.named_organ)}</bdi>'
+                value += f' · {organ_html(a, lang)}'
             if a.groups:
                 value += " · " + " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups)
             rows.append((t("check.attribution", lang), value))

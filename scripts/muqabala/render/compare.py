@@ -7,7 +7,7 @@ from ..report import ArticleReport, Comparison, Report, StatementReport
 from .bidi import direction, plain_isolate, span
 from .chart import ChartRow, attribution_chart
 from .escape import esc, href
-from .fragments import ident, issuer_name, level_html
+from .fragments import ident, issuer_name, level_html, organ_html
 from .labels import t
 from .paths import rel
 from .statements import statement_path
@@ -31,7 +31,7 @@ def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
     if facet == "attribution_level":
         return level_html(a.level, lang)
     if facet == "named_organ":
-        return f"<bdi>{esc(a.named_organ)}</bdi>" if a.named_organ else none
+        return organ_html(a, lang) or none
     if facet == "groups":
         return ", ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups) or none
     if facet == "figures":

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from ..corpus import Corpus
 from ..model import Note
-from .bidi import direction, isolate
+from ..report import Attribution
+from .bidi import direction, isolate, span
 from .escape import esc, href, safe_url
 from .labels import VERDICT_ICONS, VERDICT_ORDER, t
 
@@ -24,6 +25,16 @@ def level_html(level: str, lang: str) -> str:
     """An attribution level's name, classed by level."""
     name = esc(t(f"level.{level}", lang))
     return f'<span class="mq-level mq-level-{level.replace("_", "-")}">{name}</span>'
+
+
+def organ_html(a: Attribution, lang: str) -> str:
+    """The named state organ in the page language (the lexicon's name), else its English name,
+    isolated; empty when none is named."""
+    if not a.named_organ:
+        return ""
+    if a.named_organ_label is not None:
+        return span(a.named_organ_label.ar if lang == "ar" else a.named_organ_label.en, lang)
+    return f"<bdi>{esc(a.named_organ)}</bdi>"
 
 
 def verdict_class(verdict: str) -> str:

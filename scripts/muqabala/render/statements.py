@@ -7,7 +7,7 @@ from ..model import Sentence, Statement
 from ..report import Report, StatementReport
 from .bidi import direction, span
 from .escape import esc, href
-from .fragments import facts, ident, issuer_name, level_html, link, note, verdict_class
+from .fragments import facts, ident, issuer_name, level_html, link, note, organ_html, verdict_class
 from .labels import VERDICT_ICONS, language_name, t
 from .paths import rel
 
@@ -79,7 +79,7 @@ def _attribution(sr: StatementReport | None, st: Statement, page: str, lang: str
     none = esc(t("statement.none", lang))
     rows = [
         (t("statement.level", lang), level_html(a.level, lang)),
-        (t("statement.named_organ", lang), f"<bdi>{esc(a.named_organ)}</bdi>" if a.named_organ else none),
+        (t("statement.named_organ", lang), organ_html(a, lang) or none),
         (t("statement.groups", lang), " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups) or none),
     ]
     if a.cues:

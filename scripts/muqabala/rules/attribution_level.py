@@ -62,7 +62,8 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: Case) -> li
                 "attribution_level",
                 "major",
                 f"The claim has {who_en} name the {c.named_organ}; {who_en} names no such body.",
-                f"يجعل الادعاء {who_ar} يسمّي {c.named_organ}، ولم يسمِّ {who_ar} هذه الجهة.",
+                f"يجعل الادعاء {who_ar} يسمّي "
+                f"{c.named_organ_label.ar if c.named_organ_label else c.named_organ}، ولم يسمِّ {who_ar} هذه الجهة.",
                 claim_span,
                 source_span,
                 **details,

@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..corpus import Corpus
-from ..lexicon import Hit, Lexicon, StateNames, find, state_names
+from ..lexicon import Hit, Lexicon, Organ, StateNames, find, state_names
 from ..normalize import fold
-from ..report import Attribution
+from ..report import Attribution, Texts
 from . import ANONYMOUS, rank
 
 MAX_SKIP = 3
@@ -52,11 +52,11 @@ def code(
     lex = lexicon.attribution
     names = states if isinstance(states, StateNames) else state_names(states)
     found: list[tuple[str, Hit, str | None]] = []
-    organ: str | None = None
+    organ: Organ | None = None
     for o in lex.organs:
         for hit in find(o.get(lang), text, names, exclude):
             found.append(("state_organ", hit, hit.state or o.state))
-            organ = organ or o.name
+            organ = organ or o
     for lv in lex.levels:
         found += [(lv.level, hit, hit.state) for hit in find(lv.get(lang), text, names, exclude)]
     groups = sorted({g.name for g in lex.groups if find(g.get(lang), text)})
@@ -71,7 +71,9 @@ def code(
     level = best[0][0]
     cues = sorted({text[h.start : h.end] for _, h, _ in best})
     return Coding(
-        Attribution(level=level, named_organ=organ, state=state, groups=groups, cues=cues),  # type: ignore[arg-type]
+        Attribution(level=level, named_organ=organ.name if organ else None,  # type: ignore[arg-type]
+                    named_organ_label=Texts(en=organ.name, ar=organ.name_ar) if organ else None,
+                    state=state, groups=groups, cues=cues),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
 
