@@ -7,6 +7,7 @@ Each command's docstring is its help text, with an example. Errors in the data p
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -134,6 +135,18 @@ def new() -> None:
     """
 
 
+def _scaffold(write: Callable[[], Path], root: Path) -> None:
+    """Write a template file and say what to do next, or why it was refused."""
+    from .scaffold import ScaffoldError
+
+    try:
+        path = write()
+    except ScaffoldError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {path.relative_to(root)}: fill in the EDIT values, then run `muqabala check`")
+
+
 @new.command("statement")
 @click.argument("slug")
 @root_option
@@ -149,7 +162,6 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
         muqabala check
     """
     from .corpus import load_corpus
-    from .scaffold import ScaffoldError
     from .scaffold import new_statement as write
 
     root = root or find_root()
@@ -160,12 +172,7 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
         if issuer is None or case is None:
             click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
             sys.exit(1)
-    try:
-        path = write(root, slug, issuer=issuer, case=case)
-    except ScaffoldError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(1)
-    click.echo(f"Wrote {path.relative_to(root)}: fill in the EDIT values, then run `muqabala check`")
+    _scaffold(lambda: write(root, slug, issuer=issuer, case=case), root)
 
 
 @new.command("article")
@@ -185,7 +192,6 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
         muqabala check
     """
     from .corpus import load_corpus
-    from .scaffold import ScaffoldError
     from .scaffold import new_article as write
 
     root = root or find_root()
@@ -201,12 +207,7 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
     if case not in cases:
         click.echo(f"Error: --case: no statement belongs to case {case!r} (known: {known})", err=True)
         sys.exit(1)
-    try:
-        path = write(root, slug, case=case, language=language)
-    except ScaffoldError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(1)
-    click.echo(f"Wrote {path.relative_to(root)}: fill in the EDIT values, then run `muqabala check`")
+    _scaffold(lambda: write(root, slug, case=case, language=language), root)
 
 
 @main.command()

@@ -23,9 +23,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from .errors import DataError, Problem
+from .corpus import read_model
+from .errors import Problem
 from .normalize import tokens
-from .yamlfile import load
 
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 
@@ -105,19 +105,7 @@ def load_concepts(path: Path, display: str | None = None) -> ConceptLexicon:
 
     Problems name the file as `display` (default: its name).
     """
-    from .corpus import _validate  # the schema-error wording shared with the data files
-
-    display = display or path.name
-    if not path.is_file():
-        raise DataError([Problem(display, 1, "", "file is missing")])
-    loaded = load(path, display)
-    problems: list[Problem] = list(loaded.problems)
-    lexicon = _validate(ConceptLexicon, loaded, display, problems) if loaded.data is not None else None
-    if lexicon is not None:
-        problems += _clashes(lexicon, loaded.line_of, display)
-    if problems or lexicon is None:
-        raise DataError(problems or [Problem(display, 1, "", "empty lexicon")])
-    return lexicon
+    return read_model(path, ConceptLexicon, display or path.name, _clashes)
 
 
 def _clashes(lexicon: ConceptLexicon, line_of: Callable[[tuple[str | int, ...]], int],

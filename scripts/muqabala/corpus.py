@@ -12,6 +12,7 @@ import hashlib
 import re
 import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -172,15 +173,21 @@ _LOOKALIKES = set("аеорсухіјѕһӏԁԛԝ" "αεικνορτυχϲ")
 """Cyrillic and Greek letters that an editor cannot tell from Latin ones."""
 
 
-def read_model(path: Path, kind: type[M], display: str | None = None) -> M:
+def read_model(path: Path, kind: type[M], display: str | None = None,
+               rules: Callable[[M, Callable[[tuple[str | int, ...]], int], str], list[Problem]] | None = None) -> M:
     """Read one YAML file of any kind (lexicon, gold file…) into `kind`, with the same checks and
-    error wording as the data files; raise `DataError` listing every problem."""
+    error wording as the data files; raise `DataError` listing every problem.
+
+    `rules(item, line_of, display)` adds the problems a schema cannot see (across entries).
+    """
     display = display or path.as_posix()
     if not path.is_file():
         raise DataError([Problem(display, 1, "", "file is missing")])
     loaded = load(path, display)
     problems: list[Problem] = list(loaded.problems)
     item = _validate(kind, loaded, display, problems) if loaded.data is not None else None
+    if item is not None and rules is not None:
+        problems += rules(item, loaded.line_of, display)
     if problems or item is None:
         raise DataError(problems or [Problem(display, 1, "", "file is empty")])
     return item  # type: ignore[no-any-return]

@@ -44,7 +44,7 @@ def collate(corpus: Corpus, root: Path | None = None, jobs: int | None = None) -
     """Check every article of `corpus`; the lexicon is read from `root/lexicon` (default: the corpus root).
 
     Cases are independent, so an archive's cases are shared among `jobs` processes (default:
-    `MUQABALA_JOBS`, else one per core once there are `PARALLEL_CASES` cases); the report is the
+    `MUQABALA_JOBS`, else one per core once there are `parallel.PARALLEL_CASES` cases); the report is the
     same, byte for byte, whatever the number.
     """
     return assemble(corpus, collate_cases(corpus, case_ids(corpus), root, jobs))
@@ -77,11 +77,9 @@ def collate_cases(
     wanted = sorted(set(cases))
     if not wanted:
         return {}
-    workers = _workers(len(wanted), jobs)
+    workers = parallel.workers(len(wanted), jobs)
     if workers > 1:
-        # Several shares per worker even out cases of different sizes.
-        size = -(-len(wanted) // (workers * SHARES_PER_JOB))
-        shares = [wanted[i : i + size] for i in range(0, len(wanted), size)]
+        shares = parallel.shares(wanted, workers)
         parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
     else:
         parts = [_collate_cases((corpus, lexicon), wanted)]
@@ -111,22 +109,6 @@ def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
     return Report(
         data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
     )
-
-
-PARALLEL_CASES = 8
-"""Fewer cases than this are collated in one process: starting workers would cost more than it saves."""
-
-SHARES_PER_JOB = 4
-"""Shares of the cases per worker process, so that one big share does not keep the others waiting."""
-
-
-def _workers(cases: int, jobs: int | None) -> int:
-    """How many processes collate `cases` cases: one unless it pays, or unless asked for."""
-    asked = jobs if jobs is not None else parallel.requested_jobs()
-    if asked is None:
-        asked = parallel.cores() if cases >= PARALLEL_CASES else 1
-    workers = min(asked, cases)
-    return workers if workers > 1 and parallel.can_fork() else 1
 
 
 def _collate_cases(

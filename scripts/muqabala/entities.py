@@ -17,10 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .errors import DataError, Problem
+from .corpus import read_model
 from .model import Issuer
 from .normalize import fold, normalize, words
-from .yamlfile import load
 
 EntityKind = Literal["group", "code", "organ", "organisation", "product", "person", "state", "issuer"]
 """What an entity is: a threat group, a code (CVE), a state organ, a body or company, a product,
@@ -96,17 +95,7 @@ def load_lexicon(path: Path, display: str | None = None) -> EntityLexicon:
 
     Problems name the file as `display` (default: its name).
     """
-    from .corpus import _validate  # the schema-error wording shared with the data files
-
-    display = display or path.name
-    if not path.is_file():
-        raise DataError([Problem(display, 1, "", "file is missing")])
-    loaded = load(path, display)
-    problems: list[Problem] = list(loaded.problems)
-    lexicon = _validate(EntityLexicon, loaded, display, problems) if loaded.data is not None else None
-    if problems or lexicon is None:
-        raise DataError(problems or [Problem(display, 1, "", "empty lexicon")])
-    return lexicon
+    return read_model(path, EntityLexicon, display or path.name)
 
 
 def forget() -> None:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .corpus import read_model
 from .normalize import ARABIC_PREFIXES, Word, normalize, words
 
 Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about"]
@@ -127,8 +128,6 @@ def load_lexicon(path: Path, display: str | None = None) -> NumberLexicon:
 
     Problems name the file as `display` (default: its name).
     """
-    from .corpus import read_model
-
     return read_model(path, NumberLexicon, display or path.name)
 
 

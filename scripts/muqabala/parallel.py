@@ -55,6 +55,29 @@ def can_fork() -> bool:
     )
 
 
+PARALLEL_CASES = 8
+"""Fewer cases than this are worked on in one process: starting workers would cost more than it saves."""
+
+SHARES_PER_JOB = 4
+"""Shares of the work per worker process, so that one big share does not keep the others waiting."""
+
+
+def workers(cases: int, jobs: int | None) -> int:
+    """How many processes share the work on `cases` cases: `jobs` if given, else `MUQABALA_JOBS`,
+    else one per core once there are `PARALLEL_CASES`; one whenever forking is not safe."""
+    asked = jobs if jobs is not None else requested_jobs()
+    if asked is None:
+        asked = cores() if cases >= PARALLEL_CASES else 1
+    count = min(asked, cases)
+    return count if count > 1 and can_fork() else 1
+
+
+def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
+    """`items` cut into `SHARES_PER_JOB` shares per worker, in order."""
+    size = max(1, -(-len(items) // (jobs * SHARES_PER_JOB)))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
 def _call(fn: Callable[[Any, T], R], share: T) -> R:
     return fn(_shared, share)
 

@@ -37,9 +37,6 @@ is `site.STAMP`, which records what the pages were generated from)."""
 
 LANGUAGES = ("en", "ar")
 
-PARALLEL_CASES = 8
-"""Fewer cases than this to render are rendered in this process: workers would cost more than they save."""
-
 
 @dataclass
 class Pages:
@@ -123,11 +120,9 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
             missing.append(cid)
     if missing:
         shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url)
-        workers = _workers(len(missing), jobs)
+        workers = parallel.workers(len(missing), jobs)
         if workers > 1:
-            size = -(-len(missing) // (workers * 4))
-            shares = [missing[i : i + size] for i in range(0, len(missing), size)]
-            results = parallel.map_forked(_render_cases, shared, shares, workers)
+            results = parallel.map_forked(_render_cases, shared, parallel.shares(missing, workers), workers)
         else:
             results = [_render_cases(shared, missing)]
         for part in results:
@@ -136,14 +131,6 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
                 if cache:
                     cache.put(cid, variants[lang], pages.to_json())
     return {lang: _assemble(corpus, report, lang, [done[(cid, lang)] for cid in cases]) for lang in langs}
-
-
-def _workers(cases: int, jobs: int | None) -> int:
-    asked = jobs if jobs is not None else parallel.requested_jobs()
-    if asked is None:
-        asked = parallel.cores() if cases >= PARALLEL_CASES else 1
-    workers = min(asked, cases)
-    return workers if workers > 1 and parallel.can_fork() else 1
 
 
 class _CaseIndex:
