@@ -27,6 +27,12 @@ def test_bench_json_and_chart(tmp_path: Path) -> None:
         assert isinstance(row[stage], float) and row[stage] >= 0, stage
     assert 0 < row["own_ratio"] < 1
     assert row["own"] == pytest.approx(sum(row[k] for k in OWN))
+    for build in ("full_build", "rebuild_edit"):
+        parts = row[f"{build}_parts"]
+        assert set(parts) == {"check", "engine", "render", "mkdocs", "write"}, build
+        assert row[f"{build}_own"] == pytest.approx(sum(v for k, v in parts.items() if k != "mkdocs"))
+        assert 0 < row[f"{build}_own_ratio"] < 1
+        assert row[f"{build}_startup"] >= 0
     assert row["peak_mb"] > 0 and row["peak_mb_mkdocs"] > 0 and row["peak_mb_build"] > 0
     assert row["statements"] == 10 and row["articles"] == 1
     assert row["link_problems"] == 0
