@@ -49,6 +49,13 @@ def test_dot_thousands_separator_versus_decimal():
     assert [f.value for f in parse_figures("30.000 servers and 1.5 million", "en", NUMBERS)] == [30000, 1500000]
 
 
+def test_dotted_versions_are_no_figures():
+    # Found by the property test below: "0.0.0" made float() raise.
+    assert parse_figures("0.0.0", "ar", NUMBERS) == []
+    assert [f.value for f in parse_figures("2.5 million users; 15.2.858 on 3 servers", "en", NUMBERS)] == [
+        2500000, 3]
+
+
 def test_percent_sign():
     f = one("92% of customers had patched", "en")
     assert (f.value, f.unit, f.text) == (92, "%", "92%")

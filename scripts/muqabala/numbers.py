@@ -183,11 +183,14 @@ def _is_identifier(text: str, w: Word, prev: Word | None, t: _Tables) -> bool:
             and (prev.folded,) not in t.qualifiers_before)
 
 
-def _digits(folded: str) -> float:
+def _digits(folded: str) -> float | None:
+    """The value of a run of digits, or None when it is no number (a version, 1.2.3)."""
     parts = folded.split(".")
     # 30.000 is thirty thousand written the European way; 2.5 and 0.250 are decimals.
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and not folded.startswith("0"):
         return float(folded.replace(".", "").replace(",", ""))
+    if len(parts) > 2:
+        return None
     return float(folded.replace(",", ""))
 
 
@@ -217,9 +220,10 @@ def _number_at(ws: list[Word], i: int, t: _Tables, text: str) -> _Number | None:
         if j > i and not _joined(text, ws, j):
             break
         if w.folded[0].isdecimal():
-            if seen or _is_identifier(text, w, ws[j - 1] if j > 0 else None, t):
+            value = _digits(w.folded)
+            if seen or value is None or _is_identifier(text, w, ws[j - 1] if j > 0 else None, t):
                 break
-            current, seen, from_digits = _digits(w.folded), True, True
+            current, seen, from_digits = value, True, True
             j += 1
             continue
         n, kinds = _lookup(ws, j, t)
