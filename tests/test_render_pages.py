@@ -279,10 +279,15 @@ def test_rendered_pages_match_the_golden_files(hostile, lang):
         assert text == gold.read_text(encoding="utf-8"), f"{path} differs from {gold}"
 
 
-def test_the_named_organ_is_shown_in_the_page_language(corpus):
+@pytest.fixture(scope="module")
+def real_report(corpus):
     from muqabala.engine import collate
 
-    report = collate(corpus)
+    return collate(corpus)
+
+
+def test_the_named_organ_is_shown_in_the_page_language(corpus, real_report):
+    report = real_report
     uk = next(s for s in report.statements if s.id == "uk-fcdo-release-2021-07-19")
     assert uk.attribution.named_organ == "Ministry of State Security"
     for lang, name, other in (("ar", "وزارة أمن الدولة", "Ministry of State Security"),
@@ -298,3 +303,36 @@ def test_the_named_organ_is_shown_in_the_page_language(corpus):
 def test_an_organ_without_its_names_in_both_languages_shows_the_english_one(pages):
     # Reports written before the lexicon gave organs an Arabic name carry the English one only.
     assert "<bdi>Ministry of State Security</bdi>" in pages["ar"].files["compare.md"]
+
+
+def _claim_sections(md: str) -> dict[str, str]:
+    """A checks page cut into its claims' sections, by claim id."""
+    parts = re.split(r'^#{2} .*\{ #([a-z0-9-]+)', md, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, real_report):
+    from muqabala.render.checks import FULL_EVIDENCE
+
+    (art,) = real_report.articles
+    claim = next(c for c in art.claims if len(c.evidence) > FULL_EVIDENCE + 1
+                 and any(e.role == "secondary" for e in c.evidence))
+    context = [e for e in claim.evidence if e.role == "secondary"]
+    for lang in ("en", "ar"):
+        section = _claim_sections(render_pages(corpus, real_report, lang).files["checks/exchange-hack-ar.md"])[claim.id]
+        assert section.count('<div class="mq-evidence') == FULL_EVIDENCE
+        assert section.count('<table class="mq-sbs">') == FULL_EVIDENCE
+        assert section.count('<li class="mq-ev-candidate">') == len(claim.evidence) - len(context) - FULL_EVIDENCE
+        # The media report is listed as context, after the candidates, whatever its score.
+        assert section.count('<li class="mq-ev-context">') == len(context) == 1
+        assert section.index('class="mq-ev-context"') > section.rindex('class="mq-ev-candidate"')
+        for ev in claim.evidence:
+            assert f"#{ev.sentence}" in section and (ev.text.ar if lang == "ar" else ev.text.en)[:20] in section
+    # Evidence an editor pinned is shown in full wherever it ranks.
+    last = claim.evidence[-1].model_copy(update={"origin": "editor"})
+    pinned = claim.model_copy(update={"evidence": [*claim.evidence[:-1], last]})
+    report = real_report.model_copy(update={"articles": [art.model_copy(update={
+        "claims": [pinned if c.id == claim.id else c for c in art.claims]})]})
+    section = _claim_sections(render_pages(corpus, report, "en").files["checks/exchange-hack-ar.md"])[claim.id]
+    assert section.count('<div class="mq-evidence') == FULL_EVIDENCE + 1
+    assert 'class="mq-evidence mq-ev-editor"' in section

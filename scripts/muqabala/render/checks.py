@@ -73,15 +73,34 @@ def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
     return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(bits)}</li>'
 
 
-def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
-    other = "en" if lang == "ar" else "ar"
+FULL_EVIDENCE = 2
+"""Evidence shown in full per claim (both wordings side by side, word diffs in both languages):
+the best-ranked sentences, and any an editor pinned. The lower-ranked candidates are listed with
+their score and wording only: shown in full they made a checks page of 26 claims weigh 650 KB."""
+
+
+def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str) -> str:
+    """The evidence sentence's issuer, statement title and id, linked to the sentence."""
     st = corpus.statements.get(ev.statement)
     title = st.title.shown_in(lang) if st else ev.statement
     target = href(rel(page, statement_path(ev.statement), ev.sentence))
-    head = [f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
+    return (f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
             f'{span(title, lang if st and lang in st.title.translations else (st.language if st else "en"))} '
             '— '
-            f'{esc(t("check.sentence", lang))} {ident(ev.sentence)}</a>']
+            f'{esc(t("check.sentence", lang))} {ident(ev.sentence)}</a>')
+
+
+def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, kind: str = "candidate") -> str:
+    """A lower-ranked candidate or a context sentence: its link, score and wording in the page language."""
+    return (f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)} '
+            f'<span class="mq-small">({esc(t("check.score", lang))} <bdi dir="ltr">{ev.score:.2f}</bdi>)</span>'
+            f'<br>{span(_pick(ev.text, lang), lang)}</li>')
+
+
+def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
+    other = "en" if lang == "ar" else "ar"
+    st = corpus.statements.get(ev.statement)
+    head = [_evidence_link(ev, corpus, page, lang)]
     if ev.origin == "editor":
         head.append(f'<span class="mq-pinned">{esc(t("check.pinned", lang))}</span>')
     rows = [(t("check.score", lang), f'<bdi dir="ltr">{ev.score:.2f}</bdi>')]
@@ -157,7 +176,17 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
             parts.append(f'<p>{esc(t("check.no_discrepancies", lang))}</p>')
         parts.append(f'<h3 class="mq-h3">{esc(t("check.evidence", lang))}</h3>')
         if claim.evidence:
-            parts += [_evidence(ev, claim, corpus, page, lang) for ev in claim.evidence]
+            # A media report is context, never evidence: it is listed apart, whatever its score.
+            context = [ev for ev in claim.evidence if ev.role == "secondary" and ev.origin != "editor"]
+            primary = [ev for ev in claim.evidence if ev not in context]
+            full = [ev for i, ev in enumerate(primary) if i < FULL_EVIDENCE or ev.origin == "editor"]
+            rest = [ev for ev in primary if ev not in full]
+            parts += [_evidence(ev, claim, corpus, page, lang) for ev in full]
+            lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
+            for label, kind, items in lists:
+                if items:
+                    parts.append(f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
+                                 + "".join(_candidate(ev, corpus, page, lang, kind) for ev in items) + "</ul>")
         else:
             parts.append(f'<p>{esc(t("check.no_evidence", lang))}</p>')
         if claim.verdict != "not_a_claim":

@@ -121,6 +121,15 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "check.diff_other": {"en": "Arabic wording compared", "ar": "مقارنة الصيغة الإنجليزية"},
     "check.score": {"en": "Alignment score", "ar": "درجة المطابقة"},
+    "check.context": {
+        "en": "For context: a media report, never used as evidence of what a government said",
+        "ar": "للسياق: تقرير إعلامي، لا يُعتمد دليلًا على ما قالته حكومة",
+    },
+    "check.more_evidence": {
+        "en": "Other candidate sentences, ranked lower: score and wording only, each linked to its place "
+              "in the statement",
+        "ar": "جمل مرشّحة أخرى أدنى ترتيبًا: الدرجة والصيغة فقط، وكلٌّ منها يحيل إلى موضعه في البيان",
+    },
     "check.reasons": {"en": "Matched on", "ar": "أساس المطابقة"},
     "check.pinned": {"en": "pinned by an editor", "ar": "ثبّته محرر"},
     "check.in_claim": {"en": "In the claim", "ar": "في الادعاء"},
