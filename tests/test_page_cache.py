@@ -91,6 +91,16 @@ def test_a_damaged_entry_is_rendered_again(project: Path, monkeypatch: pytest.Mo
     assert len(calls) == 1 and len(calls[0]) == 1
 
 
+def test_an_entry_of_another_shape_is_rendered_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = _fresh(project)
+    _cached(project)
+    for entry, text in zip(sorted((project / PAGES_DIR).glob("*.json"))[:2], ('{"files": 3}', "[]"), strict=True):
+        entry.write_text(text, encoding="utf-8")
+    calls = _counting(monkeypatch)
+    assert _cached(project) == fresh
+    assert 1 <= len(calls[0]) <= 2
+
+
 def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
     # In a fresh process, for the reason given in test_engine's parallel test.
     script = textwrap.dedent(f"""

@@ -112,12 +112,11 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
     done: dict[tuple[str, str], CasePages] = {}
     missing: list[str] = []
     for cid in cases:
-        hits = {lang: cache.get(cid, variants[lang]) for lang in langs} if cache else {}
-        if all(hits.get(lang) is not None for lang in langs):
-            for lang in langs:
-                done[(cid, lang)] = CasePages.from_json(hits[lang])  # type: ignore[arg-type]
-        else:
+        hits = _cached(cache, cid, variants)
+        if hits is None:
             missing.append(cid)
+        else:
+            done.update({(cid, lang): pages for lang, pages in hits.items()})
     if missing:
         shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url)
         workers = parallel.workers(len(missing), jobs)
@@ -131,6 +130,16 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
                 if cache:
                     cache.put(cid, variants[lang], pages.to_json())
     return {lang: _assemble(corpus, report, lang, [done[(cid, lang)] for cid in cases]) for lang in langs}
+
+
+def _cached(cache: CaseCache | None, case: str, variants: dict[str, str]) -> dict[str, CasePages] | None:
+    """A case's pages in every language from the cache, or None if one is missing."""
+    if cache is None:
+        return None
+    try:
+        return {lang: CasePages.from_json(cache.get(case, v) or {}) for lang, v in variants.items()}
+    except (KeyError, TypeError, ValueError):
+        return None  # no entry, or one of another shape: rendered again
 
 
 class _CaseIndex:
