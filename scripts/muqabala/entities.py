@@ -153,9 +153,10 @@ class EntityMatcher:
                 start, end = origin[m.start()], origin[m.end() - 1] + 1
                 found[(key, start, end)] = Entity(key, kind, start, end, text[start:end])
         ws = words(text)
+        stems = tuple(w.stem for w in ws)  # sliced below: every window of every length is looked up
         for i in range(len(ws)):
             for n in range(min(self._longest, len(ws) - i), 0, -1):
-                for name in self._names.get(tuple(w.stem for w in ws[i: i + n]), []):
+                for name in self._names.get(stems[i: i + n], []):
                     start, end = ws[i].start, ws[i + n - 1].end
                     if name.capitals and not _in_capitals(text[start:end]):
                         continue
