@@ -148,28 +148,6 @@ def test_cli_build_failure_exits_1(tmp_path: Path) -> None:
     assert result.output.splitlines()[-1] == "Error: 1 problem in 1 file"
 
 
-def test_new_statement_passes_check(tiny: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
-    assert result.exit_code == 0, result.output
-    text = (tiny / "statements" / "gov-reply-2021-07-20.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/statement.schema.json\n")
-    assert "issuer: gov\n" in text and "case: case-1\n" in text
-    check = runner.invoke(main, ["check", "--root", str(tiny)])
-    assert check.exit_code == 0, check.output
-    again = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
-    assert again.exit_code == 1
-    assert again.output == (
-        "Error: statements/gov-reply-2021-07-20.yaml already exists; choose another SLUG\n")
-
-
-def test_new_statement_rejects_bad_slug(tiny: Path) -> None:
-    result = CliRunner().invoke(main, ["new", "statement", "Bad Slug", "--root", str(tiny)])
-    assert result.exit_code == 1
-    assert result.output == ("Error: SLUG must be lower-case letters, digits and hyphens, like "
-                             "eu-declaration-2021-07-19 (got 'Bad Slug')\n")
-
-
 def test_every_command_is_documented_with_an_example() -> None:
     def walk(group, prefix=""):  # type: ignore[no-untyped-def]
         for name, cmd in group.commands.items():

@@ -1,7 +1,5 @@
-"""`muqabala new article`: the template passes `check`, before and after an editor fills it in.
-
-The tests of `muqabala new statement` live in test_build.py, beside the other CLI tests.
-"""
+"""`muqabala new statement` and `muqabala new article`: the templates pass `check`, before and
+after an editor fills them in; refusals are exact."""
 
 from __future__ import annotations
 
@@ -56,6 +54,28 @@ def fill_in(text: str, lang: str) -> str:
 
 def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, ["new", "article", *args, "--root", str(root)])
+
+
+def test_new_statement_passes_check(tiny: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
+    assert result.exit_code == 0, result.output
+    text = (tiny / "statements" / "gov-reply-2021-07-20.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/statement.schema.json\n")
+    assert "issuer: gov\n" in text and "case: case-1\n" in text
+    check = runner.invoke(main, ["check", "--root", str(tiny)])
+    assert check.exit_code == 0, check.output
+    again = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
+    assert again.exit_code == 1
+    assert again.output == (
+        "Error: statements/gov-reply-2021-07-20.yaml already exists; choose another SLUG\n")
+
+
+def test_new_statement_rejects_bad_slug(tiny: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "statement", "Bad Slug", "--root", str(tiny)])
+    assert result.exit_code == 1
+    assert result.output == ("Error: SLUG must be lower-case letters, digits and hyphens, like "
+                             "eu-declaration-2021-07-19 (got 'Bad Slug')\n")
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
