@@ -3,6 +3,7 @@ renders its own case again and no other."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from muqabala import render
 from muqabala.cache import PAGES_DIR, PageCache, cached_report
 from muqabala.corpus import load_corpus
 from muqabala.render import render_languages
+from muqabala.site import generate_languages
 from muqabala.synth import generate
 
 
@@ -101,6 +103,20 @@ def test_an_entry_of_another_shape_is_rendered_again(project: Path, monkeypatch:
     calls = _counting(monkeypatch)
     assert _cached(project) == fresh
     assert len(calls) == 1 and len(calls[0]) == len(entries) // 2
+
+
+def test_old_entries_are_pruned_and_the_current_ones_kept(project: Path) -> None:
+    generate_languages(project, {"en": project / "content" / "en", "ar": project / "content" / "ar"})
+    folder = project / PAGES_DIR
+    current = {p.name for p in folder.glob("*.json")}
+    assert len(current) == 6
+    for i in range(50):
+        old = folder / f"{i:064x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    generate_languages(project, {"en": project / "content" / "en", "ar": project / "content" / "ar"})
+    left = {p.name for p in folder.glob("*.json")}
+    assert current <= left and len(left) == 32  # at least 32, else two versions of every case
 
 
 def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:

@@ -176,9 +176,14 @@ class PageCache:
             self.used.add(name)
 
     def prune(self) -> None:
-        """Drop the oldest entries beyond a few versions of every case."""
+        """Drop the oldest entries beyond one more version of every case's pages.
+
+        Pages are big (about 1 MB per case at 100x, both languages) and any code change gives
+        every case a new key: keeping eight versions, as the engine's parts do, would let the
+        folder grow to the size of eight sites.
+        """
         if self.folder.is_dir():
-            _prune(self.folder, keep=self.used, most=max(8 * len(self.used), 64))
+            _prune(self.folder, keep=self.used, most=max(2 * len(self.used), 32))
 
 
 def _write(path: Path, text: str) -> None:
