@@ -136,17 +136,16 @@ def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]],
     """`proc`'s output once it ends; meanwhile, the pages written so far in `watched` languages."""
     if progress is None:
         return proc.communicate()[0]
-    while True:
-        for lang, (folder, total) in watched.items():
-            progress.pages(lang, sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0, total)
+    output: str | None = None
+    while output is None:
         try:
             # A timed-out communicate() keeps what it read: calling it again loses nothing.
             output = proc.communicate(timeout=0.25)[0]
         except subprocess.TimeoutExpired:
-            continue
+            pass
         for lang, (folder, total) in watched.items():
             progress.pages(lang, sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0, total)
-        return output
+    return output
 
 
 def _source_date(root: Path) -> str:
