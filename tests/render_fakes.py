@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from muqabala.corpus import Corpus
-from muqabala.model import Article, Issuer, Statement
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Article, Issuer, Statement
 from muqabala.report import (
     ArticleReport,
     Attribution,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from muqabala.align import Aligner
-from muqabala.concepts import load_concepts
-from muqabala.corpus import Corpus, load_corpus
-from muqabala.lexicon import load_lexicon
+from muqabala.collate.align import Aligner
+from muqabala.data.corpus import Corpus, load_corpus
+from muqabala.lexicon.concepts import load_concepts
+from muqabala.lexicon.phrases import load_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
 LEXICON = load_lexicon(REPO / "lexicon")

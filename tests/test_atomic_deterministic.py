@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from muqabala.build import build
+from muqabala.site.build import build
 from test_build import tiny_site, tree_digest
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from muqabala.bench import OWN, STAGES, svg_chart, table
 from muqabala.cli import main
+from muqabala.tools.bench import OWN, STAGES, svg_chart, table
 
 
 @pytest.mark.slow

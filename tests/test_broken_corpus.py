@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import STATEMENT, tiny_files, write_tree
-from muqabala.yamlfile import MAX_BYTES
+from muqabala.data.yamlfile import MAX_BYTES
 
 BROKEN = Path(__file__).parent / "broken"
 

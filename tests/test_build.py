@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, tiny_files, write_tree
-from muqabala.build import BuildError, build
 from muqabala.cli import main
-from muqabala.errors import DataError
+from muqabala.data.errors import DataError
+from muqabala.site.build import BuildError, build
 
 PAGES = ("index.md", "methodology.md", "guide.md")
 
@@ -163,7 +163,7 @@ def test_every_command_is_documented_with_an_example() -> None:
 
 
 def test_shipped_data_is_valid() -> None:
-    from muqabala.corpus import load_corpus
+    from muqabala.data.corpus import load_corpus
 
     corpus = load_corpus(REPO)
     assert len(corpus.statements) >= 10 and len(corpus.articles) >= 1
@@ -177,22 +177,22 @@ def test_each_data_file_points_at_its_schema() -> None:
 
 
 def test_committed_schemas_match_the_models() -> None:
-    from muqabala.schema import stale_schemas
+    from muqabala.data.schema import stale_schemas
 
     assert stale_schemas(REPO / "schema") == []
 
 
 def test_data_digest_is_the_loaded_corpus_digest(tiny: Path) -> None:
-    from muqabala.corpus import data_digest, load_corpus
+    from muqabala.data.corpus import data_digest, load_corpus
 
     assert data_digest(tiny) == load_corpus(tiny).digest
 
 
 def test_build_renders_once_and_stamps_the_pages(built: Path) -> None:
-    from muqabala.cache import current_key
-    from muqabala.corpus import load_corpus
-    from muqabala.render import render_pages
-    from muqabala.site import STAMP, pregenerated
+    from muqabala.data.corpus import load_corpus
+    from muqabala.site.cache import current_key
+    from muqabala.site.pages import STAMP, pregenerated
+    from muqabala.site.render import render_pages
 
     corpus = load_corpus(built)
     for lang in ("en", "ar"):
@@ -206,13 +206,13 @@ def test_build_renders_once_and_stamps_the_pages(built: Path) -> None:
 
 
 def _report(root: Path, corpus: object) -> object:
-    from muqabala.cache import cached_report
+    from muqabala.site.cache import cached_report
 
     return cached_report(corpus, root)  # type: ignore[arg-type]
 
 
 def test_stamp_is_ignored_when_the_data_or_the_pages_changed(tmp_path: Path) -> None:
-    from muqabala.site import pregenerated
+    from muqabala.site.pages import pregenerated
 
     root = tiny_site(tmp_path)
     build(root)
@@ -245,7 +245,7 @@ def test_plain_mkdocs_build_after_muqabala_build(tmp_path: Path, edit: bool) -> 
 
 
 def test_docs_dir_is_read_from_the_configuration(tmp_path: Path) -> None:
-    from muqabala.build import docs_dir
+    from muqabala.site.build import docs_dir
 
     assert docs_dir(REPO / "mkdocs.ar.yml") == REPO / "content" / "ar"
     (tmp_path / "base.yml").write_text("site_name: x\ndocs_dir: 'pages/en'  # comment\n", encoding="utf-8")

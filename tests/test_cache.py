@@ -6,17 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from muqabala import cache, engine
-from muqabala.cache import CASES_DIR, cached_report, case_keys
-from muqabala.corpus import load_corpus
-from muqabala.engine import collate
-from muqabala.synth import generate
+from conftest import REPO
+from muqabala.collate import engine
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import load_corpus
+from muqabala.site import cache
+from muqabala.site.cache import CASES_DIR, cached_report, case_keys
+from muqabala.tools.synth import generate
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cache") / "p"
-    generate(root, 3)
+    generate(root, 3, source=REPO)
     return root
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from muqabala.compare import compare_statements
-from muqabala.corpus import load_corpus
-from muqabala.engine import collate
+from muqabala.collate.compare import compare_statements
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import load_corpus
 from muqabala.report import Attribution, Figure, StatementReport
 
 ROOT = Path(__file__).resolve().parents[1]

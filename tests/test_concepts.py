@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from muqabala.concepts import ConceptLexicon, ConceptMatcher, load_concepts
-from muqabala.errors import DataError
-from muqabala.index import BM25Index
+from muqabala.collate.index import BM25Index
+from muqabala.data.errors import DataError
+from muqabala.lexicon.concepts import ConceptLexicon, ConceptMatcher, load_concepts
 
 
 def matcher(*concepts: dict) -> ConceptMatcher:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from muqabala.corpus import load_corpus
-from muqabala.engine import collate
+from conftest import REPO
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import load_corpus
 from muqabala.report import ATTRIBUTION_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,13 +123,13 @@ def test_parallel_collation_gives_the_same_report(tmp_path):
     # test session), and a silent fall-back to one process would make this test prove nothing.
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from muqabala import parallel
-        from muqabala.corpus import load_corpus
-        from muqabala.engine import collate
-        from muqabala.synth import generate
+        from muqabala.collate import parallel
+        from muqabala.data.corpus import load_corpus
+        from muqabala.collate.engine import collate
+        from muqabala.tools.synth import generate
 
         root = Path({str(tmp_path)!r})
-        generate(root, 3)
+        generate(root, 3, source=Path({str(REPO)!r}))
         corpus = load_corpus(root)
         assert len({{s.case for s in corpus.statements.values()}}) == 3
         assert parallel.can_fork()

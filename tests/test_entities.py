@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from muqabala.entities import extract_entities, load_lexicon
-from muqabala.errors import DataError
-from muqabala.model import Issuer
+from muqabala.data.errors import DataError
+from muqabala.data.model import Issuer
+from muqabala.lexicon.entities import extract_entities, load_lexicon
 
 ENTITIES = Path(__file__).resolve().parents[1] / "lexicon" / "entities.yaml"
 """These unit tests have no project: they read the repository's entity lexicon."""

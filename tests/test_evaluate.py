@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import tiny_files, write_tree
-from muqabala.evaluate import command, evidence_metrics, flag_metrics
+from muqabala.cli import main
+from muqabala.tools.evaluate import evidence_metrics, flag_metrics
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,14 +50,14 @@ def test_flag_metrics_count_expected_missed_and_unexpected_major():
 
 
 def test_command_prints_json_figures_for_the_real_data():
-    result = CliRunner().invoke(command, ["--root", str(REPO), "--json"])
+    result = CliRunner().invoke(main, ["evaluate", "--root", str(REPO), "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)["exchange-hack-ar"]["evidence"]
     assert set(figures) == {"claims", "p_at_1", "mrr", "map_at_5"}
 
 
 def test_command_without_gold_says_so(tmp_path: Path):
-    result = CliRunner().invoke(command, ["--root", str(tmp_path)])
+    result = CliRunner().invoke(main, ["evaluate", "--root", str(tmp_path)])
     assert result.exit_code == 1
     assert "Error: no gold file for any article" in result.output
 
@@ -70,6 +71,6 @@ def test_command_finds_the_project_upwards_like_the_others(tmp_path: Path, monke
     shutil.copytree(REPO / "lexicon", tmp_path / "lexicon")
     # Run from a subfolder without --root: the current folder holds no data and no gold.
     monkeypatch.chdir(tmp_path / "articles")
-    result = CliRunner().invoke(command, ["--json"])
+    result = CliRunner().invoke(main, ["evaluate", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["art"]["claims"]["p1-s1"]["gold"] == ["st#p1-s1"]

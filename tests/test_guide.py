@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from muqabala import model
+from muqabala.data import model
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "ar")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muqabala.index import BM25Index
+from muqabala.collate.index import BM25Index
 
 
 def make(**docs: str) -> BM25Index:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from muqabala.errors import DataError
-from muqabala.lexicon import find, load_lexicon, state_names
+from muqabala.data.errors import DataError
+from muqabala.lexicon.phrases import find, load_lexicon, state_names
 
 ROOT = Path(__file__).resolve().parents[1]
 

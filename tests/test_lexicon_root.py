@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STATEMENT, tiny_files, write_tree
-from muqabala.align import Aligner
-from muqabala.corpus import load_corpus
-from muqabala.engine import collate
-from muqabala.errors import DataError
+from muqabala.collate.align import Aligner
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import load_corpus
+from muqabala.data.errors import DataError
 from muqabala.report import Report
 
 # The statement counts in a scale word the shipped lexicon does not know and names a group it

@@ -9,9 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import tiny_files, write_tree
-from muqabala.corpus import Corpus, load_corpus
-from muqabala.links import LinkProblem, check_external_offline, check_site, command, site_url_of
-from muqabala.model import Bilingual
+from muqabala.cli import main
+from muqabala.data.corpus import Corpus, load_corpus
+from muqabala.data.model import Bilingual
+from muqabala.tools.links import check_site, site_url_of
+from muqabala.tools.urls import LinkProblem, check_external_offline
 
 
 def page(body: str, ids: str = "") -> str:
@@ -232,14 +234,14 @@ def project(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
 
 
 def test_command_ok(tmp_path: Path) -> None:
-    result = CliRunner().invoke(command, ["--root", str(project(tmp_path))])
+    result = CliRunner().invoke(main, ["links", "--root", str(project(tmp_path))])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("OK: checked 26 links on 7 pages in ")
 
 
 def test_command_reports_each_problem_and_exits_1(tmp_path: Path) -> None:
     root = project(tmp_path, {"en/extra/index.html": page('<a href="#gone">x</a><a href="../nope/">x</a>')})
-    result = CliRunner().invoke(command, ["--root", str(root)])
+    result = CliRunner().invoke(main, ["links", "--root", str(root)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "en/extra/index.html: #gone: no id or name 'gone' on en/extra/index.html",
@@ -252,14 +254,14 @@ def test_command_default_root_and_site_option(tmp_path: Path, monkeypatch: pytes
     root = project(tmp_path)
     (root / "site").rename(root / "public")
     monkeypatch.chdir(root / "statements")
-    assert CliRunner().invoke(command, []).exit_code == 1
-    result = CliRunner().invoke(command, ["--site", str(root / "public")])
+    assert CliRunner().invoke(main, ["links"]).exit_code == 1
+    result = CliRunner().invoke(main, ["links", "--site", str(root / "public")])
     assert result.exit_code == 0, result.output
 
 
 def test_command_without_a_built_site(tmp_path: Path) -> None:
     write_tree(tmp_path, {**tiny_files(), "mkdocs.yml": "site_name: t\n"})
-    result = CliRunner().invoke(command, ["--root", str(tmp_path)])
+    result = CliRunner().invoke(main, ["links", "--root", str(tmp_path)])
     assert result.exit_code == 1
     assert f"Error: no built site at {tmp_path / 'site'} (run `muqabala build` first" in result.output
 
@@ -267,7 +269,7 @@ def test_command_without_a_built_site(tmp_path: Path) -> None:
 def test_command_external_only(tmp_path: Path) -> None:
     files = {**tiny_files(), "mkdocs.yml": "site_name: t\n"}
     files["statements/st.yaml"] = files["statements/st.yaml"].replace("https://example.org/a", "http://10.0.0.1/")
-    result = CliRunner().invoke(command, ["--root", str(write_tree(tmp_path, files)), "--external"])
+    result = CliRunner().invoke(main, ["links", "--root", str(write_tree(tmp_path, files)), "--external"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "statements/st.yaml: http://10.0.0.1/: "
@@ -278,7 +280,7 @@ def test_command_external_only(tmp_path: Path) -> None:
 
 def test_command_json(tmp_path: Path) -> None:
     root = project(tmp_path, {"en/extra/index.html": page('<a href="#gone">x</a>')})
-    result = CliRunner().invoke(command, ["--root", str(root), "--json"])
+    result = CliRunner().invoke(main, ["links", "--root", str(root), "--json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["problems"] == [{"page": "en/extra/index.html", "link": "#gone",
@@ -289,12 +291,12 @@ def test_command_json(tmp_path: Path) -> None:
 def test_command_data_errors_are_reported_without_traceback(tmp_path: Path) -> None:
     root = project(tmp_path)
     (root / "statements" / "st.yaml").write_text("schema_version: 1\n", encoding="utf-8")
-    result = CliRunner().invoke(command, ["--root", str(root)])
+    result = CliRunner().invoke(main, ["links", "--root", str(root)])
     assert result.exit_code == 1
     assert "statements/st.yaml:" in result.output and "Traceback" not in result.output
 
 
 def test_command_help_has_an_example() -> None:
-    result = CliRunner().invoke(command, ["--help"])
+    result = CliRunner().invoke(main, ["links", "--help"])
     assert result.exit_code == 0
     assert "Example:\n      muqabala build && muqabala links\n" in result.output

@@ -17,9 +17,9 @@ from werkzeug import Request, Response
 
 from conftest import tiny_files, write_tree
 from muqabala import __version__
-from muqabala.corpus import load_corpus
-from muqabala.linkcheck_online import OnlineOptions, check_online, check_urls, summary_table
-from muqabala.links import command
+from muqabala.cli import main
+from muqabala.data.corpus import load_corpus
+from muqabala.tools.linkcheck_online import OnlineOptions, check_online, check_urls, summary_table
 
 FAST = OnlineOptions(timeout=0.3, backoff=0.01, retry_after_cap=0.05)
 
@@ -211,7 +211,7 @@ def test_command_online_uses_the_cache(tmp_path: Path) -> None:
     entry = {"url": "https://example.org/a", "status": "ok", "code": 200, "final_url": "https://example.org/a",
              "chain": [], "seconds": 0.2, "checked": now, "attempts": 1, "method": "HEAD", "error": ""}
     write_tree(tmp_path, {".cache/links.json": json.dumps({"version": 1, "results": {entry["url"]: entry}})})
-    result = CliRunner().invoke(command, ["--root", str(tmp_path), "--online"])
+    result = CliRunner().invoke(main, ["links", "--root", str(tmp_path), "--online"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[2].split() == ["https://example.org/a", "ok", "200", "0.20s", "yes"]

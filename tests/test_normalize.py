@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from muqabala.normalize import fold, normalize, normalize_ar, tokens
+from muqabala.lexicon.normalize import fold, normalize, normalize_ar, tokens
 
 
 def test_tashkeel_and_superscript_alef_are_dropped():

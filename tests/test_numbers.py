@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from muqabala.errors import DataError
-from muqabala.numbers import ParsedFigure, load_lexicon, parse_figures
+from muqabala.data.errors import DataError
+from muqabala.lexicon.numbers import ParsedFigure, load_lexicon, parse_figures
 
 NUMBERS = Path(__file__).resolve().parents[1] / "lexicon" / "numbers.yaml"
 """The parser's unit tests have no project: they read the repository's number lexicon."""

@@ -11,18 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from muqabala import render
-from muqabala.cache import PAGES_DIR, PageCache, cached_report
-from muqabala.corpus import load_corpus
-from muqabala.render import render_languages
-from muqabala.site import generate_languages
-from muqabala.synth import generate
+from conftest import REPO
+from muqabala.data.corpus import load_corpus
+from muqabala.site import render
+from muqabala.site.cache import PAGES_DIR, PageCache, cached_report
+from muqabala.site.pages import generate_languages
+from muqabala.site.render import render_languages
+from muqabala.tools.synth import generate
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "p"
-    generate(root, 3)
+    generate(root, 3, source=REPO)
     return root
 
 
@@ -123,14 +124,14 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
     # In a fresh process, for the reason given in test_engine's parallel test.
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from muqabala import parallel
-        from muqabala.corpus import load_corpus
-        from muqabala.engine import collate
-        from muqabala.render import render_languages
-        from muqabala.synth import generate
+        from muqabala.collate import parallel
+        from muqabala.data.corpus import load_corpus
+        from muqabala.collate.engine import collate
+        from muqabala.site.render import render_languages
+        from muqabala.tools.synth import generate
 
         root = Path({str(tmp_path)!r})
-        generate(root, 3)
+        generate(root, 3, source=Path({str(REPO)!r}))
         corpus = load_corpus(root)
         report = collate(corpus, root)
         assert parallel.can_fork()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from muqabala.build import build
-from muqabala.progress import Recorder, TerminalProgress
+from muqabala.site.build import build
+from muqabala.site.progress import Recorder, TerminalProgress
 from test_build import tiny_site
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muqabala.align import Aligner
-from muqabala.corpus import Corpus
-from muqabala.engine import collate
-from muqabala.model import Article, Issuer, Statement
+from muqabala.collate.align import Aligner
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Article, Issuer, Statement
 
 REPO = Path(__file__).resolve().parents[1]
 PROPERTIES = settings(max_examples=60, deadline=None)

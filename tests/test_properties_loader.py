@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import STATEMENT, tiny_files, write_tree
-from muqabala.corpus import load_corpus
-from muqabala.errors import DataError
-from muqabala.yamlfile import _first_not_nfc
+from muqabala.data.corpus import load_corpus
+from muqabala.data.errors import DataError
+from muqabala.data.yamlfile import _first_not_nfc
 
 PROPERTIES = settings(max_examples=150, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from muqabala.cache import cached_report
-from muqabala.corpus import load_corpus
-from muqabala.render import render_languages
-from muqabala.render.labels import t
-from muqabala.synth import generate
+from conftest import REPO
+from muqabala.data.corpus import load_corpus
+from muqabala.site.cache import cached_report
+from muqabala.site.render import render_languages
+from muqabala.site.render.labels import t
+from muqabala.tools.synth import generate
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("archive") / "p"
-    generate(root, 3)
+    generate(root, 3, source=REPO)
     return root
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from muqabala.corpus import load_corpus
-from muqabala.render import GENERATED, render_pages
+from muqabala.data.corpus import load_corpus
+from muqabala.site.render import GENERATED, render_pages
 from render_fakes import HOSTILE, fake_report, hostile_corpus, hostile_report
 
 REPO = Path(__file__).resolve().parents[1]
@@ -281,7 +281,7 @@ def test_rendered_pages_match_the_golden_files(hostile, lang):
 
 @pytest.fixture(scope="module")
 def real_report(corpus):
-    from muqabala.engine import collate
+    from muqabala.collate.engine import collate
 
     return collate(corpus)
 
@@ -312,7 +312,7 @@ def _claim_sections(md: str) -> dict[str, str]:
 
 
 def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, real_report):
-    from muqabala.render.checks import FULL_EVIDENCE
+    from muqabala.site.render.checks import FULL_EVIDENCE
 
     (art,) = real_report.articles
     claim = next(c for c in art.claims if len(c.evidence) > FULL_EVIDENCE + 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from muqabala.build import build
+from muqabala.site.build import build
 from render_fakes import HOSTILE, hostile_corpus
 from test_render_pages import parse
 

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from muqabala.render.bidi import isolate, plain_isolate
-from muqabala.render.claimreview import script
-from muqabala.render.diffview import diff_html, tokens, word_diff
-from muqabala.render.escape import esc, nav_title, safe_url, shorten
-from muqabala.render.labels import LABELS, VERDICT_ICONS, missing_labels, t
 from muqabala.report import AttributionLevel, DiscrepancyType, Verdict
+from muqabala.site.render.bidi import isolate, plain_isolate
+from muqabala.site.render.claimreview import script
+from muqabala.site.render.diffview import diff_html, tokens, word_diff
+from muqabala.site.render.escape import esc, nav_title, safe_url, shorten
+from muqabala.site.render.labels import LABELS, VERDICT_ICONS, missing_labels, t
 
 HOSTILE = '<script>alert(1)</script> " onmouseover="x" {{ x }} {% if %} *b* _i_ `c` [l](u) & \\ |'
 
@@ -105,8 +105,8 @@ def _outside_isolates(html_text: str) -> str:
 
 
 def test_an_arabic_explanation_renders_with_each_latin_run_isolated():
-    from muqabala.render.checks import _discrepancy
     from muqabala.report import Discrepancy, Texts
+    from muqabala.site.render.checks import _discrepancy
 
     ar = "ينسب الادعاء إلى الاتحاد تسمية APT40 في 2021-07-19، وهي في eu-declaration-2021-07-19 وحدها."
     d = Discrepancy(type="speaker", severity="major", explanation=Texts(en="The claim credits APT40.", ar=ar))
@@ -174,7 +174,7 @@ def test_search_index_is_folded_like_the_query(tmp_path):
     import re as _re
     from pathlib import Path
 
-    from muqabala.render.search import SEARCH_MARKS, fold_for_search, normalise_search_index
+    from muqabala.site.render.search import SEARCH_MARKS, fold_for_search, normalise_search_index
 
     index = tmp_path / "search_index.json"
     index.write_text(json.dumps({"config": {"lang": ["ar"]}, "docs": [

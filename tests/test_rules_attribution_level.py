@@ -1,4 +1,4 @@
-from muqabala.rules import attribution_level
+from muqabala.collate.rules import attribution_level
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from muqabala.corpus import Corpus
-from muqabala.engine import build_case, view_of
-from muqabala.lexicon import load_lexicon
-from muqabala.model import Issuer, Statement
-from muqabala.rules import Case, ClaimView
+from muqabala.collate.engine import build_case, view_of
+from muqabala.collate.rules import Case, ClaimView
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Issuer, Statement
+from muqabala.lexicon.phrases import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = load_lexicon(ROOT / "lexicon")

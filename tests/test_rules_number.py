@@ -1,6 +1,6 @@
 import pytest
 
-from muqabala.rules import number
+from muqabala.collate.rules import number
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 

@@ -1,4 +1,4 @@
-from muqabala.rules import quote
+from muqabala.collate.rules import quote
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 AR = 'وقال المكتب: "يجب على حكومة أوميغا إنهاء هذا التخريب".'

@@ -1,4 +1,4 @@
-from muqabala.rules import scope
+from muqabala.collate.rules import scope
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 

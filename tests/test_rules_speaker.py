@@ -1,4 +1,4 @@
-from muqabala.rules import speaker
+from muqabala.collate.rules import speaker
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 
@@ -64,7 +64,7 @@ def test_the_other_issuers_statement_is_named_by_issuer_and_date():
 
 
 def test_a_supported_rationale_names_the_speaker_and_the_date():
-    from muqabala.verdict import decide
+    from muqabala.collate.verdict import decide
 
     case = make_case(SENTENCES)
     claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي مسؤول.", ranked=[("a#s1", 0.9)])

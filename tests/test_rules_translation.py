@@ -1,4 +1,4 @@
-from muqabala.rules import translation
+from muqabala.collate.rules import translation
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 

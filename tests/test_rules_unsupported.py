@@ -1,4 +1,4 @@
-from muqabala.rules import unsupported
+from muqabala.collate.rules import unsupported
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 

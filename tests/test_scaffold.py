@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import STATEMENT, write_tree
 from muqabala.cli import main, new
-from muqabala.scaffold import ScaffoldError, new_article
+from muqabala.data.scaffold import ScaffoldError, new_article
 
 # What an editor types over the blanks, by the language of the article.
 FILLED = {

@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from muqabala.serve import serve
+from muqabala.site.serve import serve
 from test_build import tiny_site
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from muqabala.build import build
-from muqabala.links import check_site
+from muqabala.site.build import build
+from muqabala.tools.links import check_site
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from muqabala.corpus import load_corpus
-from muqabala.synth import GENERATED_PAGES, case_files, generate
+from muqabala.data.corpus import load_corpus
+from muqabala.tools.synth import GENERATED_PAGES, case_files, generate
 
 
 def digest(folder: Path) -> str:
@@ -21,7 +21,7 @@ def digest(folder: Path) -> str:
 
 
 def test_scale_1_is_the_shipped_case(tmp_path: Path) -> None:
-    summary = generate(tmp_path / "p", 1)
+    summary = generate(tmp_path / "p", 1, source=REPO)
     corpus = load_corpus(tmp_path / "p")
     shipped = load_corpus(REPO)
     assert sorted(corpus.statements) == sorted(shipped.statements)
@@ -32,7 +32,7 @@ def test_scale_1_is_the_shipped_case(tmp_path: Path) -> None:
 
 
 def test_scale_10_loads_with_ten_cases(tmp_path: Path) -> None:
-    summary = generate(tmp_path / "p", 10)
+    summary = generate(tmp_path / "p", 10, source=REPO)
     corpus = load_corpus(tmp_path / "p")
     assert len({s.case for s in corpus.statements.values()}) == summary.cases == 10
     assert len(corpus.statements) == summary.statements == 100
@@ -45,7 +45,7 @@ def test_scale_10_loads_with_ten_cases(tmp_path: Path) -> None:
 
 
 def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path) -> None:
-    generate(tmp_path / "p", 1)
+    generate(tmp_path / "p", 1, source=REPO)
     for name in ("mkdocs.yml", "mkdocs.ar.yml"):
         assert (tmp_path / "p" / name).read_bytes() == (REPO / name).read_bytes()
     assert (tmp_path / "p" / "overrides").is_dir()
@@ -56,9 +56,9 @@ def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path) -> N
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
-    generate(tmp_path / "a", 10, seed=3)
-    generate(tmp_path / "b", 10, seed=3)
-    generate(tmp_path / "c", 10, seed=4)
+    generate(tmp_path / "a", 10, seed=3, source=REPO)
+    generate(tmp_path / "b", 10, seed=3, source=REPO)
+    generate(tmp_path / "c", 10, seed=4, source=REPO)
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
     assert digest(tmp_path / "a" / "statements") != digest(tmp_path / "c" / "statements")
 
@@ -72,6 +72,6 @@ def test_a_case_does_not_depend_on_the_scale() -> None:
 def test_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("x", encoding="utf-8")
     with pytest.raises(ValueError, match="destination must be empty"):
-        generate(tmp_path, 1)
+        generate(tmp_path, 1, source=REPO)
     with pytest.raises(ValueError, match=r"scale must be 1 or more \(got 0\)"):
-        generate(tmp_path / "new", 0)
+        generate(tmp_path / "new", 0, source=REPO)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import STATEMENT, tiny_files, write_tree
-from muqabala.corpus import load_corpus
-from muqabala.errors import DataError
+from muqabala.data.corpus import load_corpus
+from muqabala.data.errors import DataError
 
 
 def problems(root: Path) -> list[str]:

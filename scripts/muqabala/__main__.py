@@ -1,3 +1,3 @@
-from .cli import main
+from muqabala.cli import main
 
 main()

@@ -6,6 +6,8 @@ Each command's docstring is its help text, with an example. Errors in the data p
 
 from __future__ import annotations
 
+import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,18 +15,21 @@ from typing import TextIO
 
 import click
 
-from .errors import DataError
-from .model import SITE_LANGUAGES
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The project folder: the nearest folder upwards holding mkdocs.yml, else the current one."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return here
-
+from muqabala.data.corpus import find_root, load_corpus
+from muqabala.data.errors import DataError
+from muqabala.data.model import SITE_LANGUAGES
+from muqabala.data.scaffold import ScaffoldError
+from muqabala.data.scaffold import new_article as write_article
+from muqabala.data.scaffold import new_statement as write_statement
+from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
+from muqabala.site.build import BuildError, build
+from muqabala.site.cache import cached_report
+from muqabala.site.progress import TerminalProgress
+from muqabala.site.serve import serve as run_server
+from muqabala.tools import bench
+from muqabala.tools.evaluate import NoGold, evaluate, text_table
+from muqabala.tools.linkcheck_online import summary_table
+from muqabala.tools.links import NoSite, check_links
 
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -33,8 +38,6 @@ root_option = click.option(
 
 def fail_on_data_errors(func):  # type: ignore[no-untyped-def]
     """Print data problems in the house format and exit 1, never a traceback."""
-    import functools
-
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
@@ -68,7 +71,6 @@ def check(root: Path | None) -> None:
         muqabala check
         statements/eu.yaml:12: date: invalid date: month must be in 1..12 (got '2021-13-01')
     """
-    from .corpus import load_corpus
 
     corpus = load_corpus(root or find_root())
     click.echo(f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, "
@@ -90,12 +92,10 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
     Example:
         muqabala build && python -m http.server -d site -b 127.0.0.1
     """
-    from .build import BuildError, build
 
     root = root or find_root()
     try:
         if sys.stderr.isatty():
-            from .progress import TerminalProgress
 
             with TerminalProgress() as progress:
                 result = build(root, site_dir, strict=not no_strict, progress=progress)
@@ -119,9 +119,8 @@ def serve(root: Path | None, port: int) -> None:
     Example:
         muqabala serve --port 8000    # then open http://127.0.0.1:8000/ar/
     """
-    from .serve import serve as run
 
-    run(root or find_root(), port, click.echo)
+    run_server(root or find_root(), port, click.echo)
 
 
 @main.group()
@@ -137,7 +136,6 @@ def new() -> None:
 
 def _scaffold(write: Callable[[], Path], root: Path) -> None:
     """Write a template file and say what to do next, or why it was refused."""
-    from .scaffold import ScaffoldError
 
     try:
         path = write()
@@ -161,8 +159,6 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
         muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
         muqabala check
     """
-    from .corpus import load_corpus
-    from .scaffold import new_statement as write
 
     root = root or find_root()
     if issuer is None or case is None:
@@ -172,7 +168,7 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
         if issuer is None or case is None:
             click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
             sys.exit(1)
-    _scaffold(lambda: write(root, slug, issuer=issuer, case=case), root)
+    _scaffold(lambda: write_statement(root, slug, issuer=issuer, case=case), root)
 
 
 @new.command("article")
@@ -191,8 +187,6 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
         muqabala new article exchange-hack-en --case exchange-2021 --language en
         muqabala check
     """
-    from .corpus import load_corpus
-    from .scaffold import new_article as write
 
     root = root or find_root()
     cases = sorted({s.case for s in load_corpus(root).statements.values()})
@@ -207,7 +201,7 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
     if case not in cases:
         click.echo(f"Error: --case: no statement belongs to case {case!r} (known: {known})", err=True)
         sys.exit(1)
-    _scaffold(lambda: write(root, slug, case=case, language=language), root)
+    _scaffold(lambda: write_article(root, slug, case=case, language=language), root)
 
 
 @main.command()
@@ -222,8 +216,6 @@ def report(root: Path | None, output: TextIO) -> None:
     Example:
         muqabala report | python -m json.tool | less
     """
-    from .cache import cached_report
-    from .corpus import load_corpus
 
     root = root or find_root()
     result = cached_report(load_corpus(root), root)
@@ -240,7 +232,6 @@ def schema(root: Path | None, check_only: bool) -> None:
     Example:
         muqabala schema --check
     """
-    from .schema import SCHEMA_DIR, stale_schemas, write_schemas
 
     folder = (root or find_root()) / SCHEMA_DIR
     if check_only:
@@ -254,8 +245,143 @@ def schema(root: Path | None, check_only: bool) -> None:
     click.echo(f"Wrote {len(changed)} schema(s) to {folder}" if changed else "Schemas unchanged")
 
 
-# Commands that live beside the code they drive; imported last because they import from here.
-from . import bench, evaluate, links  # noqa: E402
+@main.command("links")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Built site to check (default: <root>/site).")
+@root_option
+@click.option("--external", is_flag=True, help="Only check the data's source addresses, offline.")
+@click.option("--online", is_flag=True,
+              help="Fetch every source address (HEAD, then GET) and print a summary table.")
+@click.option("--max-age", type=click.FloatRange(min=0), default=7.0, show_default=True,
+              help="With --online: reuse cached results younger than this many days.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="With --online: seconds to wait for each response.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@fail_on_data_errors
+def links_command(site_dir: Path | None, root: Path | None, external: bool, online: bool, max_age: float,
+                  timeout: float, as_json: bool) -> None:
+    """Check the built site's links and anchors, and the data's source addresses.
 
-for _command in (links.command, evaluate.command, bench.command):
-    main.add_command(_command)
+    By default checks every internal link and #anchor of the built site (both languages,
+    Markdown and raw HTML alike) and, offline, that each source address in the data is a
+    public http(s) URL with an archive copy or a reason for none. --external does only the
+    latter; --online does it too, then fetches each address and prints a table (results are
+    cached in .cache/links.json for --max-age days). Data files count as pages.
+
+    \b
+    Example:
+        muqabala build && muqabala links
+        en/statements/index.html: eu/#p1-s9: no id or name 'p1-s9' on en/statements/eu/index.html
+        Error: 1 broken link
+    """
+    try:
+        run = check_links(root or find_root(), site_dir, external=external, online=online, max_age=max_age,
+                          timeout=timeout)
+    except NoSite as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    report = run.report
+    n = len(report.problems)
+    if as_json:
+        click.echo(json.dumps({"problems": [vars(p) for p in report.problems], "links": report.links,
+                               "pages": report.pages, "seconds": round(run.seconds, 2),
+                               "results": [r.to_json() for r in run.checked]},
+                              ensure_ascii=False, indent=2))
+    else:
+        if online:
+            click.echo(summary_table(run.checked))
+        for p in report.problems:
+            click.echo(str(p))
+    if n:
+        if not as_json:
+            click.echo(f"Error: {n} broken link{'s' if n != 1 else ''}", err=True)
+        sys.exit(1)
+    if not as_json:
+        click.echo(f"OK: checked {report.links} links on {report.pages} pages in {run.seconds:.1f}s")
+
+
+@main.command("evaluate")
+@root_option
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of gold files (default: <root>/tests/gold).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("-k", "k", type=int, default=10, show_default=True, help="Candidates ranked per claim.")
+@fail_on_data_errors
+def evaluate_command(root: Path | None, gold_dir: Path | None, as_json: bool, k: int) -> None:
+    """Score the aligner against tests/gold/<case>-evidence.yaml (P@1, MRR, MAP@5).
+
+    When tests/gold/<case>-flags.yaml exists, also prints precision and recall per flag type.
+
+    \b
+    Example:
+        muqabala evaluate
+        muqabala evaluate --json
+    """
+    try:
+        results = evaluate(root or find_root(), gold_dir, k)
+    except NoGold as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(text_table(results))
+
+
+def _scales(value: str) -> list[int]:
+    try:
+        scales = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise click.BadParameter(f"must be whole numbers separated by commas, like 1,10,100 (got {value!r})") from None
+    if not scales or min(scales) < 1:
+        raise click.BadParameter(f"must be whole numbers of 1 or more, like 1,10,100 (got {value!r})")
+    return scales
+
+
+@main.command("bench")
+@click.option("--scales", default="1,10", show_default=True, callback=lambda _c, _p, v: _scales(v),
+              help="Scales to measure, comma-separated: 1 is the project's own data, N adds N-1 generated cases.")
+@root_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per scale.")
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write an SVG chart of seconds against scale (log-log) to this file.")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the generated projects go (default: a temporary folder).")
+@click.option("--keep", is_flag=True, help="Keep the generated projects and sites.")
+@click.option("--engine-only", is_flag=True,
+              help="Only load, alignment and rules (for 1000x): no Markdown, MkDocs or link check.")
+@click.option("--synthetic", is_flag=True,
+              help="Generate every case, the first too, instead of the project's own; builds are not strict, "
+              "since the hand-written pages link to the shipped case.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the generated cases.")
+def bench_command(scales: list[int], root: Path | None, as_json: bool, chart: Path | None,
+                  workdir: Path | None, keep: bool, engine_only: bool, synthetic: bool, seed: int) -> None:
+    """Time each stage of a build on generated projects of growing size.
+
+    Stages: load+validate, alignment, rules+report, Markdown, a bare MkDocs build of the same
+    pages, the full build (cold cache), a rebuild after editing one statement, the link check;
+    and peak memory (VmHWM of the process running the stages and of each MkDocs process; Linux).
+    The projects copy the configs, pages, lexicon and data of the project (--root).
+    Timings depend on the machine and its load: compare runs on the same machine only.
+
+    \b
+    Example:
+        muqabala bench --scales 1,10,100 --chart bench.svg
+        muqabala bench --scales 1000 --engine-only --json
+    """
+    announce = None if as_json else (lambda scale: click.echo(f"scale {scale}x …", err=True))
+    try:
+        results = bench.run(scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep,
+                            announce)
+    except bench.BenchError as e:
+        raise click.ClickException(str(e)) from None
+    if chart is not None:
+        chart.write_text(bench.svg_chart(results), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(results, indent=1))
+        return
+    click.echo(bench.table(results))
+    click.echo("Peak memory: VmHWM (peak resident set) of the process running the stages, sampled "
+               "VmHWM of each MkDocs process and of every process of `muqabala build`.")
+    if chart is not None:
+        click.echo(f"Wrote {chart}")

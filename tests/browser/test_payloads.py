@@ -106,7 +106,7 @@ def hostile_files() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from muqabala.build import build
+    from muqabala.site.build import build
 
     root = tiny_site(tmp_path_factory.mktemp("payloads"))
     write_tree(root, hostile_files())

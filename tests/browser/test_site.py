@@ -1,6 +1,6 @@
 """The built site in a real browser: direction, language switch, claims, search, no leaks.
 
-The site is built once per session into a temporary folder with `muqabala.build.build`, the
+The site is built once per session into a temporary folder with `muqabala.site.build.build`, the
 same code `muqabala build` runs, and served by a stdlib HTTP server on 127.0.0.1. The browser
 is Debian's /usr/bin/chromium driven by Playwright, never a downloaded one; if it is missing
 the tests fail (the Makefile's `test` target installs it), they do not skip. Every request that
@@ -48,7 +48,7 @@ class Watch:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from muqabala.build import build
+    from muqabala.site.build import build
 
     out = tmp_path_factory.mktemp("browser") / "site"
     build(REPO, out)

@@ -1,0 +1,247 @@
+"""Aligning each claim of an article with the statement sentences most likely to be its source.
+
+For every case the aligner indexes each statement sentence twice, by its Arabic and by its
+English wording (original or editorial translation), and records the entities and figures it
+mentions. A claim is scored against a sentence by four signals, each explainable in a reason:
+
+- `term:ar:…` — BM25 of the claim's Arabic against the sentences' Arabic;
+- `term:en:…` — BM25 of the claim's English against the sentences' English;
+- `concept:ar:…`, `concept:en:…` — within those BM25 scores, a synonym of the project's lexicon
+  (`lexicon/concepts.yaml`: `sweeping` for `widespread`), weighed below an exact word;
+- `entity:…` — canonical entities both mention, weighted by kind (groups, codes and state
+  organs count most: they are what an attribution turns on);
+- `figure:…` — numbers of the same value;
+- `speaker:…` — the claim names the sentence's issuer or speaker (or a body it speaks for).
+
+BM25 scores are divided by the claim's ideal score, so each term signal is the share of the
+claim's weight that the sentence matches, and scores of one claim can be compared and
+thresholded. Only statements of the claim's own case are candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from muqabala.collate.index import BM25Index
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Article, ArticleSentence, Sentence, Statement, Text
+from muqabala.lexicon.concepts import TAG, ConceptMatcher
+from muqabala.lexicon.entities import EntityKind, EntityMatcher
+from muqabala.lexicon.numbers import parse_figures
+from muqabala.lexicon.phrases import Lexicon, load_lexicon
+
+LANGS: tuple[str, str] = ("ar", "en")
+"""The languages whose wordings are indexed: the site's two languages."""
+
+TERM_WEIGHT: dict[str, float] = {"ar": 0.5, "en": 0.5}
+"""Weight of each language's BM25 share in the score (both in [0, ~1])."""
+
+CONCEPT_WEIGHT = 0.5
+"""Share of a synonym's BM25 gain added for a sentence that holds a concept of the claim in other
+words (`widespread` for `sweeping`). It is a bonus on top of the exact words' share, never part of
+the ideal: a claim's scores against sentences without synonyms stay what exact words make them."""
+
+ENTITY_WEIGHT: dict[EntityKind, float] = {
+    "group": 0.3, "code": 0.3, "organ": 0.3,
+    "person": 0.15, "organisation": 0.1, "product": 0.1,
+    "issuer": 0.05, "state": 0.03,
+}
+"""Score added per canonical entity the claim and the sentence share, by kind. States and
+issuers are named in nearly every sentence of a case, so they only break near-ties."""
+
+SPEAKER_WEIGHT = 0.15
+"""Score added when the claim names the sentence's speaker (`Microsoft said …` and a Microsoft
+sentence), counting the issuer, the statement's speaker, a quoted speaker and their parents."""
+
+FIGURE_WEIGHT = 0.25
+"""Score added per figure value the claim and the sentence share."""
+
+MIN_FIGURE = 10
+"""Smaller numbers ("two of its allies", "three steps") are too common to identify a source."""
+
+MAX_TERM_REASONS = 6
+"""Matched terms listed per language, by contribution."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement sentence proposed as the source of a claim."""
+
+    statement: str
+    """Statement id."""
+    sentence: str
+    """Sentence id within the statement."""
+    score: float
+    """Higher is closer; comparable within one claim only."""
+    reasons: list[str] = field(default_factory=list)
+    """What matched: `entity:APT40`, `figure:250000`, `term:en:compromise`, `term:ar:اختراق`."""
+    secondary: bool = False
+    """True when the statement is a secondary source (media): context, never evidence of what a
+    government said."""
+
+    @property
+    def ref(self) -> str:
+        """`statement#sentence`, the form overrides and gold files use."""
+        return f"{self.statement}#{self.sentence}"
+
+
+@dataclass
+class _Features:
+    """What one text (a claim or a sentence, all its wordings) offers to matching."""
+
+    terms: dict[str, list[str]]
+    """Index terms per language: words (forms joined) and synonym tags."""
+    entities: dict[str, EntityKind]
+    figures: set[float]
+
+
+@dataclass
+class _CaseIndex:
+    terms: dict[str, BM25Index]
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    figures: dict[float, list[str]] = field(default_factory=dict)
+    features: dict[str, _Features] = field(default_factory=dict)
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+
+
+def wording(text: Text, file_lang: str, lang: str) -> str:
+    """The text in `lang`: the original when it is in that language, else its translation ("" if none)."""
+    if (text.lang or file_lang) == lang:
+        return text.text
+    return text.translations.get(lang, "")
+
+
+class Aligner:
+    """Ranks statement sentences for each claim; build once per corpus."""
+
+    def __init__(self, corpus: Corpus, lexicon: Lexicon | None = None):
+        """Index `corpus` with the entities, concepts and numbers of `lexicon` (default: the one in
+        the corpus's own `lexicon/` folder)."""
+        self.corpus = corpus
+        if lexicon is None:
+            lexicon = load_lexicon(corpus.root / "lexicon")
+        self._concepts = ConceptMatcher(lexicon.concepts)
+        self._matcher = EntityMatcher(lexicon.entities, corpus.issuers.values())
+        self._number_lexicon = lexicon.numbers_file
+        self._cases: dict[str, _CaseIndex] = {}
+        for st in corpus.statements.values():
+            case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
+            for sen in st.sentences():
+                doc = f"{st.id}#{sen.id}"
+                feats = self._features(sen, st.language)
+                case.features[doc] = feats
+                case.speakers[doc] = list(dict.fromkeys(
+                    i for who in (sen.speaker, st.speaker, st.issuer) if who
+                    for i in corpus.issuer_chain(who)))
+                for lang in LANGS:
+                    case.terms[lang].add(doc, [t for t in feats.terms[lang] if not t.startswith(TAG)],
+                                         [t for t in feats.terms[lang] if t.startswith(TAG)])
+                for key in feats.entities:
+                    case.entities.setdefault(key, []).append(doc)
+                for value in sorted(feats.figures):
+                    case.figures.setdefault(value, []).append(doc)
+
+    def _features(self, text: Text, file_lang: str) -> _Features:
+        versions = {text.lang or file_lang: text.text, **text.translations}
+        entities: dict[str, EntityKind] = {}
+        figures: set[float] = set()
+        for lang, words in sorted(versions.items()):
+            for e in self._matcher.extract(words):
+                entities.setdefault(e.key, e.kind)
+            figures |= {f.value for f in parse_figures(words, lang, self._number_lexicon)
+                        if f.value >= MIN_FIGURE or f.unit == "%"}
+        terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
+        return _Features(terms, entities, figures)
+
+    def _statement(self, statement_id: str) -> Statement:
+        if statement_id not in self.corpus.statements:
+            raise KeyError(f"unknown statement {statement_id!r}")
+        return self.corpus.statements[statement_id]
+
+    def _article(self, article_id: str) -> Article:
+        if article_id not in self.corpus.articles:
+            raise KeyError(f"unknown article {article_id!r}")
+        return self.corpus.articles[article_id]
+
+    def _sentence(self, statement_id: str, sentence_id: str) -> Sentence:
+        st = self._statement(statement_id)
+        for sen in st.sentences():
+            if sen.id == sentence_id:
+                return sen
+        raise KeyError(f"statement {statement_id!r} has no sentence {sentence_id!r}")
+
+    def _claim(self, article_id: str, sentence_id: str) -> ArticleSentence:
+        for sen in self._article(article_id).sentences():
+            if sen.id == sentence_id:
+                return sen
+        raise KeyError(f"article {article_id!r} has no sentence {sentence_id!r}")
+
+    def sentence_text(self, statement_id: str, sentence_id: str, lang: str) -> str:
+        """A statement sentence in `lang` (original or editorial translation; "" if neither)."""
+        sentence = self._sentence(statement_id, sentence_id)
+        return wording(sentence, self._statement(statement_id).language, lang)
+
+    def claim_text(self, article_id: str, sentence_id: str, lang: str) -> str:
+        """A claim in `lang` (original or editorial translation; "" if neither)."""
+        return wording(self._claim(article_id, sentence_id), self._article(article_id).language, lang)
+
+    def rank(self, article_id: str, sentence_id: str, k: int = 10) -> list[Candidate]:
+        """The `k` statement sentences of the claim's case closest to the claim, best first.
+
+        Ties are broken by statement id, then sentence id, so the order is always the same.
+        """
+        article = self._article(article_id)
+        case = self._cases.get(article.case)
+        if case is None:
+            return []
+        claim = self._features(self._claim(article_id, sentence_id), article.language)
+        scores: dict[str, float] = {}
+        reasons: dict[str, list[str]] = {}
+        term_reasons: dict[str, list[str]] = {}
+        for key, kind in sorted(claim.entities.items(), key=lambda e: (-ENTITY_WEIGHT[e[1]], e[0])):
+            for doc in case.entities.get(key, []):
+                scores[doc] = scores.get(doc, 0.0) + ENTITY_WEIGHT[kind]
+                reasons.setdefault(doc, []).append(f"entity:{key}")
+        for value in sorted(claim.figures):
+            for doc in case.figures.get(value, []):
+                scores[doc] = scores.get(doc, 0.0) + FIGURE_WEIGHT
+                reasons.setdefault(doc, []).append(f"figure:{_figure_name(value)}")
+        for lang in LANGS:
+            index = case.terms[lang]
+            query = [t for t in claim.terms[lang] if not t.startswith(TAG)]
+            ideal = index.ideal(query)
+            if not ideal:
+                continue
+            for doc, score, matched in index.search(query, k=None):
+                scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * score / ideal
+                term_reasons.setdefault(doc, []).extend(f"term:{lang}:{t}" for t in matched[:MAX_TERM_REASONS])
+            for tag, words in self._concepts.found(query).items():
+                for doc, score, _ in index.search([tag], k=None):
+                    if words & set(case.features[doc].terms[lang]):
+                        continue  # the claim's own words are there, and already counted
+                    scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
+                    term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
+        named = {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
+        for doc in sorted(scores):
+            spoke = [i for i in case.speakers[doc] if i in named]
+            if spoke:
+                scores[doc] += SPEAKER_WEIGHT
+                reasons.setdefault(doc, []).append(f"speaker:{spoke[0]}")
+        ranked = sorted(scores.items(), key=lambda d: (-round(d[1], 9), *d[0].split("#", 1)))
+        out = []
+        for doc, score in ranked[:k]:
+            statement, sentence = doc.split("#", 1)
+            out.append(Candidate(statement, sentence, round(score, 6),
+                                 reasons.get(doc, []) + term_reasons.get(doc, []),
+                                 self.corpus.statements[statement].role == "secondary"))
+        return out
+
+    def entities(self, statement_id: str, sentence_id: str) -> dict[str, str]:
+        """Canonical entities a statement sentence mentions in any of its wordings: key → kind."""
+        st = self._statement(statement_id)
+        self._sentence(statement_id, sentence_id)
+        return dict(self._cases[st.case].features[f"{statement_id}#{sentence_id}"].entities)
+
+
+def _figure_name(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"

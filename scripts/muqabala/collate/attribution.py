@@ -1,0 +1,218 @@
+"""The two coders every rule relies on: how far a text attributes, and who a claim credits.
+
+Attribution is coded on two axes (see attribution.yaml): the level reached on the scale
+none < territory < state_affiliated < state_organ, and the state body named, if any. The
+state concerned is the one a cue names, else the first state the text mentions; the
+speaker's own country is never the one accused ("the UK accused China": GB is excluded).
+
+Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
+the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
+pronoun subject and keeps the speaker in force, even from the sentence before (وقالت إن …).
+Collective speakers (الدول, "the countries") stand for every government credited so far.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from muqabala.collate.rules import ANONYMOUS, rank
+from muqabala.data.corpus import Corpus
+from muqabala.lexicon.normalize import fold
+from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names
+from muqabala.report import Attribution, Texts
+
+MAX_SKIP = 3
+"""Words allowed between a reporting verb and its subject (`قال بيان الاتحاد الأوروبي`)."""
+
+_WORD = re.compile(r"\w+")
+_COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)$", re.IGNORECASE)
+_SPACE = re.compile(r"^\s*$")
+_QUOTES = "\"“”«»„'‘’"
+
+
+@dataclass(frozen=True)
+class Coding:
+    """An attribution coding with the phrases that produced it."""
+
+    attribution: Attribution
+    hits: tuple[Hit, ...]
+    """The phrases that set the level (the strongest ones)."""
+
+
+def code(
+    text: str,
+    lang: str,
+    lexicon: Lexicon,
+    states: Mapping[str, Sequence[str]] | StateNames,
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> Coding:
+    """Code `text` on the attribution scale; states in `exclude` are never the one accused."""
+    lex = lexicon.attribution
+    names = states if isinstance(states, StateNames) else state_names(states)
+    found: list[tuple[str, Hit, str | None]] = []
+    organ: Organ | None = None
+    for o in lex.organs:
+        for hit in find(o.get(lang), text, names, exclude):
+            found.append(("state_organ", hit, hit.state or o.state))
+            organ = organ or o
+    for lv in lex.levels:
+        found += [(lv.level, hit, hit.state) for hit in find(lv.get(lang), text, names, exclude)]
+    groups = sorted({g.name for g in lex.groups if find(g.get(lang), text)})
+    if not found:
+        return Coding(Attribution(level="none", groups=groups), ())
+    top = max(rank(level) for level, _, _ in found)
+    best = [(level, hit, st) for level, hit, st in found if rank(level) == top]
+    state = next((st for _, _, st in best if st), None) or next((st for _, _, st in found if st), None)
+    if state is None:
+        mention = find(["{state}"], text, names, exclude)
+        state = mention[0].state if mention else None
+    level = best[0][0]
+    cues = sorted({text[h.start : h.end] for _, h, _ in best})
+    return Coding(
+        Attribution(level=level, named_organ=organ.name if organ else None,  # type: ignore[arg-type]
+                    named_organ_label=Texts(en=organ.name, ar=organ.name_ar) if organ else None,
+                    state=state, groups=groups, cues=cues),
+        tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
+    )
+
+
+# --- speakers ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An issuer (or a collective or unnamed speaker) named in a text."""
+
+    start: int
+    end: int
+    who: str
+    """Issuer id, `~collective` or `ANONYMOUS`."""
+    conjoined: bool = False
+    """Whether an attached و (and) opens it: `والاتحاد الأوروبي`."""
+
+
+def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Mention]:
+    """Every speaker named in `text`, longest names first where they overlap."""
+
+    def made(hits: list[Hit], who: str) -> list[Mention]:
+        return [
+            Mention(h.start, h.end, who, text[h.start] == "و" and not fold(h.phrase)[0].startswith("و"))
+            for h in hits
+        ]
+
+    raw: list[Mention] = []
+    for issuer in corpus.issuers.values():
+        phrases = {issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)}
+        raw += made(find(sorted(phrases), text), issuer.id)
+    raw += made(find(lexicon.speech.collective.get(lang), text), "~collective")
+    raw += made(find(lexicon.speech.anonymous.get(lang), text), ANONYMOUS)
+    out: list[Mention] = []
+    for m in sorted(raw, key=lambda m: (-(m.end - m.start), m.start, m.who)):
+        if all(m.end <= o.start or m.start >= o.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A reporting verb with the speakers it credits, and where the credited words begin."""
+
+    start: int
+    speakers: tuple[str, ...]
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))
+
+
+def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[Mention]:
+    """`first` and the mentions coordinated with it (`المملكة المتحدة والاتحاد الأوروبي`)."""
+    out = [first]
+    pool = ms if forward else list(reversed(ms))
+    i = pool.index(first)
+    for m in pool[i + 1 :]:
+        later = m if forward else out[-1]
+        gap = text[out[-1].end : m.start] if forward else text[m.end : out[-1].start]
+        # An attached و belongs to the later name's match; otherwise a comma or "and" joins.
+        if not (_SPACE.match(gap) and later.conjoined) and not _COORD.match(gap):
+            break
+        out.append(m)
+    return out if forward else list(reversed(out))
+
+
+def turns(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> list[Turn]:
+    """Each reporting verb of `text` with its explicit subject; `()` for a pronoun subject."""
+    speech = lexicon.speech
+    ms = mentions(text, corpus, lexicon, lang)
+    verbs = find(speech.verbs.get(lang), text)
+    comps = find(speech.complementizers.get(lang), text)
+    order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
+    out: list[Turn] = []
+    for vi, verb in enumerate(verbs):
+        nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
+        prev = verbs[vi - 1].end if vi else 0
+        subject: list[Mention] = []
+        for side in order:
+            if side == "after":
+                stop = min([c.start for c in comps if c.start >= verb.end] + [nxt])
+                near = [
+                    m
+                    for m in ms
+                    if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                ]
+                subject = _chain(text, near[0], ms, True) if near else []
+            else:
+                near = [
+                    m
+                    for m in ms
+                    if prev <= m.start
+                    and m.end <= verb.start
+                    and _words_between(text, m.end, verb.start) <= MAX_SKIP - 1
+                ]
+                subject = _chain(text, near[-1], ms, False) if near else []
+            if subject:
+                break
+        start = min([verb.start] + [m.start for m in subject])
+        out.append(Turn(start, tuple(dict.fromkeys(m.who for m in subject))))
+    return out
+
+
+def is_quotation(text: str) -> bool:
+    """Whether the sentence is a bare quotation (it opens with a quotation mark)."""
+    return text.lstrip()[:1] in _QUOTES
+
+
+def segments(
+    text: str,
+    lang: str,
+    corpus: Corpus,
+    lexicon: Lexicon,
+    previous: tuple[str, ...],
+    collective: tuple[str, ...],
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Split a claim into stretches credited to the same speakers.
+
+    `previous` are the speakers in force at the end of the sentence before; `collective` the
+    issuers a collective speaker stands for. Returns (start, end, speakers) in text order.
+    """
+    current = previous if (previous and is_quotation(text)) else ()
+    spans: list[tuple[int, tuple[str, ...]]] = []
+    for turn in turns(text, lang, corpus, lexicon):
+        who: tuple[str, ...] = ()
+        for s in turn.speakers:
+            who += collective if s == "~collective" else (s,)
+        who = tuple(dict.fromkeys(who))
+        if not turn.speakers:
+            who = current or previous
+        if who != current or not spans:
+            spans.append((turn.start, who))
+            current = who
+    if not spans:
+        return [(0, len(text), current)]
+    out = []
+    for i, (start, who) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        out.append((0 if i == 0 else start, end, who))
+    return out

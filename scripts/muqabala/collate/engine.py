@@ -1,0 +1,396 @@
+"""Collation: every claim of every article checked against its case's statements.
+
+`collate` is deterministic: the same data gives the same report, byte for byte (everything
+is sorted, nothing depends on time or on the order files are read in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from muqabala.collate import compare, parallel, verdict
+from muqabala.collate.align import Aligner
+from muqabala.collate.attribution import code, segments
+from muqabala.collate.rules import ANONYMOUS, Case, ClaimView, Segment, Source, rank, registry
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import SITE_LANGUAGES, Article, ArticleSentence, Override, Statement
+from muqabala.lexicon.numbers import parse_figures
+from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
+from muqabala.report import (
+    ArticleReport,
+    Attribution,
+    Claim,
+    Comparison,
+    Discrepancy,
+    EditorialOverride,
+    Evidence,
+    Figure,
+    Report,
+    StatementReport,
+    Texts,
+)
+
+MAX_EVIDENCE = 5
+"""Primary sentences shown per claim; one secondary sentence may follow them as context."""
+
+SPEAKING_KINDS = ("government", "intergovernmental_body")
+"""Issuers a collective speaker ("the countries") can stand for."""
+
+
+def collate(corpus: Corpus, root: Path | None = None, jobs: int | None = None) -> Report:
+    """Check every article of `corpus`; the lexicon is read from `root/lexicon` (default: the corpus root).
+
+    Cases are independent, so an archive's cases are shared among `jobs` processes (default:
+    `MUQABALA_JOBS`, else one per core once there are `parallel.PARALLEL_CASES` cases); the report is the
+    same, byte for byte, whatever the number.
+    """
+    return assemble(corpus, collate_cases(corpus, case_ids(corpus), root, jobs))
+
+
+class CasePart(BaseModel):
+    """The part of the report one case gives: its statements, articles and comparisons, in report order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statements: list[StatementReport]
+    articles: list[ArticleReport]
+    comparisons: list[Comparison]
+
+
+def case_ids(corpus: Corpus) -> list[str]:
+    """The cases `collate` reports on, in order: those with a statement."""
+    return sorted({s.case for s in corpus.statements.values()})
+
+
+def collate_cases(
+    corpus: Corpus, cases: list[str], root: Path | None = None, jobs: int | None = None
+) -> dict[str, CasePart]:
+    """The report parts of some cases of `corpus` (see `collate`), by case id.
+
+    A case's part depends only on its own statements and articles, the issuers, the lexicon
+    and the code, so parts computed apart assemble (`assemble`) into the report `collate` gives.
+    """
+    lexicon = load_lexicon((root or corpus.root) / "lexicon")
+    wanted = sorted(set(cases))
+    if not wanted:
+        return {}
+    workers = parallel.workers(len(wanted), jobs)
+    if workers > 1:
+        shares = parallel.shares(wanted, workers)
+        parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
+    else:
+        parts = [_collate_cases((corpus, lexicon), wanted)]
+    reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
+    articles = sorted((a for part in parts for a in part[1]), key=lambda a: a[0])
+    out = {cid: CasePart(statements=[], articles=[], comparisons=[]) for cid in wanted}
+    kinds: dict[str, list[str]] = {}
+    for _, (report, demand_kinds) in reports:
+        out[report.case].statements.append(report)
+        kinds[report.id] = demand_kinds
+    for _, article in articles:
+        out[article.case].articles.append(article)
+    for part in out.values():
+        part.comparisons = compare.compare_statements(part.statements, kinds)
+    return out
+
+
+def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
+    """The report of `corpus` from the parts of all its cases, in the order `collate` lists them."""
+    statements = sorted((r for p in parts.values() for r in p.statements), key=lambda r: r.id)
+    articles = sorted((a for p in parts.values() for a in p.articles), key=lambda a: a.id)
+    # Comparisons are of pairs within a case, listed in the order of all pairs of the sorted
+    # statements; the sort is stable, so each pair keeps its facets' order.
+    comparisons = sorted(
+        (c for p in parts.values() for c in p.comparisons), key=lambda c: (c.statements[0], c.statements[1])
+    )
+    return Report(
+        data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
+    )
+
+
+def _collate_cases(
+    shared: tuple[Corpus, Lexicon], case_ids: list[str]
+) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
+    """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id."""
+    corpus, lexicon = shared
+    wanted = set(case_ids)
+    # The aligner indexes each case apart, so one over these cases ranks as one over all would.
+    own = replace(
+        corpus,
+        statements={k: s for k, s in corpus.statements.items() if s.case in wanted},
+        articles={k: a for k, a in corpus.articles.items() if a.case in wanted},
+    )
+    aligner = Aligner(own, lexicon)
+    cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
+    reports = [(k, statement_report(st, cases[st.case])) for k, st in sorted(own.statements.items())]
+    articles = [(k, article_report(art, cases[art.case], aligner)) for k, art in sorted(own.articles.items())]
+    return reports, articles
+
+
+def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
+    """Every name of every state: the lexicon's, plus each government issuer's names and aliases."""
+    out: dict[str, list[str]] = {s.code: s.ar + s.en for s in lexicon.attribution.states}
+    for issuer in sorted(corpus.issuers.values(), key=lambda i: i.id):
+        if issuer.kind == "government" and issuer.country and issuer.country != "EU":
+            names = [issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)]
+            out.setdefault(issuer.country, [])
+            out[issuer.country] += [n for n in names if n not in out[issuer.country]]
+    return out
+
+
+def _wording(text: str, lang: str, translations: dict[str, str]) -> dict[str, str]:
+    return {lang: text, **translations}
+
+
+def coding_text(src: Source) -> tuple[str, str]:
+    """The wording a statement sentence is coded on: English where there is one, else Arabic."""
+    for lang in ("en", "ar"):
+        if lang in src.text:
+            return src.text[lang], lang
+    return src.text[src.lang], src.lang
+
+
+def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> Case:
+    """Every sentence of the case's statements, with its speaker and attribution coding."""
+    case = Case(
+        corpus=corpus,
+        lexicon=lexicon,
+        id=case_id,
+        states=states_of(corpus, lexicon),
+        sources=[],
+        secondary=[],
+        coding={},
+    )
+    for st in case.statements:
+        for sen in st.sentences():
+            issuer = sen.speaker or st.issuer
+            src = Source(
+                statement=st.id,
+                sentence=sen.id,
+                issuer=issuer,
+                root=case.root(issuer),
+                text=_wording(sen.text, sen.lang or st.language, dict(sen.translations)),
+                lang=sen.lang or st.language,
+                date=st.date,
+                role=st.role,
+            )
+            (case.sources if st.role == "primary" else case.secondary).append(src)
+            text, lang = coding_text(src)
+            exclude = {c for c in (case.country(st.issuer), case.country(issuer)) if c}
+            case.coding[src.ref] = code(text, lang, lexicon, case.states, exclude).attribution
+    return case
+
+
+def _strongest(codings: list[Attribution]) -> Attribution:
+    best = max(codings, key=lambda a: rank(a.level), default=Attribution(level="none"))
+    groups = sorted({g for a in codings for g in a.groups})
+    organ = best if best.named_organ else next((a for a in codings if a.named_organ), None)
+    return best.model_copy(update={"groups": groups, "named_organ": organ.named_organ if organ else None,
+                                   "named_organ_label": organ.named_organ_label if organ else None})
+
+
+def statement_report(st: Statement, case: Case) -> tuple[StatementReport, list[str]]:
+    """A statement's coding per sentence and overall, its figures and demands, and the kinds of demand."""
+    srcs = [s for s in case.sources + case.secondary if s.statement == st.id]
+    codings = [case.coding[s.ref] for s in srcs]
+    figures: list[Figure] = []
+    demands: list[str] = []
+    kinds: set[str] = set()
+    for src in srcs:
+        text, lang = coding_text(src)
+        wide = find(case.lexicon.scope.worldwide.get(lang), text)
+        for f in parse_figures(text, lang, case.lexicon.numbers_file):
+            figures.append(
+                Figure(
+                    value=f.value,
+                    qualifier=f.qualifier,
+                    unit=f.unit,
+                    text=f.text,
+                    scope="worldwide" if wide else None,
+                    sentence=src.sentence,
+                )
+            )
+        made = {d.id for d in case.lexicon.speech.demands if find(d.get(lang), text)}
+        if made:
+            demands.append(src.sentence)
+            kinds |= made
+    return StatementReport(
+        id=st.id,
+        issuer=st.issuer,
+        case=st.case,
+        date=st.date,
+        role=st.role,
+        completeness=st.completeness,
+        attribution=_strongest(codings),
+        sentence_attribution={
+            s.sentence: c.level for s, c in zip(srcs, codings, strict=True) if c.level != "none"
+        },
+        figures=figures,
+        demands=demands,
+    ), sorted(kinds)
+
+
+def _texts(sen: ArticleSentence, art: Article) -> dict[str, str]:
+    return _wording(sen.text, sen.lang or art.language, dict(sen.translations))
+
+
+def claim_view(
+    art: Article,
+    sen: ArticleSentence,
+    case: Case,
+    aligner: Aligner,
+    previous: tuple[str, ...],
+    collective: tuple[str, ...],
+) -> ClaimView:
+    """Speakers, attribution coding and aligned sentences of one article sentence."""
+    ranked = [
+        (f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art.id, sen.id, k=10)
+    ]
+    return view_of(
+        _texts(sen, art),
+        sen.lang or art.language,
+        case,
+        ranked,
+        previous,
+        collective,
+        article=art.id,
+        claim_id=sen.id,
+    )
+
+
+def view_of(
+    text: dict[str, str],
+    lang: str,
+    case: Case,
+    ranked: list[tuple[str, float, tuple[str, ...]]],
+    previous: tuple[str, ...] = (),
+    collective: tuple[str, ...] = (),
+    article: str = "",
+    claim_id: str = "",
+) -> ClaimView:
+    """A claim as the rules see it, from its wording and its ranked `(ref, score, reasons)`."""
+    if lang not in SITE_LANGUAGES:
+        lang = "en"
+    original = text[lang]
+    segs = []
+    for start, end, who in segments(original, lang, case.corpus, case.lexicon, previous, collective):
+        exclude = {c for w in who if w != ANONYMOUS for c in [case.country(w)] if c}
+        coding = code(original[start:end], lang, case.lexicon, case.states, exclude)
+        cues = tuple((start + h.start, start + h.end) for h in coding.hits)
+        segs.append(Segment(start, end, who, coding.attribution, cues))
+    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    evidence: list[Source] = []
+    context: list[Source] = []
+    for ref, score, reasons in ranked:
+        src = by_ref.get(ref)
+        if src is None:
+            continue
+        scored = replace(src, score=round(score, 4), reasons=tuple(reasons))
+        (context if src.role == "secondary" else evidence).append(scored)
+    view = ClaimView(
+        article=article, id=claim_id, text=text, lang=lang, segments=segs, evidence=evidence, context=context
+    )
+    view.keep = frozenset(link for i in view.credited for link in case.corpus.issuer_chain(i))
+    return view
+
+
+def check(view: ClaimView, case: Case) -> list[Discrepancy]:
+    """Run every rule; major differences first, then in rule order."""
+    found: list[Discrepancy] = []
+    for rule in registry().values():
+        found += rule(view, case)
+    return sorted(found, key=lambda d: d.severity != "major")
+
+
+def _evidence(src: Source, origin: str = "engine") -> Evidence:
+    return Evidence(
+        statement=src.statement,
+        issuer=src.issuer,
+        sentence=src.sentence,
+        text=Texts(ar=src.words("ar"), en=src.words("en")),
+        original_lang=src.lang,
+        score=src.score,
+        reasons=list(src.reasons),
+        origin=origin,  # type: ignore[arg-type]
+        role=src.role,  # type: ignore[arg-type]
+    )
+
+
+def _override(art: Article, claim_id: str) -> Override | None:
+    return next((o for o in art.overrides if o.claim == claim_id), None)
+
+
+def article_report(art: Article, case: Case, aligner: Aligner) -> ArticleReport:
+    """Every sentence of the article as a checked claim."""
+    claims: list[Claim] = []
+    previous: tuple[str, ...] = ()
+    credited_roots: list[str] = []
+    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    for position, (paragraph, sen) in enumerate(
+        [(-1, art.headline)] + [(pi, s) for pi, p in enumerate(art.paragraphs) for s in p.sentences]
+    ):
+        speaking = [r for r in credited_roots if case.corpus.issuers[r].kind in SPEAKING_KINDS] or [
+            r
+            for r in case.roots
+            if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
+        ]
+        view = claim_view(art, sen, case, aligner, previous, tuple(speaking))
+        previous = view.segments[-1].speakers if view.segments else ()
+        found = check(view, case) if sen.claim else []
+        if sen.claim:
+            credited_roots += [
+                r
+                for r in (case.root(i) for i in view.credited)
+                if r in case.corpus.issuers and r not in credited_roots
+            ]
+        computed, rationale = verdict.decide(view, found, sen.claim, case)
+        shown = [_evidence(s) for s in view.evidence[:MAX_EVIDENCE]] + [
+            _evidence(s) for s in view.context[:1]
+        ]
+        ov = _override(art, sen.id)
+        editorial = None
+        if ov is not None:
+            pinned = [by_ref[r] for r in ov.evidence if r in by_ref]
+            scores = {s.ref: s for s in view.evidence + view.context}
+            shown = [_evidence(scores.get(s.ref, s), "editor") for s in pinned] + [
+                e for e in shown if f"{e.statement}#{e.sentence}" not in ov.evidence
+            ]
+            editorial = EditorialOverride(
+                editor=ov.editor, date=ov.date, note=Texts(ar=ov.note.ar, en=ov.note.en), verdict=ov.verdict,
+                evidence=list(ov.evidence),
+            )
+        codings = [s.coding for s in view.segments]
+        attribution = _strongest(codings)
+        claims.append(
+            Claim(
+                id=sen.id,
+                position=position,
+                paragraph=paragraph,
+                text=Texts(ar=view.text.get("ar", view.original), en=view.text.get("en", view.original)),
+                verdict=(ov.verdict if ov and ov.verdict else computed),
+                origin="editor" if ov and ov.verdict else "engine",
+                computed_verdict=computed,
+                rationale=rationale,
+                override=editorial,
+                credited=view.credited,
+                attribution=attribution if (attribution.level != "none" or attribution.groups) else None,
+                evidence=shown,
+                discrepancies=found,
+            )
+        )
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    return ArticleReport(
+        id=art.id,
+        case=art.case,
+        outlet=Texts(ar=art.outlet.ar, en=art.outlet.en),
+        url=art.url,
+        date=art.date,
+        language=art.language,
+        claims=claims,
+        verdict_counts=dict(sorted(counts.items())),
+    )

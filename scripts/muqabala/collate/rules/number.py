@@ -1,0 +1,133 @@
+"""Rule `number`: a figure that differs from the source, or that no primary statement gives.
+
+Figures are parsed by numbers.py (`a quarter of a million` → 250000, `أكثر من` → more_than).
+A claim's figure is looked for in its three closest primary sentences: the same value with
+another qualifier ("more than" against "at least") is minor; another value for the same unit
+in the closest sentence is major (the source gives a different figure); a value no primary
+sentence of the case gives
+at all is major (absent). A value found elsewhere in the case is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import lru_cache
+from pathlib import Path
+
+from muqabala.collate.rules import Case, ClaimView, Source, flag
+from muqabala.lexicon.numbers import ParsedFigure, parse_figures
+from muqabala.report import Discrepancy
+
+NEAR = 3
+"""How many of the closest primary sentences a figure is compared with."""
+
+_QUALIFIERS = {
+    "exact": ("exactly", "بالضبط"),
+    "more_than": ("more than", "أكثر من"),
+    "at_least": ("at least", "على الأقل"),
+    "less_than": ("less than", "أقل من"),
+    "about": ("about", "نحو"),
+}
+
+
+@lru_cache(maxsize=4096)
+def figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, ...]:
+    """The figures of `text` read with the number lexicon at `lexicon`, less the vague ones."""
+    return tuple(f for f in parse_figures(text, lang, lexicon) if not f.vague)
+
+
+class _Numbers:
+    """Figures read and compared with one case's number lexicon."""
+
+    def __init__(self, case: Case):
+        self.lexicon = case.lexicon.numbers_file
+        self.canonical: Collection[str] = case.lexicon.numbers.units
+
+    def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
+        return figures(text, lang, self.lexicon)
+
+    def compatible(self, a: ParsedFigure, b: ParsedFigure) -> bool:
+        # A unit the numbers lexicon does not know is only the next word (`محطة`, `electricity`),
+        # which cannot be compared across languages: it counts as unknown.
+        return a.unit == b.unit or a.unit not in self.canonical or b.unit not in self.canonical
+
+    def same(self, a: ParsedFigure, b: ParsedFigure) -> bool:
+        close = abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value), 1)
+        return close and self.compatible(a, b)
+
+    def of(self, sources: list[Source]) -> list[tuple[Source, ParsedFigure]]:
+        return [(s, g) for s in sources for g in self.figures(s.words("en"), "en")]
+
+    def worded(self, text: str | None, lang: str, g: ParsedFigure) -> str:
+        """Figure `g` as `text` (a translation in `lang`) words it, for the explanation in that language."""
+        for h in self.figures(text, lang) if text else ():
+            if self.same(g, h):
+                return h.text
+        return g.text
+
+
+def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+    """Compare every figure of the claim with its sources."""
+    n = _Numbers(case)
+    out: list[Discrepancy] = []
+    near = n.of(claim.evidence[:NEAR])
+    for f in n.figures(claim.original, claim.lang):
+        span = claim.span(f.start, f.end)
+        same = [(s, g) for s, g in near if n.same(f, g)]
+        if same:
+            src, g = same[0]
+            if g.qualifier != f.qualifier:
+                said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
+                out.append(
+                    flag(
+                        "number",
+                        "minor",
+                        f'The claim says "{said_en}" ({_QUALIFIERS[f.qualifier][0]}); '
+                        f'the source says "{g.text}" '
+                        f"({_QUALIFIERS[g.qualifier][0]}).",
+                        f'يقول الادعاء "{said_ar}" ({_QUALIFIERS[f.qualifier][1]})، '
+                        f'ويقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}" '
+                        f"({_QUALIFIERS[g.qualifier][1]}).",
+                        span,
+                        src.span("en", g.start, g.end),
+                        kind="qualifier",
+                        claim_value=f.value,
+                        source_value=g.value,
+                        claim_qualifier=f.qualifier,
+                        source_qualifier=g.qualifier,
+                    )
+                )
+            continue
+        other = [(s, g) for s, g in n.of(claim.evidence[:1]) if n.compatible(f, g)]
+        if other:
+            src, g = other[0]
+            out.append(
+                flag(
+                    "number",
+                    "major",
+                    f'The claim says "{n.worded(claim.text.get("en"), "en", f)}"; the source says "{g.text}".',
+                    f'يقول الادعاء "{n.worded(claim.text.get("ar"), "ar", f)}"، '
+                    f'بينما يقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}".',
+                    span,
+                    src.span("en", g.start, g.end),
+                    kind="differs",
+                    claim_value=f.value,
+                    source_value=g.value,
+                    unit=f.unit,
+                )
+            )
+        elif not any(n.same(f, g) for _, g in n.of(case.sources)):
+            out.append(
+                flag(
+                    "number",
+                    "major",
+                    f'No primary statement gives the figure "{n.worded(claim.text.get("en"), "en", f)}".',
+                    f'لا يرد الرقم "{n.worded(claim.text.get("ar"), "ar", f)}" في أيٍّ من البيانات الرسمية.',
+                    span,
+                    None,
+                    kind="absent",
+                    claim_value=f.value,
+                    unit=f.unit,
+                )
+            )
+    return out

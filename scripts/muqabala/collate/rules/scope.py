@@ -1,0 +1,76 @@
+"""Rule `scope`: a claim narrows the geographic scope of what the sources say.
+
+A claim that places the event in narrower places (`places` of scope.yaml after a locative:
+`in Britain`, `في أوروبا`, or Arabic ب attached: `ببريطانيا وأوروبا`), says nothing of the
+whole world, while one of its closest primary sentences does ("worldwide"), narrows the scope.
+The country of an issuer the claim quotes is where the speaker is, not the scope
+("In the UK, the NCSC issued advice"), and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from muqabala.collate.rules import Case, ClaimView, flag
+from muqabala.lexicon.normalize import fold
+from muqabala.lexicon.phrases import find
+from muqabala.report import Discrepancy
+
+NEAR = 5
+"""How many of the closest primary sentences may give the wider scope."""
+
+
+def places(text: str, lang: str, case: Case) -> list[tuple[str, int, int]]:
+    """(place code, start, end) of every place named after a locative, coordinated ones included."""
+    sc = case.lexicon.scope
+    folded, origin = fold(text)
+    names = sorted(((fold(n)[0], p.code) for p in sc.places for n in p.get(lang)), key=lambda x: -len(x[0]))
+    alt = "|".join(f"(?P<p{i}>{re.escape(n)})" for i, (n, _) in enumerate(names))
+    if not alt:
+        return []
+    loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
+    attached = r"[وف]?ب" if lang == "ar" else "(?!)"
+    first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
+    more = re.compile(rf"\s*(?:,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
+    out = []
+    for m in first.finditer(folded):
+        chain = [m]
+        while (nxt := more.match(folded, chain[-1].end())) is not None:
+            chain.append(nxt)
+        for c in chain:
+            i = next(int(k[1:]) for k, v in c.groupdict().items() if v)
+            start, end = c.span(f"p{i}")
+            out.append((names[i][1], origin[start], origin[end - 1] + 1))
+    return out
+
+
+def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+    """Flag a worldwide event placed in narrower places."""
+    sc = case.lexicon.scope
+    if find(sc.worldwide.get(claim.lang), claim.original):
+        return []
+    speaking = {case.country(i) for i in claim.credited}
+    found = [p for p in places(claim.original, claim.lang, case) if p[0] not in speaking]
+    if not found:
+        return []
+    for src in claim.evidence[:NEAR]:
+        wide = find(sc.worldwide.get("en"), src.words("en"))
+        if wide:
+            start, end = found[0][1], found[-1][2]
+            named = claim.original[start:end]
+            cue = src.words("en")[wide[0].start : wide[0].end]
+            wide_ar = find(sc.worldwide.get("ar"), src.words("ar")) if "ar" in src.text else []
+            cue_ar = src.words("ar")[wide_ar[0].start : wide_ar[0].end] if wide_ar else cue
+            return [
+                flag(
+                    "scope",
+                    "major",
+                    f'The claim places it "{named}"; the source says "{cue}".',
+                    f'يحصر الادعاء الأمر في "{named}"، بينما يقول المصدر "{cue_ar}".',
+                    claim.span(start, end),
+                    src.span("en", wide[0].start, wide[0].end),
+                    claim_scope=sorted({p[0] for p in found}),
+                    source_scope="worldwide",
+                )
+            ]
+    return []

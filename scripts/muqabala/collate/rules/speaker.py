@@ -1,0 +1,101 @@
+"""Rule `speaker`: words or positions credited to an issuer whose statements do not hold them.
+
+Two tests, both at the top of the issuer chain (the FCDO, Raab and the NCSC are one speaker):
+a named organ or group (`Ministry of State Security`, `APT40`) credited to an issuer that
+never names it while another issuer does; and a claim whose closest primary sentence, close
+enough to count as saying it, belongs to an issuer the claim does not credit at all.
+
+The second test compares speaker-blind scores: the aligner rewards a sentence whose speaker
+the claim names (align.py's `SPEAKER_WEIGHT`, issuer entities), which is right for finding
+evidence but would hide exactly this error ("the UK linked these activities…" finds the UK's
+sentence partly because it says "UK"). Those bonuses are taken off before comparing, and the
+other issuer's sentence must lead by `MARGIN`.
+"""
+
+from __future__ import annotations
+
+from muqabala.collate.attribution import mentions
+from muqabala.collate.rules import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, Source, adjusted, flag, when
+from muqabala.report import Discrepancy, Span
+
+MARGIN = 0.1
+"""How far another issuer's sentence must lead, speaker-blind, before the words count as theirs."""
+
+
+def blind(src: Source) -> float:
+    """The alignment score without the bonuses for naming any speaker or issuer."""
+    return adjusted(src)
+
+
+def _mention(claim: ClaimView, case: Case, issuers: list[str]) -> Span | None:
+    found = [m for m in mentions(claim.original, case.corpus, case.lexicon, claim.lang) if m.who in issuers]
+    return claim.span(found[0].start, found[0].end) if found else None
+
+
+def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+    """Flag content credited to the wrong speaker."""
+    out: list[Discrepancy] = []
+    credited = {case.root(s) for s in claim.credited}
+    for seg in claim.segments:
+        speakers = [s for s in seg.speakers if s != ANONYMOUS]
+        for root in dict.fromkeys(case.root(s) for s in speakers):
+            if root not in case.roots:
+                continue
+            own = case.entities(root)
+            for name in [seg.coding.named_organ, *seg.coding.groups]:
+                if not name or name in own:
+                    continue
+                others = [
+                    (r, case.entities(r)[name]) for r in case.roots if r != root and name in case.entities(r)
+                ]
+                if not others:
+                    continue
+                other, src = others[0]
+                out.append(
+                    flag(
+                        "speaker",
+                        "major",
+                        f"The claim credits {case.name(root).en} with naming {name}; its statements do not, "
+                        f"those of {case.name(other).en} do.",
+                        f"ينسب الادعاء إلى {case.name(root).ar} تسمية {name}، "
+                        "ولا تذكرها بياناته، بينما تذكرها "
+                        f"بيانات {case.name(other).ar}.",
+                        _mention(claim, case, speakers) or claim.span(seg.start, seg.end),
+                        src.whole(),
+                        issuer=root,
+                        found_in=other,
+                        entity=name,
+                    )
+                )
+    credited &= set(case.roots)
+    rivals = sorted((s for s in claim.evidence if s.root not in credited), key=blind, reverse=True)
+    mine = max((s for s in claim.evidence if s.root in credited), key=blind, default=None)
+    if (
+        not out
+        and credited
+        and rivals
+        and blind(rivals[0]) >= SUPPORT_SCORE
+        and (mine is None or blind(rivals[0]) >= blind(mine) + MARGIN)
+    ):
+        top = rivals[0]
+        who = sorted(credited)
+        day = when(top.date)
+        out.append(
+            flag(
+                "speaker",
+                "major",
+                f"The claim's wording matches a statement of {case.name(top.root).en} of {day.en}, "
+                f"but the claim credits {', '.join(case.name(r).en for r in who)}.",
+                f"تطابق صياغة الادعاء بيانًا صادرًا عن {case.name(top.root).ar} في {day.ar}، "
+                "لكن الادعاء ينسبها إلى "
+                f"{'، '.join(case.name(r).ar for r in who)}.",
+                _mention(claim, case, claim.credited),
+                top.whole(),
+                issuer=who,
+                found_in=top.root,
+                score=blind(top),
+                credited_best=mine.ref if mine else None,
+                credited_score=blind(mine) if mine else None,
+            )
+        )
+    return out

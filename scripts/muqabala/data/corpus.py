@@ -1,0 +1,419 @@
+"""Loading and validating every data file of a project: the `check` step.
+
+First pass: each file on its own against the schema in `model.py`. Second pass: rules
+that span files (duplicate ids, references to issuers, claims and sentences). Every
+problem in every file is collected before one `DataError` is raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import typing
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from muqabala.data.errors import DataError, Problem, show
+from muqabala.data.model import ID_PATTERN, SITE_LANGUAGES, Article, Issuer, Statement, Text
+from muqabala.data.yamlfile import Loaded, format_path, load
+
+M = TypeVar("M", bound=BaseModel)
+
+DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
+    "issuers": Issuer,
+    "statements": Statement,
+    "articles": Article,
+}
+"""Folder of the project → the kind of file it holds (one item per file)."""
+
+
+@dataclass
+class Corpus:
+    """Everything the engine and the site need from the data, validated."""
+
+    root: Path
+    issuers: dict[str, Issuer] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """Item id (`statement:eu-…`) → the file it came from, relative to the root."""
+    digest: str = ""
+    """Hash of every data file's bytes: the key of the engine cache."""
+
+    def issuer_chain(self, issuer_id: str) -> list[str]:
+        """The issuer and its parents, nearest first (Raab → UK Government)."""
+        chain: list[str] = []
+        while issuer_id and issuer_id not in chain and issuer_id in self.issuers:
+            chain.append(issuer_id)
+            issuer_id = self.issuers[issuer_id].parent or ""
+        return chain
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project folder: the nearest folder upwards holding mkdocs.yml, else the current one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return here
+
+
+def data_files(root: Path) -> list[tuple[str, Path]]:
+    """Every data file under the project root, in a stable order, with its kind folder."""
+    out = []
+    for folder in DATA_DIRS:
+        base = root / folder
+        if base.is_dir():
+            out += [(folder, p) for p in sorted(base.glob("*.yaml")) + sorted(base.glob("*.yml"))]
+    return out
+
+
+def data_digest(root: Path) -> str:
+    """`Corpus.digest` of the data as it is on disk, from the files' bytes alone.
+
+    No parsing and no validation: cheap enough to tell whether pages generated earlier are
+    still those of the current data.
+    """
+    sha = hashlib.sha256()
+    for _, path in data_files(root):
+        _digest_file(sha, path, path.relative_to(root).as_posix())
+    return sha.hexdigest()
+
+
+def _digest_file(sha: Any, path: Path, display: str) -> None:
+    try:
+        sha.update(display.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        sha.update(display.encode() + b"\0\0")  # `load` reports why it cannot be read
+
+
+def _stray_files(root: Path) -> list[Problem]:
+    """Data that would be skipped without a word: `st.YAML`, or a subfolder holding YAML files.
+
+    Backups such as `st.yaml~` are left alone: losing them loses nothing.
+    """
+    read = {path for _, path in data_files(root)}
+    problems = []
+    for folder in DATA_DIRS:
+        base = root / folder
+        for path in sorted(base.iterdir()) if base.is_dir() else []:
+            if path in read or path.name.startswith("."):
+                continue
+            display = path.relative_to(root).as_posix()
+            if path.is_dir():
+                if any(p.suffix.lower() in (".yaml", ".yml") for p in path.rglob("*")):
+                    problems.append(Problem(display, 1, "", f"not read: folders inside {folder}/ are "
+                                                            f"skipped; move the files up into {folder}/"))
+            elif path.suffix.lower() in (".yaml", ".yml"):
+                problems.append(Problem(display, 1, "", f"not read: a data file's name must end in .yaml "
+                                                        f"(rename it, or move it out of {folder}/)"))
+    return problems
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Read, validate and cross-check all data under `root`; raise `DataError` on any problem."""
+    corpus = Corpus(root=root)
+    problems: list[Problem] = []
+    sha = hashlib.sha256()
+    where: dict[tuple[str, str], tuple[str, Loaded]] = {}
+    cases: set[str] = set()
+    unreadable: set[str] = set()
+    # Every id a file gives, even a file with other mistakes: a reference to it is not
+    # reported again as unknown, since the file's own problems already are.
+    named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
+    for folder, path in data_files(root):
+        display = path.relative_to(root).as_posix()
+        _digest_file(sha, path, display)
+        loaded = load(path, display)
+        problems += loaded.problems
+        data = loaded.data
+        if not isinstance(data, dict) or (folder == "statements" and not isinstance(data.get("case"), str)):
+            unreadable.add(folder)
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            named[folder].add(data["id"])
+        if loaded.problems and data is None:
+            continue
+        problems += _references(folder, loaded, display, named["issuers"])
+        if folder == "statements" and isinstance(data, dict) and isinstance(data.get("case"), str):
+            # An invalid statement still names its case: do not blame its articles too.
+            cases.add(data["case"])
+        item = _validate(DATA_DIRS[folder], loaded, display, problems)
+        if item is None:
+            continue
+        key = (folder, item.id)
+        if key in where:
+            first = where[key][0]
+            problems.append(Problem(display, loaded.line_of(("id",)), "id",
+                                    f"duplicate id {item.id!r} (also in {first})"))
+            continue
+        where[key] = (display, loaded)
+        corpus.files[f"{folder[:-1]}:{item.id}"] = display
+        getattr(corpus, folder)[item.id] = item
+    corpus.digest = sha.hexdigest()
+    problems += _stray_files(root)
+    problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None, named)
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping of keys to values",
+    "model_type": "must be a mapping of keys to values",
+    "model_attributes_type": "must be a mapping of keys to values",
+    "int_type": "must be a whole number",
+    "too_short": "must not be empty",
+    "string_too_short": "must not be empty",
+}
+
+_LOOKALIKES = set("аеорсухіјѕһӏԁԛԝ" "αεικνορτυχϲ")
+"""Cyrillic and Greek letters that an editor cannot tell from Latin ones."""
+
+
+def read_model(path: Path, kind: type[M], display: str | None = None,
+               rules: Callable[[M, Callable[[tuple[str | int, ...]], int], str], list[Problem]] | None = None) -> M:
+    """Read one YAML file of any kind (lexicon, gold file…) into `kind`, with the same checks and
+    error wording as the data files; raise `DataError` listing every problem.
+
+    `rules(item, line_of, display)` adds the problems a schema cannot see (across entries).
+    """
+    display = display or path.as_posix()
+    if not path.is_file():
+        raise DataError([Problem(display, 1, "", "file is missing")])
+    loaded = load(path, display)
+    problems: list[Problem] = list(loaded.problems)
+    item = _validate(kind, loaded, display, problems) if loaded.data is not None else None
+    if item is not None and rules is not None:
+        problems += rules(item, loaded.line_of, display)
+    if problems or item is None:
+        raise DataError(problems or [Problem(display, 1, "", "file is empty")])
+    return item  # type: ignore[no-any-return]
+
+
+def _validate(kind: type[Any], loaded: Loaded, display: str, problems: list[Problem]) -> Any:
+    data = loaded.data
+    if not isinstance(data, dict):
+        problems.append(Problem(display, 1, "", f"file must hold a mapping of fields (got {show(data)})"))
+        return None
+    try:
+        return kind.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            # A bad dictionary key is reported at the key, not at a pseudo-field `[key]`.
+            loc = tuple(part for part in err["loc"] if part != "[key]")
+            problems.append(Problem(display, loaded.line_of(loc), format_path(loc) or "(file)",
+                                    _message(err, kind)))
+        return None
+
+
+def _message(err: Any, kind: type[Any]) -> str:
+    rule = err["type"]
+    got = err.get("input")
+    ctx = err.get("ctx", {})
+    if rule == "missing":
+        return _MESSAGES[rule]
+    if rule == "extra_forbidden":
+        return f"{_MESSAGES[rule]}{_did_you_mean(kind, tuple(err['loc']))} (got {show(got)})"
+    if got is None and rule in _MESSAGES:
+        return f"is empty (nothing after the colon); it {_MESSAGES[rule]}"
+    if rule == "string_type" and isinstance(got, bool):
+        return (f"must be text (got {got}: YAML reads a bare yes, no, on, off, true or false "
+                f"as true or false; put the value in quotes)")
+    if rule == "literal_error":
+        expected = ctx.get("expected", "")
+        one = " or " not in expected and "," not in expected
+        return f"must be {'' if one else 'one of '}{expected} (got {show(got)})"
+    if rule == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        clause = _not_ascii(got) if isinstance(got, str) else None
+        if pattern == ID_PATTERN:
+            rule_text = "must be lower-case ASCII letters, digits and hyphens"
+            example = ", like eu-declaration"
+        elif "#" in pattern:
+            rule_text, example = "must be statement-id#sentence-id", ", like eu-declaration#p1-s2"
+        elif "a-z]{2}" in pattern:
+            return f"must be a two-letter language code, like ar or en (got {show(got)})"
+        elif "A-Z]{2}" in pattern:
+            return f"must be a two-letter country code in capitals, like GB, or EU (got {show(got)})"
+        else:
+            return f"must match {pattern} (got {show(got)})"
+        return f"{rule_text}{'; ' + clause if clause else example} (got {show(got)})"
+    if rule == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters (got {len(got)}: {show(got)})"
+    if rule == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+        return message if isinstance(got, dict) else f"{message} (got {show(got)})"
+    if rule in _MESSAGES:
+        return f"{_MESSAGES[rule]} (got {show(got)})"
+    return f"{err['msg']} (got {show(got)})"
+
+
+def _not_ascii(value: str) -> str | None:
+    """Names the first non-ASCII character of an id, which may look exactly like a Latin letter."""
+    ch = next((c for c in value if not c.isascii()), None)
+    if ch is None:
+        return None
+    what = f"{show(ch)} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')})"
+    folded = unicodedata.normalize("NFKC", ch)
+    if ch in _LOOKALIKES or (folded.isascii() and folded.isalpha()):
+        return f"{what} looks like a Latin letter but is not"
+    if folded.isascii() and folded.isdigit():
+        return f"{what} looks like a digit but is not"
+    base = unicodedata.normalize("NFKD", ch)[0]
+    if base.isascii() and base.isalpha():
+        return f"{what} is not ASCII; write {show(base.lower())}"
+    return f"{what} is not ASCII"
+
+
+def _did_you_mean(kind: type[Any], loc: tuple[Any, ...]) -> str:
+    model = _model_at(kind, loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return ""
+    close = difflib.get_close_matches(loc[-1], list(model.model_fields), n=1, cutoff=0.8)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _model_at(kind: type[Any], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` (list indexes skipped)."""
+    model: type[BaseModel] | None = kind
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field_info = model.model_fields.get(part) if model else None
+        if field_info is None:
+            return None
+        model = _inner_model(field_info.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) -> list[Problem]:
+    """Issuer references, read from the raw data so that a file with other mistakes still gets them.
+
+    Issuers are read before statements (see DATA_DIRS), so all known issuers are in `issuers`;
+    an issuer's own `parent` is checked after every issuer file has been read.
+    """
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    refs: list[tuple[tuple[str | int, ...], Any]] = []
+    if folder == "statements":
+        refs += [(("issuer",), data.get("issuer")), (("speaker",), data.get("speaker"))]
+        paragraphs = data.get("paragraphs")
+        for pi, para in enumerate(paragraphs if isinstance(paragraphs, list) else []):
+            sentences = para.get("sentences") if isinstance(para, dict) else None
+            for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
+                if isinstance(sen, dict):
+                    refs.append((("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker")))
+    return [_unknown_issuer(display, loaded, path, ref, issuers)
+            for path, ref in refs
+            # A reference that is not even a well-formed id gets the schema's message instead.
+            if isinstance(ref, str) and ref not in issuers and re.match(ID_PATTERN, ref)]
+
+
+def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], ref: str,
+                    issuers: set[str]) -> Problem:
+    known = ", ".join(sorted(issuers)[:8]) + (", …" if len(issuers) > 8 else "")
+    return Problem(display, loaded.line_of(path), format_path(path),
+                   f"unknown issuer (got {show(ref)}; known: {known or 'none'})")
+
+
+def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]],
+                 case_ids: set[str] | None, named: dict[str, set[str]]) -> list[Problem]:
+    """Rules across files. `case_ids` is None when a statement's case could not be read.
+
+    `named` holds the ids that files give, valid or not: a reference to an invalid file is
+    not reported again.
+    """
+    problems: list[Problem] = []
+    for issuer in corpus.issuers.values():
+        if issuer.parent and issuer.parent not in named["issuers"]:
+            display, loaded = where[("issuers", issuer.id)]
+            problems.append(_unknown_issuer(display, loaded, ("parent",), issuer.parent, named["issuers"]))
+        elif issuer.parent and issuer.id in corpus.issuer_chain(issuer.parent):
+            display, loaded = where[("issuers", issuer.id)]
+            problems.append(Problem(display, loaded.line_of(("parent",)), "parent",
+                                    f"parents form a loop through {issuer.id!r}"))
+    for st in corpus.statements.values():
+        display, loaded = where[("statements", st.id)]
+        problems += _translations(st.title, st.language, display, loaded, ("title",))
+        seen: dict[str, tuple[str | int, ...]] = {}
+        for pi, para in enumerate(st.paragraphs):
+            for si, sen in enumerate(para.sentences):
+                path: tuple[str | int, ...] = ("paragraphs", pi, "sentences", si)
+                if sen.id in seen:
+                    problems.append(Problem(display, loaded.line_of((*path, "id")),
+                                            format_path((*path, "id")),
+                                            f"duplicate sentence id {sen.id!r} (first at line "
+                                            f"{loaded.line_of((*seen[sen.id], 'id'))})"))
+                seen.setdefault(sen.id, path)
+                problems += _translations(sen, st.language, display, loaded, path)
+    for art in corpus.articles.values():
+        display, loaded = where[("articles", art.id)]
+        if case_ids is not None and art.case not in case_ids:
+            problems.append(Problem(display, loaded.line_of(("case",)), "case",
+                                    f"no statement belongs to case {art.case!r} (known: "
+                                    f"{', '.join(sorted(case_ids)) or 'none'})"))
+        ids: dict[str, tuple[str | int, ...]] = {}
+        sentences = [(("headline",), art.headline)] + [
+            (("paragraphs", pi, "sentences", si), s)
+            for pi, p in enumerate(art.paragraphs) for si, s in enumerate(p.sentences)]
+        for path, claim in sentences:
+            if claim.id in ids:
+                problems.append(Problem(display, loaded.line_of((*path, "id")), format_path((*path, "id")),
+                                        f"duplicate sentence id {claim.id!r} (first at line "
+                                        f"{loaded.line_of((*ids[claim.id], 'id'))})"))
+            ids.setdefault(claim.id, path)
+            problems += _translations(claim, art.language, display, loaded, path)
+        for oi, ov in enumerate(art.overrides):
+            path = ("overrides", oi)
+            if ov.claim not in ids:
+                problems.append(Problem(display, loaded.line_of((*path, "claim")),
+                                        format_path((*path, "claim")),
+                                        f"no sentence of this article has id {ov.claim!r}"))
+            for ei, ref in enumerate(ov.evidence):
+                sid, _, sen_id = ref.partition("#")
+                target = corpus.statements.get(sid)
+                if target is None and sid in named["statements"]:
+                    continue
+                if target is None or sen_id not in {s.id for s in target.sentences()}:
+                    what = (f"unknown statement {sid!r}" if target is None
+                            else f"statement {sid!r} has no sentence {sen_id!r}")
+                    problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
+                                            format_path((*path, "evidence", ei)), what))
+                elif target.case != art.case:
+                    # Cases are collated, cached and rendered apart: evidence from another case
+                    # would be dropped, or go stale when that case changes.
+                    problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
+                                            format_path((*path, "evidence", ei)),
+                                            f"statement {sid!r} belongs to case {target.case!r}, not to this "
+                                            f"article's case {art.case!r}"))
+    return problems
+
+
+def _translations(text: Text, file_lang: str, display: str, loaded: Loaded,
+                  path: tuple[str | int, ...]) -> list[Problem]:
+    original = text.lang or file_lang
+    missing = [lang for lang in SITE_LANGUAGES if lang != original and lang not in text.translations]
+    return [Problem(display, loaded.line_of((*path, "translations")), format_path((*path, "translations")),
+                    f"translation into {lang!r} is missing (the text is in {original!r})")
+            for lang in missing]

@@ -1,0 +1,481 @@
+"""The word lists the engine reads: a project's `lexicon/*.yaml`, loaded here together.
+
+The rules' files are declared here; `numbers.yaml`, `entities.yaml` and `concepts.yaml` are
+declared beside the code that reads them (numbers.py, entities.py, concepts.py). Every file
+comes from the one folder given to `load_lexicon`, never from beside the code, so a project
+with its own lexicon is read with it.
+
+Editors extend these files; the rules never hold words of their own. Every list of phrases
+uses one small syntax, matched against text folded by `normalize.fold` (case, hamza forms,
+tashkeel, ta marbuta):
+
+- words separated by spaces match words separated by spaces or punctuation;
+- `word*` matches any word starting with `word` (`accuse*` → accused, accuses);
+- `...` between two words allows up to six words in between (`accused ... {state}`);
+- `{state}` matches the name of any state (the `states` of attribution.yaml, plus every
+  government in `issuers/` with its aliases);
+- a hyphen matches a hyphen, a space or nothing (`state-backed` → state backed);
+- an Arabic word also matches with an attached و ف ب ل ك in front (`الصين` → بالصين, والصين).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from muqabala.data.corpus import read_model
+from muqabala.data.errors import DataError, Problem
+from muqabala.lexicon.concepts import ConceptLexicon, load_concepts
+from muqabala.lexicon.entities import EntityLexicon
+from muqabala.lexicon.entities import load_lexicon as load_entities
+from muqabala.lexicon.normalize import fold
+from muqabala.lexicon.numbers import NumberLexicon
+from muqabala.lexicon.numbers import load_lexicon as load_numbers
+
+SLOTS = ("state",)
+"""Placeholders a phrase may hold, written `{state}`."""
+
+GAP_WORDS = 6
+"""How many words `...` may stand for."""
+
+
+def _check_phrase(value: str) -> str:
+    words = value.split()
+    if not words:
+        raise ValueError("must not be empty")
+    for w in words:
+        if w.startswith("{") and w.strip("{}") not in SLOTS:
+            raise ValueError(f"unknown placeholder {w} (known: {', '.join('{' + s + '}' for s in SLOTS)})")
+        if "*" in w[:-1]:
+            raise ValueError("`*` may only end a word, like accuse*")
+    if sum(w == "{state}" for w in words) > 1:
+        raise ValueError("a phrase may hold {state} only once")
+    if words[0] == "..." or words[-1] == "...":
+        raise ValueError("`...` must stand between two words, like accused ... {state}")
+    return value
+
+
+Phrase = Annotated[str, AfterValidator(_check_phrase)]
+"""One phrase in the syntax described at the top of this module."""
+
+
+class _Lex(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Cues(_Lex):
+    """Phrases in each site language."""
+
+    ar: list[Phrase] = Field(default_factory=list)
+    """Arabic phrases."""
+    en: list[Phrase] = Field(default_factory=list)
+    """English phrases."""
+
+    def get(self, lang: str) -> list[str]:
+        return list(getattr(self, lang, []) or [])
+
+
+class Texts(_Lex):
+    """An explanation in both site languages."""
+
+    ar: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+
+# --- attribution.yaml -------------------------------------------------------------------
+
+
+class State(Cues):
+    """A state that attribution may point at: its names, adjectives and capital."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    """ISO 3166-1 alpha-2 code (`CN`), or a user-assigned code (`XR`) for an invented case."""
+
+
+class Organ(Cues):
+    """A state body that a text may name as responsible (the top of the scale)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    """Canonical English name, shown in reports (`Ministry of State Security`)."""
+    name_ar: Annotated[str, Field(min_length=1)]
+    """Its name in Arabic, shown on the Arabic pages (`وزارة أمن الدولة`)."""
+    state: str | None = None
+    """The state it belongs to, when its name alone says so (the MSS is Chinese)."""
+
+
+class Group(Cues):
+    """A named hacking group."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9]+$")]
+    """Canonical spelling (`APT40`, `HAFNIUM`)."""
+
+
+class Level(Cues):
+    """Phrases that put a text at one level of the attribution scale."""
+
+    level: Literal["territory", "state_affiliated", "state_organ"]
+    """The level these phrases reach."""
+    why: str = ""
+    """What the level means, for the methodology page."""
+
+
+class AttributionLexicon(_Lex):
+    """attribution.yaml: the attribution scale's vocabulary."""
+
+    schema_version: Literal[1]
+    states: list[State]
+    """States, with every form a text may use for them."""
+    organs: list[Organ]
+    """Named state bodies; naming one codes a text `state_organ`."""
+    groups: list[Group]
+    """Named groups, recorded next to the level."""
+    levels: list[Level]
+    """Phrases per level, including the direct accusations of a state."""
+
+
+# --- hedges.yaml ------------------------------------------------------------------------
+
+
+class Hedge(Cues):
+    """A way of stating less than certainty."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    """Short name used in reports (`highly_likely`)."""
+    severity: Literal["minor", "major"]
+    """How serious it is to report a sentence with this hedge as plain fact."""
+
+
+class HedgeLexicon(_Lex):
+    """hedges.yaml."""
+
+    schema_version: Literal[1]
+    hedges: list[Hedge]
+
+
+# --- glossary.yaml ----------------------------------------------------------------------
+
+
+class WrongRendering(_Lex):
+    """A known mistranslation of a term, with why it is wrong."""
+
+    ar: list[Phrase] = Field(min_length=1)
+    """The wrong Arabic renderings."""
+    not_when: list[Phrase] = Field(default_factory=list)
+    """Phrases in which the wrong words are right (`الممثل الأعلى`, the High Representative)."""
+    severity: Literal["minor", "major"] = "major"
+    """`minor` when the garbled term leaves the claim's meaning intact."""
+    why: Texts
+    """Why it is wrong, in both languages; shown to readers."""
+
+
+class Term(_Lex):
+    """An English source term, its sense here, and its accepted and wrong Arabic renderings."""
+
+    term: Annotated[str, Field(min_length=1)]
+    """The term as shown in reports (`compromise`)."""
+    sense: Annotated[str, Field(min_length=1)]
+    """The sense the sources use it in (`a breach of a computer system`)."""
+    source: list[Phrase] = Field(min_length=1)
+    """English phrases that contain the term in a source sentence."""
+    accepted: list[Phrase] = Field(min_length=1)
+    """Accepted Arabic renderings."""
+    wrong: list[WrongRendering] = Field(min_length=1)
+    """Known wrong renderings."""
+
+
+class Glossary(_Lex):
+    """glossary.yaml."""
+
+    schema_version: Literal[1]
+    terms: list[Term]
+
+
+# --- scope.yaml -------------------------------------------------------------------------
+
+
+class Place(Cues):
+    """A place narrower than the world, as a claim may name it."""
+
+    code: Annotated[str, Field(pattern=r"^([A-Z]{2}|EU)$")]
+    """ISO code or `EU`; an issuer with this `country` speaks from this place."""
+
+
+class ScopeLexicon(_Lex):
+    """scope.yaml: geographic and temporal scope."""
+
+    schema_version: Literal[1]
+    worldwide: Cues
+    """Phrases that give the whole world as the scope."""
+    locatives: Cues
+    """Words that place something in a place (`in`, `في`; Arabic `ب` is matched attached)."""
+    places: list[Place]
+    """Narrower places."""
+    first: Cues
+    """Phrases claiming an order in time (`the first to`, `أول من`)."""
+
+
+# --- speech.yaml ------------------------------------------------------------------------
+
+
+class Demand(Cues):
+    """A way of making a demand of someone."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    """Short name used in comparisons (`urge`)."""
+
+
+class SpeechLexicon(_Lex):
+    """speech.yaml: who says what."""
+
+    schema_version: Literal[1]
+    verbs: Cues
+    """Reporting verbs: they credit a speaker with what follows."""
+    subject_after_verb: list[Literal["ar", "en"]]
+    """Languages whose subject usually follows the reporting verb (Arabic: قالت المملكة المتحدة)."""
+    complementizers: Cues
+    """Words opening reported speech (`إن`, `that`): a verb followed by one has a pronoun subject."""
+    collective: Cues
+    """Speakers standing for every government named so far (`الدول`, `the countries`)."""
+    anonymous: Cues
+    """Unnamed speakers (`officials`, `مسؤولو`): never a primary source."""
+    demands: list[Demand]
+    """Ways of making demands, for the statements' `demands` facet."""
+    cosmetic: list[Annotated[str, Field(min_length=1)]]
+    """English words whose presence or absence in a quotation does not change its meaning."""
+    negations: Cues
+    """Negations: a quotation that gains or loses one changes meaning."""
+    modals: Cues
+    """Modal verbs: a quotation that gains or loses one changes meaning."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every lexicon file of a project, loaded."""
+
+    attribution: AttributionLexicon
+    hedges: HedgeLexicon
+    glossary: Glossary
+    scope: ScopeLexicon
+    speech: SpeechLexicon
+    numbers: NumberLexicon
+    entities: EntityLexicon
+    concepts: ConceptLexicon
+    folder: Path
+    """The folder the files were read from."""
+
+    @property
+    def numbers_file(self) -> Path:
+        """The number lexicon's path: `numbers.parse_figures` compiles it once per process, cached by
+        path, so figures are parsed from the path rather than from `numbers`."""
+        return self.folder / "numbers.yaml"
+
+
+FILES: dict[str, type[_Lex]] = {
+    "attribution": AttributionLexicon,
+    "hedges": HedgeLexicon,
+    "glossary": Glossary,
+    "scope": ScopeLexicon,
+    "speech": SpeechLexicon,
+}
+"""File stem → its model, for the files declared here."""
+
+LOADERS: dict[str, Callable[[Path, str], BaseModel]] = {
+    "numbers": load_numbers,
+    "entities": load_entities,
+    "concepts": load_concepts,
+}
+"""File stem → its loader, for the files declared beside the code that reads them."""
+
+
+def load_lexicon(folder: Path) -> Lexicon:
+    """Read every lexicon file in `folder`; raise one `DataError` listing every problem.
+
+    A missing file is a problem like any other: there is no fallback to the lexicon shipped
+    with the code, which would silently check a project against someone else's words.
+    """
+    problems: list[Problem] = []
+    parts: dict[str, BaseModel] = {}
+    for stem in [*FILES, *LOADERS]:
+        path = folder / f"{stem}.yaml"
+        display = f"{folder.name}/{path.name}"
+        try:
+            parts[stem] = LOADERS[stem](path, display) if stem in LOADERS else read_model(path, FILES[stem], display)
+        except DataError as e:
+            problems += e.problems
+    if problems:
+        raise DataError(problems)
+    _forget_if_changed(folder)
+    return Lexicon(**parts, folder=folder)  # type: ignore[arg-type]
+
+
+_read: dict[Path, bytes] = {}
+"""Folder → digest of its lexicon files when this process last loaded them."""
+
+
+def _forget_if_changed(folder: Path) -> None:
+    """Drop what was compiled from `folder`'s files when they changed since the last load.
+
+    The number tables, figures and entity matchers are cached by the file's path for the
+    life of the process; `muqabala serve` builds in one process while an editor edits them.
+    """
+    sha = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    key = folder.resolve()
+    if _read.get(key, sha.digest()) != sha.digest():
+        from muqabala.collate.rules import number
+        from muqabala.lexicon import entities, numbers
+
+        numbers.forget()
+        entities.forget()
+        number.figures.cache_clear()
+    _read[key] = sha.digest()
+
+
+# --- matching ---------------------------------------------------------------------------
+
+_AR_LETTER = re.compile(r"[\u0621-\u064A]")
+_CLITIC = r"(?:[وف]?[بلك]?)"
+_JOIN = r"\W+"
+_GAP = rf"\W+(?:\w+\W+){{0,{GAP_WORDS}}}?"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a phrase matched: offsets into the original (unfolded) text."""
+
+    phrase: str
+    start: int
+    end: int
+    state: str | None = None
+    """The state code the `{state}` placeholder matched, if the phrase has one."""
+
+
+def _word_regex(word: str) -> str:
+    star = word.endswith("*")
+    folded = fold(word.rstrip("*"))[0]
+    body = re.escape(folded).replace(r"\-", r"[-\s]?") + (r"\w*" if star else "")
+    return (_CLITIC if _AR_LETTER.match(folded) else "") + body
+
+
+def _body(phrase: str, slot: str) -> str:
+    out = ""
+    gap = False
+    for word in phrase.split():
+        if word == "...":
+            gap = True
+            continue
+        body = f"(?:{slot})" if word == "{state}" else _word_regex(word)
+        out += (_GAP if gap else _JOIN) + body if out else body
+        gap = False
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _compile(phrase: str, slot: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)")
+
+
+def _permit(index: int) -> str:
+    """The mark appended to a text to allow the state at `index`: two non-word characters
+    (a noncharacter and a private-use one) that no folded text or phrase holds."""
+    return "\uffff" + chr(0xF0000 + index)
+
+
+@lru_cache(maxsize=256)
+def state_slot(states: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The regex `{state}` stands for: one named group `s_<code>` per state, longest names first.
+
+    Each group also requires its state's `_permit` mark after the text, so one pattern per
+    phrase serves every set of allowed states: an excluded state's group fails as if it were
+    absent, and the engine backtracks to the next state or gap exactly as it would without it
+    (compiling one pattern per set of allowed states took most of `collate`'s time).
+    """
+    groups = []
+    for index, (code, names) in enumerate(states):
+        alts = sorted({_body(n, "(?!)") for n in names}, key=len, reverse=True)
+        permit = re.escape(_permit(index))
+        groups.append(f"(?P<s_{code}>(?:{'|'.join(alts)})(?=(?s:.*){permit}))")
+    return "|".join(groups) or "(?!)"
+
+
+@dataclass(frozen=True)
+class StateNames:
+    """Every state's names, prepared once for `find`: build with `state_names` and reuse."""
+
+    codes: tuple[str, ...]
+    """State codes, sorted: the order in which `{state}` tries them."""
+    slot: str
+    """The regex `{state}` stands for (`state_slot`)."""
+
+
+def state_names(states: Mapping[str, Iterable[str]] | None) -> StateNames:
+    """`states` (code → names) prepared for `find`."""
+    key = tuple(sorted((c, tuple(n)) for c, n in (states or {}).items()))
+    return StateNames(tuple(code for code, _ in key), state_slot(key))
+
+
+@lru_cache(maxsize=8192)
+def _required(phrase: str) -> tuple[str, ...]:
+    """Literal stretches every match of `phrase` holds: its words, folded, split at hyphens.
+
+    A text lacking one cannot match, and a substring test is far cheaper than the regex.
+    """
+    out = []
+    for word in phrase.split():
+        if word not in ("...", "{state}"):
+            out += [part for part in fold(word.rstrip("*"))[0].split("-") if part]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, list[int]]:
+    return fold(text)
+
+
+def find(
+    phrases: Iterable[str],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None = None,
+    exclude: Collection[str] = (),
+) -> list[Hit]:
+    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`."""
+    folded, origin = _folded(text)
+    if not folded:
+        return []
+    names: StateNames | None = None
+    allowed: list[str] = []
+    permitted = ""
+    hits = []
+    for phrase in phrases:
+        if not all(part in folded for part in _required(phrase)):
+            continue
+        slotted = "{state}" in phrase
+        if slotted:
+            if names is None:
+                names = states if isinstance(states, StateNames) else state_names(states)
+            if not permitted:
+                allowed = [c for c in names.codes if c not in exclude]
+                permitted = folded + "".join(_permit(i) for i, c in enumerate(names.codes) if c not in exclude)
+            pattern, subject = _compile(phrase, names.slot), permitted
+        else:
+            # The slot is not part of a pattern without `{state}`: one compile serves every call.
+            pattern, subject = _compile(phrase, "(?!)"), folded
+        for m in pattern.finditer(subject):
+            if m.end() == m.start():
+                continue
+            state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
+            hits.append(Hit(phrase, origin[m.start()], origin[m.end() - 1] + 1, state))
+    return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
+
+
+def contains(phrases: Iterable[str], text: str) -> bool:
+    """Whether any phrase matches `text`."""
+    return bool(find(phrases, text))

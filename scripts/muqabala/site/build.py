@@ -1,0 +1,248 @@
+"""`muqabala build`: check the data, build both languages with MkDocs, swap `site/` in at the end.
+
+The site is built in a temporary folder beside `site/` and replaces it only when everything
+succeeded, so a typo in a statement never leaves readers with half a site.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from muqabala.data.corpus import data_files, load_corpus
+from muqabala.data.schema import json_schemas
+from muqabala.data.schema import render as render_schema
+from muqabala.site.cache import cached_report
+from muqabala.site.pages import generate_languages
+from muqabala.site.progress import BuildProgress
+
+LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
+"""Language → its MkDocs configuration file."""
+
+
+class BuildError(Exception):
+    """MkDocs failed; `site/` was left as it was."""
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, parallel: bool = True,
+          progress: BuildProgress | None = None) -> BuildResult:
+    """Build the whole site into `site_dir` (default `root/site`), atomically.
+
+    `progress`, when given, hears of each stage and of the pages MkDocs has written.
+    """
+    site_dir = site_dir or root / "site"
+    timings: dict[str, float] = {}
+    say = progress.stage if progress else (lambda _name: None)
+    t0 = time.perf_counter()
+    say("Checking the data")
+    corpus = load_corpus(root)  # raises DataError before anything is touched
+    timings["check"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    say("Collating articles with statements")
+    report = cached_report(corpus, root)
+    timings["engine"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    say("Writing the pages")
+    # Rendered here, once, rather than by each MkDocs process: the plugin finds the pages
+    # and their stamp and only sets the nav (see site.pregenerated).
+    generate_languages(root, {lang: docs_dir(root / config) for lang, config in LANGUAGES.items()}, corpus, report)
+    timings["render"] = time.perf_counter() - t0
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site_dir.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
+    try:
+        t0 = time.perf_counter()
+        say("Building both languages with MkDocs")
+        _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress)
+        timings["mkdocs"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        say("Publishing the site")
+        _write_root(root, tmp, report.model_dump_json(indent=1))
+        _swap(tmp, site_dir)
+        timings["write"] = time.perf_counter() - t0
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildResult(site_dir=site_dir, seconds=timings)
+
+
+def docs_dir(config: Path) -> Path:
+    """The `docs_dir` a MkDocs configuration names, read without MkDocs (its own, else the one of
+    the file it INHERITs, else MkDocs' default `docs`)."""
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    own = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+    if own:
+        return config.parent / own[1]
+    parent = re.search(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+    if parent and (config.parent / parent[1]).resolve() != config.resolve():
+        return docs_dir(config.parent / parent[1])
+    return config.parent / "docs"
+
+
+def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool,
+                progress: BuildProgress | None = None) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root)}
+    procs: list[tuple[str, subprocess.Popen[str]]] = []
+    outputs: dict[str, str] = {}
+    # Every Markdown file is a page, and MkDocs adds its 404 page.
+    pages = {lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
+             for lang, config in LANGUAGES.items()}
+    for lang, config in LANGUAGES.items():
+        # Not --quiet: MkDocs then drops warnings before --strict can count them.
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
+        if strict:
+            cmd.append("--strict")
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True)
+        procs.append((lang, proc))
+        if not parallel:
+            # communicate(), not wait(): a full output pipe would block the child forever.
+            outputs[lang] = _wait(proc, {lang: (out / lang, pages[lang])}, progress)
+    failures = []
+    try:
+        watched = {lang: (out / lang, pages[lang]) for lang, proc in procs if lang not in outputs}
+        for lang, proc in procs:
+            output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
+            if proc.returncode != 0:
+                failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
+    finally:
+        # Interrupted: stop the other language too before its temporary tree is deleted.
+        for _, proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]],
+          progress: BuildProgress | None) -> str:
+    """`proc`'s output once it ends; meanwhile, the pages written so far in `watched` languages."""
+    if progress is None:
+        return proc.communicate()[0]
+    output: str | None = None
+    while output is None:
+        try:
+            # A timed-out communicate() keeps what it read: calling it again loses nothing.
+            output = proc.communicate(timeout=0.25)[0]
+        except subprocess.TimeoutExpired:
+            pass
+        for lang, (folder, total) in watched.items():
+            progress.pages(lang, sum(1 for _ in folder.rglob("*.html")) if folder.is_dir() else 0, total)
+    return output
+
+
+def _source_date(root: Path) -> str:
+    """The time MkDocs stamps into sitemaps: the last commit's, so that the same input
+    builds the same bytes on any day (0 outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                             text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else "0"
+
+
+def _write_root(root: Path, out: Path, report_json: str) -> None:
+    """The files outside the two language trees: language chooser, open data, schemas."""
+    (out / "data").mkdir()
+    (out / "data" / "report.json").write_text(report_json + "\n", encoding="utf-8")
+    (out / "schema").mkdir()
+    for name, schema in json_schemas().items():
+        (out / "schema" / name).write_text(render_schema(schema), encoding="utf-8")
+    for folder, path in data_files(root):
+        target = out / "data" / "source" / folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    lexicon = root / "lexicon"
+    for path in sorted(lexicon.glob("*.yaml")) if lexicon.is_dir() else []:
+        target = out / "data" / "source" / "lexicon" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (out / "index.html").write_text(_chooser(), encoding="utf-8")
+    # Static hosts serve /404.html for any missing address; its links already start at /en/.
+    shutil.copyfile(out / "en" / "404.html", out / "404.html")
+    (out / ".nojekyll").write_text("", encoding="utf-8")
+
+
+def _chooser() -> str:
+    """The site root: both languages offered side by side, no script needed to choose."""
+    title = html.escape("Muqabala — مقابلة")
+    return f"""<!doctype html>
+<html lang="en" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="alternate" hreflang="en" href="en/">
+<link rel="alternate" hreflang="ar" href="ar/">
+<style>
+body {{ font-family: system-ui, "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif;
+       max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6; }}
+.choice {{ display: flex; gap: 2rem; justify-content: space-between; }}
+.choice a {{ font-size: 1.4rem; }}
+</style>
+</head>
+<body>
+<main class="choice">
+<section lang="en" dir="ltr">
+<h1>Muqabala</h1>
+<p>News reporting of diplomatic statements, checked claim by claim against the statements.</p>
+<p><a href="en/" hreflang="en">Read in English</a></p>
+</section>
+<section lang="ar" dir="rtl">
+<h1>مقابلة</h1>
+<p>مقابلة التغطية الإخبارية للبيانات الدبلوماسية بنصوص البيانات نفسها، ادعاءً بادعاء.</p>
+<p><a href="ar/" hreflang="ar">اقرأ بالعربية</a></p>
+</section>
+</main>
+</body>
+</html>
+"""
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete what a build killed outright (SIGKILL, power loss) left behind: its temporary
+    tree or the old site it was about to delete — only when the process that made it is gone."""
+    for path in folder.glob(".site-*"):
+        match = re.match(r"\.site-(?:build|old)-(\d+)-", path.name)
+        if path.is_dir() and match and not _alive(int(match[1])):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `new` with two renames, so readers never see a half-written site."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
+        old.rmdir()
+        os.replace(site_dir, old)
+    os.replace(new, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

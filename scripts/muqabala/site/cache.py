@@ -1,0 +1,202 @@
+"""A cache of engine results keyed by what they depend on.
+
+The two language builds run in separate processes and both need the report; an unchanged
+corpus must not be collated twice, nor again on every `serve` rebuild. Besides the whole
+report, each case's part of it is kept under its own key, so an edit to one statement
+recollates only that statement's case; and each case's rendered pages are kept under the
+same key (`PageCache`), so the edit renders only that case's pages again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from muqabala import __version__
+from muqabala.data.corpus import Corpus, data_digest
+from muqabala.report import Report
+
+if TYPE_CHECKING:
+    from muqabala.collate.engine import CasePart
+
+CACHE_DIR = ".cache/engine"
+CASES_DIR = f"{CACHE_DIR}/cases"
+PAGES_DIR = ".cache/pages"
+
+
+def engine_key(corpus: Corpus, root: Path) -> str:
+    """Hash of the data, the editors' word lists and the engine's own code."""
+    return _key(corpus.digest, root)
+
+
+def current_key(root: Path) -> str:
+    """`engine_key` of the data as it is on disk now, without loading or validating it."""
+    return _key(data_digest(root), root)
+
+
+def _key(digest: str, root: Path) -> str:
+    sha = hashlib.sha256(digest.encode())
+    sha.update(_dependencies(root).encode())
+    return sha.hexdigest()
+
+
+def _dependencies(root: Path) -> str:
+    """Hash of what every result depends on besides the data: version, lexicon and code."""
+    sha = hashlib.sha256(__version__.encode())
+    lexicon = root / "lexicon"
+    for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    # Code changes invalidate results too: during development a stale report would mislead.
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml")):
+        sha.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
+
+
+def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
+    """Case id → hash of what its part of the report depends on.
+
+    That is the files of its statements and articles, every issuer file (speakers and
+    parents are looked up across the whole register), the lexicon and the code.
+    """
+    from muqabala.collate.engine import case_ids
+
+    common = hashlib.sha256(_dependencies(root).encode())
+    own: dict[str, list[str]] = {}
+    for item, display in sorted(corpus.files.items()):
+        kind, _, ident = item.partition(":")
+        if kind == "issuer":
+            _hash_file(common, corpus.root, item, display)
+        elif kind == "statement" and ident in corpus.statements:
+            own.setdefault(corpus.statements[ident].case, []).append(item)
+        elif kind == "article" and ident in corpus.articles:
+            own.setdefault(corpus.articles[ident].case, []).append(item)
+    keys = {}
+    for cid in case_ids(corpus):
+        sha = common.copy()
+        sha.update(b"case\0" + cid.encode() + b"\0")
+        for item in own.get(cid, []):
+            _hash_file(sha, corpus.root, item, corpus.files[item])
+        keys[cid] = sha.hexdigest()
+    return keys
+
+
+def _hash_file(sha: Any, base: Path, item: str, display: str) -> None:
+    try:
+        data = (base / display).read_bytes()
+    except OSError:
+        data = b""
+    sha.update(item.encode() + b"\0" + display.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+
+def cached_report(corpus: Corpus, root: Path) -> Report:
+    """The engine's report for `corpus`, from the cache when nothing it depends on changed.
+
+    When something did, only the cases it touches are collated again (`cached_parts`).
+    """
+    from muqabala.collate.engine import assemble
+
+    key = engine_key(corpus, root)
+    path = root / CACHE_DIR / f"{key}.json"
+    if path.is_file():
+        try:
+            return Report.model_validate_json(path.read_bytes())
+        except ValueError:
+            pass  # a truncated or outdated entry is recomputed below
+    report = assemble(corpus, cached_parts(corpus, root))
+    _write(path, report.model_dump_json())
+    _prune(path.parent, keep={path.name})
+    return report
+
+
+def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
+    """Every case's part of the report: from the cache where its key is there, else collated."""
+    from muqabala.collate.engine import CasePart, collate_cases
+
+    keys = case_keys(corpus, root)
+    folder = root / CASES_DIR
+    parts: dict[str, CasePart] = {}
+    for cid, key in keys.items():
+        path = folder / f"{key}.json"
+        try:
+            parts[cid] = CasePart.model_validate_json(path.read_bytes())
+            os.utime(path)  # recently used: kept by `_prune`
+        except (OSError, ValueError):
+            pass  # missing, truncated or outdated: collated below
+    missing = [cid for cid in keys if cid not in parts]
+    if missing:
+        fresh = collate_cases(corpus, missing, root)
+        for cid in missing:
+            _write(folder / f"{keys[cid]}.json", fresh[cid].model_dump_json())
+        parts.update(fresh)
+        _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
+    return parts
+
+
+class PageCache:
+    """Each case's rendered pages, per language, under the case's key (see `render.CaseCache`).
+
+    A case's pages depend on what its part of the report does (its key) and on a `variant`
+    (page language, site address...) the renderer names; the renderer's code is part of the
+    key already.
+    """
+
+    def __init__(self, corpus: Corpus, root: Path) -> None:
+        self.keys = case_keys(corpus, root)
+        self.folder = root / PAGES_DIR
+        self.used: set[str] = set()
+
+    def _name(self, case: str, variant: str) -> str | None:
+        key = self.keys.get(case)
+        if key is None:
+            return None
+        return hashlib.sha256(f"{key}\0{variant}".encode()).hexdigest() + ".json"
+
+    def get(self, case: str, variant: str) -> dict[str, Any] | None:
+        name = self._name(case, variant)
+        if name is None:
+            return None
+        path = self.folder / name
+        try:
+            data = json.loads(path.read_bytes())
+            os.utime(path)  # recently used: kept by `prune`
+        except (OSError, ValueError):
+            return None  # missing, truncated: rendered again
+        self.used.add(name)
+        return data if isinstance(data, dict) else None
+
+    def put(self, case: str, variant: str, data: dict[str, Any]) -> None:
+        name = self._name(case, variant)
+        if name is not None:
+            _write(self.folder / name, json.dumps(data, ensure_ascii=False))
+            self.used.add(name)
+
+    def prune(self) -> None:
+        """Drop the oldest entries beyond one more version of every case's pages.
+
+        Pages are big (about 1 MB per case at 100x, both languages) and any code change gives
+        every case a new key: keeping eight versions, as the engine's parts do, would let the
+        folder grow to the size of eight sites.
+        """
+        if self.folder.is_dir():
+            _prune(self.folder, keep=self.used, most=max(2 * len(self.used), 32))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written via a temporary file so a concurrent reader never sees half an entry.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def _prune(folder: Path, keep: set[str], most: int = 8) -> None:
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[most:]:
+        if old.name not in keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,99 @@
+"""The only module that talks to MkDocs: a thin plugin over the core.
+
+Before MkDocs collects the pages, it sets the nav and, unless `muqabala build` has just done
+so for the same data, writes the Markdown generated from the data into the docs dir (only
+files whose text changed, so `mkdocs serve` does not loop).
+After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from muqabala.data.errors import DataError
+from muqabala.site import pages
+
+log = logging.getLogger("mkdocs.plugins.muqabala")
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+class MuqabalaConfig(Config):
+    data_root = c.Optional(c.Dir(exists=True))
+    """Folder holding issuers/, statements/, articles/ and lexicon/ (default: beside mkdocs.yml)."""
+    edit_base = c.Optional(c.Type(str))
+    """Prefix of "Edit this page" links to the data files, e.g. https://github.com/o/r/edit/main/."""
+
+
+class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
+    def on_config(self, config: Any) -> Any:
+        self.lang = str(config.theme["language"])
+        self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
+        self.sources: dict[str, str] = {}
+        # site_url names the site's root; each language lives one folder below it.
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{self.lang}/"
+        return config
+
+    def on_pre_build(self, config: Any) -> None:
+        # `muqabala build` has written the pages of both languages already; a plain
+        # `mkdocs build` or `mkdocs serve`, or data changed since, generates them here.
+        generated = pages.pregenerated(self.root, Path(config.docs_dir), self.lang)
+        try:
+            generated = generated or pages.generate(self.root, Path(config.docs_dir), self.lang)
+        except DataError as e:
+            raise PluginError("muqabala: the data has problems\n" + e.report()) from None
+        for path in generated.written:
+            log.debug("muqabala: wrote %s", path)
+        self.sources = generated.sources
+        config.nav = generated.nav
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        # `mkdocs serve` must rebuild when the data changes, not only the pages.
+        for folder in pages.DATA_FOLDERS:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # A generated page is edited in its YAML, not in its Markdown.
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = pages.edit_link(source, page.url, self.config.edit_base)
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._set_direction(output)
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if template_name != "404.html":
+            return output
+        if not config.site_url:
+            # MkDocs writes the 404 page's links from the server's root, for a site served
+            # there; ours is one folder down per language.
+            output = _ROOTED.sub(lambda m: f'{m[1]}="/{m[3] if m[2] else self.lang + "/" + m[3]}"', output)
+        return self._set_direction(output)
+
+    def on_post_build(self, config: Any) -> None:
+        # Material's search leaves Arabic diacritics in the index; the reader's query is
+        # stripped of the same marks by assets/javascripts/muqabala-search.js.
+        from muqabala.site.render.search import normalise_search_index
+
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            normalise_search_index(index)
+
+    def _set_direction(self, output: str) -> str:
+        direction = "rtl" if self.lang in RTL_LANGUAGES else "ltr"
+        return re.sub(r"<html(?![^>]*\bdir=)", f'<html dir="{direction}"', output, count=1)
+
+
+_ROOTED = re.compile(r'\b(href|src)="/(?!/)(\.\./)?([^"]*)"')

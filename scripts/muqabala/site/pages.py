@@ -1,0 +1,126 @@
+"""Generating the Markdown pages of one language from the data: the core of a build.
+
+MkDocs-free on purpose, so that another static-site engine could call it the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from muqabala.data.corpus import Corpus, load_corpus
+from muqabala.report import Report
+from muqabala.site.cache import PageCache, cached_report, current_key, engine_key
+
+DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
+"""Folders whose files change the generated pages."""
+
+STAMP = ".muqabala-generated.json"
+"""Written beside the generated pages: the engine key of their data, their nav and sources.
+A dot file, so MkDocs does not publish it."""
+
+
+@dataclass
+class Generated:
+    """What one language's generation produced."""
+
+    nav: list[object]
+    sources: dict[str, str]
+    """Docs-relative page path → the data file (root-relative) it was generated from."""
+    written: list[str] = field(default_factory=list)
+    """Pages whose text changed and were written."""
+
+
+def generate(root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None,
+             report: Report | None = None) -> Generated:
+    """Write `lang`'s generated pages into `docs_dir`, and the stamp that `pregenerated` reads.
+
+    Without `corpus` and `report` it validates the data and collates it (cached) first; a
+    caller that has them already passes them in.
+    """
+    return generate_languages(root, {lang: docs_dir}, corpus, report)[lang]
+
+
+def generate_languages(root: Path, docs_dirs: dict[str, Path], corpus: Corpus | None = None,
+                       report: Report | None = None) -> dict[str, Generated]:
+    """`generate` for several languages (language → its docs dir), each case rendered once
+    for all of them; cases whose data did not change since a build come from the page cache."""
+    from muqabala.site.render import GENERATED, render_languages
+
+    if corpus is None:
+        corpus = load_corpus(root)
+    if report is None:
+        report = cached_report(corpus, root)
+    cache = PageCache(corpus, root)
+    rendered = render_languages(corpus, report, tuple(docs_dirs), cache=cache)
+    cache.prune()
+    key = engine_key(corpus, root)
+    out = {}
+    for lang, docs_dir in docs_dirs.items():
+        pages = rendered[lang]
+        done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
+        for rel, text in sorted(pages.files.items()):
+            if _write_if_changed(docs_dir / rel, text):
+                done.written.append(rel)
+        _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
+        stamp = {"key": key, "lang": lang, "files": sorted(pages.files), "nav": done.nav, "sources": done.sources}
+        _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
+    return out
+
+
+def pregenerated(root: Path, docs_dir: Path, lang: str) -> Generated | None:
+    """The nav and sources of the pages in `docs_dir` if they were generated from the data as
+    it is now (see `generate`), else None.
+
+    Checks the files' bytes against the stamp's key, without parsing or validating: the
+    pages were generated from exactly that data, so it was valid then and still is.
+    """
+    try:
+        stamp = json.loads((docs_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("lang") != lang or stamp.get("key") != current_key(root):
+        return None
+    if not all((docs_dir / rel).is_file() for rel in stamp.get("files", [])):
+        return None  # pages deleted since (a cleaned docs dir): generate them again
+    return Generated(nav=stamp["nav"], sources=stamp["sources"])
+
+
+def _write_if_changed(target: Path, text: str) -> bool:
+    # Rewriting an unchanged file would wake `mkdocs serve`'s watcher and loop forever.
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def _remove_stale(docs_dir: Path, owned: tuple[str, ...], keep: set[str]) -> None:
+    """Delete generated pages whose data is gone (a renamed statement must not linger)."""
+    for name in owned:
+        path = docs_dir / name
+        if path.is_file() and name not in keep:
+            path.unlink()
+        elif path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.relative_to(docs_dir).as_posix() not in keep:
+                    f.unlink()
+            for d in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
+                if not any(d.iterdir()):
+                    d.rmdir()
+            if not any(path.iterdir()):
+                shutil.rmtree(path)
+
+
+def edit_link(source: str, page_url: str, edit_base: str | None) -> str:
+    """Where "Edit this page" points for a generated page: the data file that made it.
+
+    With an `edit_base` (a repository's edit address) it opens the file for editing; without
+    one it opens the copy of the file published with the site under data/source/.
+    """
+    if edit_base:
+        return edit_base.rstrip("/") + "/" + source
+    depth = len([p for p in page_url.split("/") if p]) + 1  # +1 for the language folder
+    return "../" * depth + "data/source/" + source

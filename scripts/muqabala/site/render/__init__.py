@@ -1,0 +1,241 @@
+"""Rendering the data and the engine's report as the Markdown pages of one site language.
+
+MkDocs-free: `render_pages` returns text, a nav and the data file behind each page; the
+plugin writes the files. Data text only ever lands in raw HTML blocks, escaped (`escape.py`).
+
+Most pages belong to one case (its articles, their checks, its statements) and depend on
+nothing outside it, the issuers and the code: they are rendered case by case, on every core
+for an archive, and can be kept by a `CaseCache` so that an edit renders its case's pages
+only. The pages that span the archive (comparison, discrepancies, open data) are rendered
+every time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from muqabala.collate import parallel
+from muqabala.data.corpus import Corpus
+from muqabala.report import ArticleReport, Comparison, Report, StatementReport
+from muqabala.site.render.article import article_path, render_article
+from muqabala.site.render.bidi import plain_isolate
+from muqabala.site.render.checks import checks_path, render_checks
+from muqabala.site.render.compare import compare_section, render_compare
+from muqabala.site.render.discrepancies import render_discrepancies
+from muqabala.site.render.escape import nav_title
+from muqabala.site.render.fragments import issuer_name
+from muqabala.site.render.labels import t
+from muqabala.site.render.opendata import render_data
+from muqabala.site.render.statements import citations, render_statement, statement_path
+
+GENERATED = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md",
+             ".muqabala-generated.json")
+"""What the build owns in each docs dir: folders and files it may overwrite or delete (the last
+is `site.STAMP`, which records what the pages were generated from)."""
+
+LANGUAGES = ("en", "ar")
+
+
+@dataclass
+class Pages:
+    """One language's generated pages."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    """Docs-relative path → Markdown."""
+    nav: list[object] = field(default_factory=list)
+    """The MkDocs nav of the language, hand-written pages included, titles in that language."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Docs-relative path → the data file (root-relative) it was generated from."""
+
+
+@dataclass
+class CasePages:
+    """One case's pages in one language, and their places in the nav (sort key, entry)."""
+
+    case: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    articles: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    checks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    statements: list[tuple[tuple[str, str], dict[str, str]]] = field(default_factory=list)
+    compare: str = ""
+    """The case's table and chart on `compare.md`."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CasePages:
+        return cls(
+            case=str(data["case"]),
+            files=dict(data["files"]),
+            sources=dict(data["sources"]),
+            articles=[(k, dict(e)) for k, e in data["articles"]],
+            checks=[(k, dict(e)) for k, e in data["checks"]],
+            statements=[((k[0], k[1]), dict(e)) for k, e in data["statements"]],
+            compare=str(data["compare"]),
+        )
+
+
+class CaseCache(Protocol):
+    """Where rendered cases are kept between builds (see `cache.PageCache`)."""
+
+    def get(self, case: str, variant: str) -> dict[str, Any] | None: ...
+
+    def put(self, case: str, variant: str, data: dict[str, Any]) -> None: ...
+
+
+def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None = None,
+                 cache: CaseCache | None = None, jobs: int | None = None) -> Pages:
+    """Every generated page of `lang` ("ar" or "en"); the same paths in both languages.
+
+    `base_url` is the address of the site root (the folder holding `en/` and `ar/`); with it
+    the ClaimReview `url`s are absolute, without it site-relative.
+    """
+    return render_languages(corpus, report, (lang,), base_url, cache, jobs)[lang]
+
+
+def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LANGUAGES,
+                     base_url: str | None = None, cache: CaseCache | None = None,
+                     jobs: int | None = None) -> dict[str, Pages]:
+    """`render_pages` for several languages at once: each case is rendered in all of them in
+    one go, so the word diffs both languages show are computed once."""
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
+    cases = sorted({st.case for st in corpus.statements.values()})
+    # What a case's pages depend on besides its data: the page language, the site's address,
+    # and whether it is the only case (`compare.md` then has no per-case headings).
+    variants = {lang: json.dumps([lang, base_url, len(cases) == 1]) for lang in langs}
+    done: dict[tuple[str, str], CasePages] = {}
+    missing: list[str] = []
+    for cid in cases:
+        hits = _cached(cache, cid, variants)
+        if hits is None:
+            missing.append(cid)
+        else:
+            done.update({(cid, lang): pages for lang, pages in hits.items()})
+    if missing:
+        shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url)
+        workers = parallel.workers(len(missing), jobs)
+        if workers > 1:
+            results = parallel.map_forked(_render_cases, shared, parallel.shares(missing, workers), workers)
+        else:
+            results = [_render_cases(shared, missing)]
+        for part in results:
+            for (cid, lang), pages in part.items():
+                done[(cid, lang)] = pages
+                if cache:
+                    cache.put(cid, variants[lang], pages.to_json())
+    return {lang: _assemble(corpus, report, lang, [done[(cid, lang)] for cid in cases]) for lang in langs}
+
+
+def _cached(cache: CaseCache | None, case: str, variants: dict[str, str]) -> dict[str, CasePages] | None:
+    """A case's pages in every language from the cache, or None if one is missing."""
+    if cache is None:
+        return None
+    try:
+        return {lang: CasePages.from_json(cache.get(case, v) or {}) for lang, v in variants.items()}
+    except (KeyError, TypeError, ValueError):
+        return None  # no entry, or one of another shape: rendered again
+
+
+class _CaseIndex:
+    """The report's articles and statements grouped by case, and which claims cite each sentence."""
+
+    def __init__(self, corpus: Corpus, report: Report, single: bool) -> None:
+        self.single = single
+        self.articles: dict[str, list[ArticleReport]] = {}
+        self.reports: dict[str, StatementReport] = {s.id: s for s in report.statements}
+        self.statements: dict[str, list[str]] = {}
+        self.comparisons: dict[str, list[Comparison]] = {}
+        for art in report.articles:
+            self.articles.setdefault(art.case, []).append(art)
+        for sid, st in corpus.statements.items():
+            self.statements.setdefault(st.case, []).append(sid)
+        case_of = {s.id: s.case for s in report.statements}
+        for c in report.comparisons:
+            self.comparisons.setdefault(case_of.get(c.statements[0], ""), []).append(c)
+        # Evidence always comes from the claim's own case (corpus.py checks pinned evidence),
+        # so a case's statements are cited by its own articles only.
+        self.cited = citations(report)
+
+
+def _render_cases(shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None],
+                  cases: list[str]) -> dict[tuple[str, str], CasePages]:
+    corpus, index, langs, base_url = shared
+    return {(cid, lang): _render_case(corpus, index, cid, lang, base_url) for cid in cases for lang in langs}
+
+
+def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_url: str | None) -> CasePages:
+    out = CasePages(case=case)
+    for ar in sorted(index.articles.get(case, []), key=lambda a: a.id):
+        aid = ar.id
+        art = corpus.articles.get(aid)
+        if art is None:
+            continue
+        source = corpus.files.get(f"article:{aid}")
+        headline = art.headline.shown_in(lang)
+        if lang == art.language:
+            headline = art.headline.text
+        title = nav_title(plain_isolate(headline, lang))
+        for path, text, nav in (
+            (article_path(aid), render_article(art, ar, lang), out.articles),
+            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url), out.checks),
+        ):
+            out.files[path] = text
+            nav.append((aid, {title: path}))
+            if source:
+                out.sources[path] = source
+    for sid in sorted(index.statements.get(case, [])):
+        st = corpus.statements[sid]
+        path = statement_path(sid)
+        out.files[path] = render_statement(st, index.reports.get(sid), corpus, index.cited, lang)
+        title = nav_title(plain_isolate(f"{issuer_name(corpus, st.issuer, lang)}: {st.title.shown_in(lang)}", lang))
+        out.statements.append(((st.date, sid), {title: path}))
+        source = corpus.files.get(f"statement:{sid}")
+        if source:
+            out.sources[path] = source
+    out.compare = compare_section(
+        corpus, [index.reports[sid] for sid in index.statements.get(case, []) if sid in index.reports],
+        index.articles.get(case, []), index.comparisons.get(case, []), lang, single=index.single)
+    return out
+
+
+def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages]) -> Pages:
+    pages = Pages()
+    for part in parts:
+        pages.files.update(part.files)
+        pages.sources.update(part.sources)
+    articles_nav = [entry for _, entry in sorted((e for p in parts for e in p.articles), key=lambda e: e[0])]
+    checks_nav = [entry for _, entry in sorted((e for p in parts for e in p.checks), key=lambda e: e[0])]
+    if len(parts) == 1:
+        statements_nav: list[object] = [entry for _, entry in sorted(parts[0].statements, key=lambda e: e[0])]
+    else:
+        # One nav section per case: with `navigation.prune`, a statement page then carries its
+        # own case's statements in the nav instead of every statement of the archive (a page
+        # of a 100-case archive went from 1,214 nav links and 460 KB to a tenth of that).
+        statements_nav = [
+            {nav_title(plain_isolate(f"{t('compare.case', lang)} {p.case}", lang)):
+             [entry for _, entry in sorted(p.statements, key=lambda e: e[0])]}
+            for p in parts if p.statements]
+    pages.files["compare.md"] = render_compare(corpus, report, lang, {p.case: p.compare for p in parts})
+    pages.files["discrepancies.md"] = render_discrepancies(corpus, report, lang)
+    pages.files["data.md"] = render_data(corpus, lang)
+    pages.nav = [
+        {t("nav.home", lang): "index.md"},
+        {t("nav.articles", lang): articles_nav},
+        {t("nav.checks", lang): checks_nav},
+        {t("nav.statements", lang): statements_nav},
+        {t("nav.compare", lang): "compare.md"},
+        {t("nav.discrepancies", lang): "discrepancies.md"},
+        {t("nav.methodology", lang): "methodology.md"},
+        {t("nav.guide", lang): "guide.md"},
+        {t("nav.data", lang): "data.md"},
+    ]
+    return pages
+
+
+__all__ = ["GENERATED", "CaseCache", "CasePages", "Pages", "render_languages", "render_pages"]

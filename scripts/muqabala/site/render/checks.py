@@ -1,0 +1,212 @@
+"""The checks page of an article: one section per claim, anchored by the claim's id.
+
+One page per article rather than one per claim: a case of 20 claims is one page, not 20,
+and a corpus of 1,000 articles stays at 1,000 pages instead of ~20,000 (see methodology).
+"""
+
+from __future__ import annotations
+
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Article, ArticleSentence
+from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
+from muqabala.site.render.bidi import direction, isolate, span
+from muqabala.site.render.claimreview import claim_review, script
+from muqabala.site.render.diffview import diff_html
+from muqabala.site.render.escape import esc, href
+from muqabala.site.render.fragments import badge, facts, ident, issuer_name, link, note, organ_html, summary_bar
+from muqabala.site.render.labels import language_name, t
+from muqabala.site.render.paths import rel
+from muqabala.site.render.statements import archive_html, statement_path
+
+
+def checks_path(article_id: str) -> str:
+    return f"checks/{article_id}.md"
+
+
+def _pick(texts: object, lang: str) -> str:
+    return str(getattr(texts, lang))
+
+
+def _heading(claim_id: str, position: int, verdict: str | None, lang: str) -> str:
+    name = t("article.headline", lang) if position == 0 else f"{t('check.claim', lang)} {position}"
+    tail = f": {t(f'verdict.{verdict}', lang)}" if verdict else ""
+    return f"## {esc(name + tail)} {{ #{claim_id} }}"
+
+
+def _claim_texts(claim_text: dict[str, str], original: str, lang: str) -> str:
+    """The claim in both languages, the page's language first."""
+    cols = []
+    for code in (lang, "en" if lang == "ar" else "ar"):
+        kind = "check.original" if code == original else "check.translation"
+        cols.append(f'<div class="mq-col"><p class="mq-col-label">{esc(t(kind, lang))} '
+                    f'({esc(language_name(code, lang))})</p>{span(claim_text[code], code, "p")}</div>')
+    return f'<div class="mq-cols">{"".join(cols)}</div>'
+
+
+def _override(claim: Claim, lang: str) -> str:
+    ov = claim.override
+    if ov is None:
+        return ""
+    chosen = badge(ov.verdict, lang) if ov.verdict else ""
+    return (f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
+            f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
+            f'<p>{esc(t("check.editor", lang))}: {span(ov.editor, "en")} · {ident(ov.date)}</p>'
+            f'<p>{span(_pick(ov.note, lang), lang)}</p>'
+            f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
+            f'{badge(claim.computed_verdict, lang)}</p>'
+            f'<p class="mq-small">{esc(t("check.editorial_note", lang))}</p></aside>')
+
+
+def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
+    bits = [f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
+            f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
+            isolate(_pick(d.explanation, lang), lang)]
+    if d.claim_span:
+        bits.append(f'<br><span class="mq-small">{esc(t("check.in_claim", lang))}:</span> '
+                    f'«{span(d.claim_span.text, d.claim_span.lang)}»')
+    if d.source_span:
+        s = d.source_span
+        target = href(rel(page, statement_path(s.statement), s.sentence))
+        bits.append(f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
+                    f'«{span(s.text, s.lang)}» <a href="{target}">'
+                    f'{ident(f"{s.statement}#{s.sentence}")}</a>')
+    return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(bits)}</li>'
+
+
+FULL_EVIDENCE = 2
+"""Evidence shown in full per claim (both wordings side by side, word diffs in both languages):
+the best-ranked sentences, and any an editor pinned. The lower-ranked candidates are listed with
+their score and wording only: shown in full they made a checks page of 26 claims weigh 650 KB."""
+
+
+def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str) -> str:
+    """The evidence sentence's issuer, statement title and id, linked to the sentence."""
+    st = corpus.statements.get(ev.statement)
+    title = st.title.shown_in(lang) if st else ev.statement
+    target = href(rel(page, statement_path(ev.statement), ev.sentence))
+    return (f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
+            f'{span(title, lang if st and lang in st.title.translations else (st.language if st else "en"))} '
+            '— '
+            f'{esc(t("check.sentence", lang))} {ident(ev.sentence)}</a>')
+
+
+def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, kind: str = "candidate") -> str:
+    """A lower-ranked candidate or a context sentence: its link, score and wording in the page language."""
+    return (f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)} '
+            f'<span class="mq-small">({esc(t("check.score", lang))} <bdi dir="ltr">{ev.score:.2f}</bdi>)</span>'
+            f'<br>{span(_pick(ev.text, lang), lang)}</li>')
+
+
+def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
+    other = "en" if lang == "ar" else "ar"
+    st = corpus.statements.get(ev.statement)
+    head = [_evidence_link(ev, corpus, page, lang)]
+    if ev.origin == "editor":
+        head.append(f'<span class="mq-pinned">{esc(t("check.pinned", lang))}</span>')
+    rows = [(t("check.score", lang), f'<bdi dir="ltr">{ev.score:.2f}</bdi>')]
+    if ev.reasons:
+        rows.append((t("check.reasons", lang),
+                     " ".join(f'<code class="mq-reason"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons)))
+    if st is not None:
+        rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
+        rows.append((t("statement.archive", lang), archive_html(st, lang)))
+    table_rows = "".join(
+        f'<tr><th scope="row">{esc(language_name(code, lang))}</th>'
+        f'{span(_pick(claim.text, code), code, "td")}{span(_pick(ev.text, code), code, "td")}</tr>'
+        for code in (lang, other))
+    table = ('<table class="mq-sbs"><thead><tr><td></td><th scope="col">'
+             f'{esc(t("check.article_wording", lang))}</th>'
+             f'<th scope="col">{esc(t("check.statement_wording", lang))}</th></tr></thead><tbody>'
+             f'{table_rows}</tbody></table>')
+    diff_main = (f'<p class="mq-diff-label">{esc(t("check.diff", lang))} '
+                 f'<span class="mq-small">({esc(t("check.diff_legend", lang))})</span></p>'
+                 f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">'
+                 f'{diff_html(_pick(ev.text, lang), _pick(claim.text, lang), lang)}</p>')
+    diff_other = (f'<details class="mq-diff-other"><summary>{esc(t("check.diff_other", lang))}</summary>'
+                  f'<p class="mq-diff" lang="{other}" dir="{direction(other)}">'
+                  f'{diff_html(_pick(ev.text, other), _pick(claim.text, other), other)}</p></details>')
+    return (f'<div class="mq-evidence{" mq-ev-editor" if ev.origin == "editor" else ""}">'
+            f'<p class="mq-ev-head">{" · ".join(head)}</p>{facts(rows, "mq-facts mq-facts-inline")}'
+            f'{table}{diff_main}{diff_other}</div>')
+
+
+def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, report: ArticleReport,
+                   corpus: Corpus, lang: str, base_url: str | None) -> list[str]:
+    page = checks_path(art.id)
+    position = claim.position if claim else 0
+    verdict = claim.verdict if claim else ("not_a_claim" if not sen.claim else None)
+    lines = [_heading(sen.id, position, verdict, lang), ""]
+    texts = {"ar": claim.text.ar, "en": claim.text.en} if claim else {
+        art.language: sen.text, **{k: v for k, v in sen.translations.items() if k in ("ar", "en")}}
+    texts.setdefault("ar", sen.text)
+    texts.setdefault("en", sen.text)
+    back = href(rel(page, f"articles/{art.id}.md", sen.id))
+    parts = [f'<div class="mq-check" dir="{direction(lang)}">', _claim_texts(texts, art.language, lang)]
+    if not sen.claim:
+        parts.append(note(sen.not_claim_reason, lang, "check.not_claim_reason"))
+    if claim is not None:
+        parts.append(f'<p class="mq-verdict-line"><strong>{esc(t("check.verdict", lang))}:</strong> '
+                     f'{badge(claim.verdict, lang)} <a class="mq-small" href="{back}">'
+                     f'{esc(t("check.back_to_article", lang))}</a></p>')
+        parts.append(f'<p class="mq-rationale"><strong>{esc(t("check.rationale", lang))}:</strong> '
+                     f'{isolate(_pick(claim.rationale, lang), lang)}</p>')
+        parts.append(_override(claim, lang))
+        rows = []
+        if claim.credited:
+            comma = "، " if lang == "ar" else ", "
+            names = comma.join(span(issuer_name(corpus, i, lang), lang) for i in claim.credited)
+            rows.append((t("check.credited", lang), names))
+        if claim.attribution:
+            a = claim.attribution
+            value = esc(t(f"level.{a.level}", lang))
+            if a.named_organ:
+                value += f' · {organ_html(a, lang)}'
+            if a.groups:
+                value += " · " + " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups)
+            rows.append((t("check.attribution", lang), value))
+        if rows:
+            parts.append(facts(rows))
+    parts.append(note(sen.note, lang, "check.translator_note"))
+    if claim is not None:
+        parts.append(f'<h3 class="mq-h3">{esc(t("check.discrepancies", lang))}</h3>')
+        if claim.discrepancies:
+            parts.append('<ul class="mq-disc-list">' + "".join(
+                _discrepancy(d, page, lang) for d in claim.discrepancies) + "</ul>")
+        else:
+            parts.append(f'<p>{esc(t("check.no_discrepancies", lang))}</p>')
+        parts.append(f'<h3 class="mq-h3">{esc(t("check.evidence", lang))}</h3>')
+        if claim.evidence:
+            # A media report is context, never evidence: it is listed apart, whatever its score.
+            context = [ev for ev in claim.evidence if ev.role == "secondary" and ev.origin != "editor"]
+            primary = [ev for ev in claim.evidence if ev not in context]
+            full = [ev for i, ev in enumerate(primary) if i < FULL_EVIDENCE or ev.origin == "editor"]
+            rest = [ev for ev in primary if ev not in full]
+            parts += [_evidence(ev, claim, corpus, page, lang) for ev in full]
+            lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
+            for label, kind, items in lists:
+                if items:
+                    parts.append(f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
+                                 + "".join(_candidate(ev, corpus, page, lang, kind) for ev in items) + "</ul>")
+        else:
+            parts.append(f'<p>{esc(t("check.no_evidence", lang))}</p>')
+        if claim.verdict != "not_a_claim":
+            parts.append(script(claim_review(claim, art, report, lang, base_url)))
+    parts.append("</div>")
+    return lines + ["\n".join(p for p in parts if p), ""]
+
+
+def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str,
+                  base_url: str | None = None) -> str:
+    """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
+    from muqabala.site.render.article import verdict_counts
+
+    page = checks_path(art.id)
+    claims = {c.id: c for c in report.claims}
+    lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: '
+             f'{span(art.headline.text, art.language)}</h1>', ""]
+    back = href(rel(page, f"articles/{art.id}.md"))
+    lines += [f'<p class="mq-lede"><a href="{back}">{esc(t("article.see_article", lang))}</a></p>', ""]
+    lines += [summary_bar(verdict_counts(report), lang), ""]
+    for sen in art.sentences():
+        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url)
+    return "\n".join(lines)

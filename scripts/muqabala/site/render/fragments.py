@@ -1,0 +1,100 @@
+"""HTML pieces shared by several pages: verdict badges, facts lists, texts with their language.
+
+Every function returns one line of HTML (no blank lines), so that it can sit inside a raw
+HTML block of a Markdown page without ending it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Note
+from muqabala.report import Attribution
+from muqabala.site.render.bidi import direction, isolate, span
+from muqabala.site.render.escape import esc, href, safe_url
+from muqabala.site.render.labels import VERDICT_ICONS, VERDICT_ORDER, t
+
+
+def ident(text: str) -> str:
+    """An id, date or other left-to-right token, isolated and kept on one line."""
+    return f'<bdi dir="ltr" class="mq-id">{esc(text)}</bdi>'
+
+
+def level_html(level: str, lang: str) -> str:
+    """An attribution level's name, classed by level."""
+    name = esc(t(f"level.{level}", lang))
+    return f'<span class="mq-level mq-level-{level.replace("_", "-")}">{name}</span>'
+
+
+def organ_html(a: Attribution, lang: str) -> str:
+    """The named state organ in the page language (the lexicon's name), else its English name,
+    isolated; empty when none is named."""
+    if not a.named_organ:
+        return ""
+    if a.named_organ_label is not None:
+        return span(a.named_organ_label.ar if lang == "ar" else a.named_organ_label.en, lang)
+    return f"<bdi>{esc(a.named_organ)}</bdi>"
+
+
+def verdict_class(verdict: str) -> str:
+    """CSS class of a verdict (`partly_supported` → `mq-v-partly-supported`)."""
+    return "mq-v-" + verdict.replace("_", "-")
+
+
+def badge(verdict: str, lang: str, extra: str = "") -> str:
+    """A verdict as icon + text, coloured by class: never colour alone."""
+    return (f'<span class="mq-badge {verdict_class(verdict)}{(" " + extra) if extra else ""}">'
+            f'<span class="mq-icon" aria-hidden="true">{VERDICT_ICONS[verdict]}</span> '
+            f'{esc(t(f"verdict.{verdict}", lang))}</span>')
+
+
+def facts(rows: Iterable[tuple[str, str]], cls: str = "mq-facts") -> str:
+    """A definition list of (label, HTML value) pairs; labels are escaped here, values must be HTML."""
+    items = "".join(f"<dt>{esc(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="{cls}">{items}</dl>'
+
+
+def link(url: str | None, text: str, lang: str) -> str:
+    """An external link if `url` is a safe http(s) address; the address is also the visible text."""
+    ok = safe_url(url)
+    if ok is None:
+        return isolate(text, lang) if text else ""
+    return f'<a href="{href(ok)}" rel="noopener" dir="ltr"><bdi>{esc(text or ok)}</bdi></a>'
+
+
+def note(text: Note | None, page_lang: str, label_key: str = "common.note") -> str:
+    """An editor's or translator's note in the page language, labelled in the page language."""
+    if text is None:
+        return ""
+    words = text.get(page_lang)
+    if not words.strip():
+        return ""
+    return (f'<p class="mq-note" lang="{page_lang}" dir="{direction(page_lang)}">'
+            f'<bdi class="mq-note-label" lang="{page_lang}" dir="{direction(page_lang)}">'
+            f'{esc(t(label_key, page_lang))}:</bdi> {isolate(words, page_lang)}</p>')
+
+
+def issuer_name(corpus: Corpus, issuer_id: str | None, lang: str) -> str:
+    """An issuer's display name in `lang`, or its id when unknown (a dangling id is shown, not hidden)."""
+    if not issuer_id:
+        return ""
+    issuer = corpus.issuers.get(issuer_id)
+    return issuer.name.get(lang) if issuer else issuer_id
+
+
+def summary_bar(counts: dict[str, int], lang: str, checks_link: str | None = None) -> str:
+    """Claims per verdict: a proportional bar (decorative) and the same numbers as text."""
+    total = sum(n for v, n in counts.items() if v != "not_a_claim")
+    present = [v for v in VERDICT_ORDER if counts.get(v)]
+    bar = "".join(
+        f'<span class="mq-bar-seg {verdict_class(v)}" style="flex-grow:{counts[v]}" '
+        f'title="{esc(t(f"verdict.{v}", lang))}: {counts[v]}"></span>'
+        for v in present)
+    items = "".join(f'<li>{badge(v, lang)} <span class="mq-count">{counts[v]}</span></li>' for v in present)
+    more = f' <a href="{href(checks_link)}">{esc(t("article.see_checks", lang))}</a>' if checks_link else ""
+    return (f'<div class="mq-summary" dir="{direction(lang)}"><p class="mq-summary-title">'
+            f'<strong>{esc(t("article.summary", lang))}</strong> — {total} '
+            f'{esc(t("article.claims_total", lang))}'
+            f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
+            f'<ul class="mq-summary-list">{items}</ul></div>')

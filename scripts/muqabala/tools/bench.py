@@ -1,0 +1,438 @@
+"""`muqabala bench`: time every stage of a build on generated projects of growing size.
+
+Each scale runs in a fresh Python process, so that its peak memory (VmHWM, a high-water mark
+that never goes down) and its caches (compiled lexicon patterns) are its own. The stages are
+the library's functions called directly; MkDocs runs in subprocesses as `build.py` runs it,
+and the full build is `muqabala build` in a fresh process, as an editor runs it. Nothing here asserts a
+time: a benchmark reports, a test decides.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from muqabala.collate.align import Aligner
+from muqabala.collate.engine import collate
+from muqabala.data.corpus import load_corpus
+from muqabala.site.build import LANGUAGES
+from muqabala.site.render import GENERATED, render_languages
+from muqabala.tools.links import check_site
+from muqabala.tools.synth import generate
+
+STAGES = ("load", "align", "rules", "markdown", "mkdocs_bare", "full_build", "rebuild_edit", "linkcheck")
+"""Seconds measured per scale, in the order they run (see `measure`)."""
+
+OWN = ("load", "align", "rules", "markdown")
+"""Our stages of a build; MkDocs is the rest."""
+
+BUILD_OWN = ("check", "engine", "render", "write")
+"""Our parts of `muqabala build`'s own timing line; `mkdocs` is the rest."""
+
+LABELS = {
+    "load": "load+validate",
+    "align": "alignment",
+    "rules": "rules+report",
+    "markdown": "Markdown",
+    "mkdocs_bare": "MkDocs (bare)",
+    "full_build": "full build",
+    "rebuild_edit": "rebuild (1 edit)",
+    "linkcheck": "link check",
+}
+
+
+class BenchError(Exception):
+    """A generated project failed to build or measure."""
+
+
+def _hwm_mb(pid: int | str = "self") -> float:
+    """Peak resident memory of one process (VmHWM), in MB; 0 once it is gone.
+
+    Not `ru_maxrss` of the children: a child started by fork counts its parent's memory at the
+    fork, so every MkDocs child would report at least the size of the process that started it.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc (Linux)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children") if Path(f"/proc/{p}").exists() else []:
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                continue
+    return out
+
+
+def _run(cmds: list[list[str]], root: Path) -> tuple[float, float, list[str]]:
+    """Run commands side by side; (seconds, peak MB of any process in their trees, outputs).
+
+    The peak is sampled every 0.1 s; VmHWM only grows, so a late sample is close to the peak.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    t0 = time.perf_counter()
+    procs = [
+        subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for cmd in cmds
+    ]
+    peaks: dict[int, float] = {}
+    while any(p.poll() is None for p in procs):
+        for p in procs:
+            for pid in _tree(p.pid):
+                peaks[pid] = max(peaks.get(pid, 0.0), _hwm_mb(pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - t0
+    outputs = [p.communicate()[0] for p in procs]
+    failed = [
+        f"{' '.join(c[2:5])}: {o.strip()[-3000:]}"
+        for c, p, o in zip(cmds, procs, outputs, strict=True)
+        if p.returncode != 0
+    ]
+    if failed:
+        raise BenchError("a build failed:\n" + "\n".join(failed))
+    return seconds, max(peaks.values(), default=0.0), outputs
+
+
+def _bare_config(root: Path, lang: str, config: str, nav: list[object]) -> Path:
+    """The language's config without the muqabala plugin, the generated nav written out."""
+    path = root / f".bench-bare-{lang}.yml"
+    plugins = [{"search": {"lang": lang}}]
+    text = f"INHERIT: {config}\n" + yaml.safe_dump(
+        {"plugins": plugins, "nav": nav}, allow_unicode=True, sort_keys=False
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _mkdocs_cmd(config: Path, out: Path, strict: bool) -> list[str]:
+    """One language's MkDocs build, as `build.py` runs it."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)]
+    return cmd + (["--strict"] if strict else [])
+
+
+_PARTS = re.compile(r"(\w+) ([\d.]+)s")
+
+
+def _build(root: Path, strict: bool) -> tuple[float, float, dict[str, float]]:
+    """`muqabala build` in a fresh process, as an editor runs it: seconds, peak MB, its own split."""
+    cmd = [sys.executable, "-m", "muqabala", "build", "--root", str(root)] + ([] if strict else ["--no-strict"])
+    seconds, peak, (output,) = _run([cmd], root)
+    line = next((x for x in output.splitlines() if x.startswith("Built ")), "")
+    return seconds, peak, {k: float(v) for k, v in _PARTS.findall(line)}
+
+
+def _edit_one_statement(root: Path) -> str:
+    """Change one word of one statement, as an editor fixing a translation would."""
+    path = sorted((root / "statements").glob("*.yaml"))[-1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("translator:", "translator: (revised)", 1)
+        if "translator: (revised)" not in text
+        else text.replace("(revised)", "(revised again)", 1),
+        encoding="utf-8",
+    )
+    return path.relative_to(root).as_posix()
+
+
+def _clear_generated(root: Path) -> None:
+    for lang in ("en", "ar"):
+        for name in GENERATED:
+            target = root / "content" / lang / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.is_file():
+                target.unlink()
+
+
+def measure(root: Path, scale: int, source: Path, seed: int = 0, engine_only: bool = False,
+            shipped: bool = True) -> dict[str, Any]:
+    """Generate a project of `scale` cases in `root` from the project `source` and time each stage; one dict
+    of results.
+
+    Stages: `load` (load_corpus), `align` (an Aligner and the ranking of every article sentence),
+    `rules` (engine.collate minus `align`: coding, rules, verdicts, comparisons, report; collate
+    aligns again inside, so this is an estimate; the compiled lexicon patterns are cold, as in
+    a build), `markdown` (render_languages for both languages, each case once, on every core
+    from 8 cases, no page cache; files written), `mkdocs_bare` (both MkDocs builds of the same
+    pages without our plugin), `full_build` (`muqabala build` with cold engine and page caches),
+    `rebuild_edit` (`muqabala build` after one statement was edited: its case is collated and
+    rendered again, the others come from the caches), `linkcheck` (links.check_site on the
+    built site). `*_own` are our parts of a build's own timing line (check, engine, render,
+    write), `*_own_ratio` their share of its wall time, `*_startup` the wall time its timer
+    does not see (interpreter start, imports).
+    """
+    out: dict[str, Any] = {"scale": scale}
+    t0 = time.perf_counter()
+    summary = generate(root, scale, seed, source=source, shipped=shipped)
+    out["generate"] = time.perf_counter() - t0
+    out |= {k: v for k, v in vars(summary).items() if k != "scale"}
+
+    t0 = time.perf_counter()
+    corpus = load_corpus(root)
+    out["load"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    aligner = Aligner(corpus)
+    for aid, art in sorted(corpus.articles.items()):
+        for sen in art.sentences():
+            aligner.rank(aid, sen.id, k=10)
+    out["align"] = time.perf_counter() - t0
+    del aligner
+
+    t0 = time.perf_counter()
+    report = collate(corpus, root)
+    out["engine"] = time.perf_counter() - t0
+    out["rules"] = max(0.0, out["engine"] - out["align"])
+    out["peak_mb_engine"] = _hwm_mb()
+
+    if engine_only:
+        out["markdown"] = 0.0
+        out["own"] = out["load"] + out["align"] + out["rules"]
+        out["peak_mb"] = _hwm_mb()
+        return out
+    t0 = time.perf_counter()
+    navs = {}
+    for lang, pages in render_languages(corpus, report, tuple(LANGUAGES)).items():
+        for rel, text in pages.files.items():
+            target = root / "content" / lang / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        navs[lang] = pages.nav
+        out[f"pages_{lang}"] = len(pages.files)
+    out["markdown"] = time.perf_counter() - t0
+    del report, corpus
+
+    if not engine_only:
+        configs = {lang: _bare_config(root, lang, cfg, navs[lang]) for lang, cfg in LANGUAGES.items()}
+        cmds = [_mkdocs_cmd(cfg, root / ".bench-bare-site" / lang, shipped) for lang, cfg in configs.items()]
+        out["mkdocs_bare"], out["peak_mb_mkdocs"], _ = _run(cmds, root)
+
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        _clear_generated(root)
+        out["full_build"], out["peak_mb_build"], out["full_build_parts"] = _build(root, shipped)
+
+        t0 = time.perf_counter()
+        problems = check_site(root / "site")
+        out["linkcheck"] = time.perf_counter() - t0
+        out["link_problems"] = len(problems)
+        out["link_problem_examples"] = [str(p) for p in problems[:5]]
+
+        out["edited"] = _edit_one_statement(root)
+        out["rebuild_edit"], _, out["rebuild_edit_parts"] = _build(root, shipped)
+
+    own = sum(out[k] for k in OWN)
+    out["own"] = own
+    if not engine_only:
+        out["own_ratio"] = own / (own + out["mkdocs_bare"])
+        out["full_vs_bare"] = out["full_build"] / out["mkdocs_bare"]
+        for name in ("full_build", "rebuild_edit"):
+            parts = out[f"{name}_parts"]
+            ours = sum(v for k, v in parts.items() if k in BUILD_OWN)
+            out[f"{name}_own"] = ours
+            out[f"{name}_own_ratio"] = ours / out[name]
+            # What the build's own timer does not see: interpreter start and imports.
+            out[f"{name}_startup"] = max(0.0, out[name] - sum(parts.values()))
+    out["peak_mb"] = _hwm_mb()
+    return out
+
+
+def _run_scale(workdir: Path, scale: int, source: Path, seed: int, engine_only: bool, shipped: bool) -> dict[str, Any]:
+    """`measure` in a fresh interpreter, so that peak memory is this scale's alone."""
+    root = workdir / f"scale-{scale}"
+    if root.exists():
+        shutil.rmtree(root)
+    code = (
+        "import json, sys; from pathlib import Path; from muqabala.tools.bench import measure; "
+        "a = sys.argv; print(json.dumps(measure(Path(a[1]), int(a[2]), Path(a[6]), int(a[3]), a[4] == '1', a[5] == '1')))"
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(root),
+            str(scale),
+            str(seed),
+            "1" if engine_only else "0",
+            "1" if shipped else "0",
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise BenchError(f"scale {scale} failed:\n{proc.stderr.strip()[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run(scales: list[int], source: Path, seed: int = 0, engine_only: bool = False, shipped: bool = True,
+        workdir: Path | None = None, keep: bool = False,
+        announce: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """`measure` each scale in its own interpreter, in `workdir` (default: a temporary folder).
+
+    The generated projects are removed afterwards unless `keep`; `announce(scale)` is called before each.
+    """
+    base = workdir or Path(tempfile.mkdtemp(prefix="muqabala-bench-"))
+    base.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        for scale in scales:
+            if announce:
+                announce(scale)
+            results.append(_run_scale(base, scale, source, seed, engine_only, shipped))
+    finally:
+        if not keep:
+            for scale in scales:
+                shutil.rmtree(base / f"scale-{scale}", ignore_errors=True)
+            if workdir is None:
+                shutil.rmtree(base, ignore_errors=True)
+    return results
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """A plain-text table: one row per stage, one column per scale."""
+    rows: list[tuple[str, list[str]]] = [
+        ("statements / sentences", [f"{r['statements']:,} / {r['sentences']:,}" for r in results]),
+        ("articles / claims", [f"{r['articles']:,} / {r['claims']:,}" for r in results]),
+        ("pages per language", [f"{r.get('pages_en', 0):,}" for r in results]),
+    ]
+    for stage in STAGES[:4] + ("own",) + STAGES[4:]:
+        rows.append(
+            (
+                LABELS.get(stage, "own stages (sum)"),
+                [f"{r[stage]:.2f} s" if stage in r else "-" for r in results],
+            )
+        )
+    rows += [
+        (
+            "own / (own + bare MkDocs)",
+            [f"{r['own_ratio']:.1%}" if "own_ratio" in r else "-" for r in results],
+        ),
+        (
+            "full build / bare MkDocs",
+            [f"{r['full_vs_bare']:.2f}x" if "full_vs_bare" in r else "-" for r in results],
+        ),
+        (
+            "ours in full build (cold)",
+            [_share(r, "full_build") for r in results],
+        ),
+        (
+            "ours in rebuild (1 edit)",
+            [_share(r, "rebuild_edit") for r in results],
+        ),
+        (
+            "start+imports, rebuild",
+            [f"{r['rebuild_edit_startup']:.2f} s" if "rebuild_edit_startup" in r else "-" for r in results],
+        ),
+        ("peak MB, engine (load..rules)", [f"{r['peak_mb_engine']:.0f}" for r in results]),
+        ("peak MB, stages process", [f"{r['peak_mb']:.0f}" for r in results]),
+        (
+            "peak MB, bare MkDocs (1 lang)",
+            [f"{r['peak_mb_mkdocs']:.0f}" if "peak_mb_mkdocs" in r else "-" for r in results],
+        ),
+        (
+            "peak MB, full build (any proc)",
+            [f"{r['peak_mb_build']:.0f}" if "peak_mb_build" in r else "-" for r in results],
+        ),
+    ]
+    head = ["stage"] + [f"{r['scale']}x" for r in results]
+    width = [max(len(head[0]), *(len(n) for n, _ in rows))] + [
+        max(len(head[i + 1]), *(len(v[i]) for _, v in rows)) for i in range(len(results))
+    ]
+    lines = ["  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, width, strict=True)))]
+    lines.append("  ".join("-" * w for w in width))
+    for name, values in rows:
+        lines.append("  ".join([name.ljust(width[0])] + [v.rjust(w) for v, w in zip(values, width[1:], strict=True)]))
+    return "\n".join(lines)
+
+
+def _share(r: dict[str, Any], name: str) -> str:
+    """Our seconds inside one `muqabala build` run and their share of its wall time."""
+    if f"{name}_own" not in r:
+        return "-"
+    return f"{r[f'{name}_own']:.2f} s {r[f'{name}_own_ratio']:.1%}"
+
+
+SERIES = (
+    ("own", "our stages", "#1f77b4"),
+    ("mkdocs_bare", "bare MkDocs", "#d62728"),
+    ("full_build", "full build", "#2ca02c"),
+    ("rebuild_edit", "rebuild after 1 edit", "#9467bd"),
+)
+
+
+def svg_chart(results: list[dict[str, Any]]) -> str:
+    """An SVG line chart of seconds against scale, both axes logarithmic; no dependency."""
+    w, h, left, right, top, bottom = 640, 400, 70, 170, 20, 50
+    points = {key: [(r["scale"], r[key]) for r in results if r.get(key)] for key, _, _ in SERIES}
+    xs = [r["scale"] for r in results] or [1]
+    ys = [y for pts in points.values() for _, y in pts] or [1.0]
+    x0, x1 = (
+        math.floor(math.log10(min(xs))),
+        max(math.ceil(math.log10(max(xs))), math.floor(math.log10(min(xs))) + 1),
+    )
+    y0, y1 = (
+        math.floor(math.log10(min(ys))),
+        max(math.ceil(math.log10(max(ys))), math.floor(math.log10(min(ys))) + 1),
+    )
+
+    def px(x: float) -> float:
+        return left + (math.log10(x) - x0) / (x1 - x0) * (w - left - right)
+
+    def py(y: float) -> float:
+        return h - bottom - (math.log10(y) - y0) / (y1 - y0) * (h - top - bottom)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+        'font-family="sans-serif" font-size="12">',
+        "<title>muqabala bench: seconds against scale (log-log)</title>",
+        f'<rect width="{w}" height="{h}" fill="white"/>',
+    ]
+    for e in range(x0, x1 + 1):
+        x = px(10**e)
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{h - bottom}" stroke="#ddd"/>')
+        parts.append(f'<text x="{x:.1f}" y="{h - bottom + 16}" text-anchor="middle">{10**e}×</text>')
+    for e in range(y0, y1 + 1):
+        y = py(10**e)
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{10.0**e:g} s</text>')
+    parts.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">scale (cases)</text>')
+    for i, (key, label, colour) in enumerate(SERIES):
+        pts = points[key]
+        if pts:
+            path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+            parts += [f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}"/>' for x, y in pts]
+        ly = top + 10 + 18 * i
+        parts.append(
+            f'<line x1="{w - right + 12}" y1="{ly}" x2="{w - right + 32}" y2="{ly}" '
+            f'stroke="{colour}" stroke-width="2"/>'
+        )
+        parts.append(f'<text x="{w - right + 38}" y="{ly + 4}">{label}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
