@@ -10,7 +10,7 @@ from muqabala.data.errors import DataError
 from muqabala.data.model import Issuer
 from muqabala.lexicon.entities import extract_entities, load_lexicon
 
-ENTITIES = Path(__file__).resolve().parents[1] / "lexicon" / "entities.yaml"
+ENTITIES = load_lexicon(Path(__file__).resolve().parents[1] / "lexicon" / "entities.yaml")
 """These unit tests have no project: they read the repository's entity lexicon."""
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from muqabala.data.errors import DataError
 from muqabala.lexicon.numbers import ParsedFigure, load_lexicon, parse_figures
 
-NUMBERS = Path(__file__).resolve().parents[1] / "lexicon" / "numbers.yaml"
+NUMBERS = load_lexicon(Path(__file__).resolve().parents[1] / "lexicon" / "numbers.yaml")
 """The parser's unit tests have no project: they read the repository's number lexicon."""
 
 

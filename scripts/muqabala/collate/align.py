@@ -27,7 +27,6 @@ from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence, Sentence, Statement, Text
 from muqabala.lexicon.concepts import TAG, ConceptMatcher
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
-from muqabala.lexicon.numbers import parse_figures
 from muqabala.lexicon.phrases import Lexicon, load_lexicon
 
 LANGS: tuple[str, str] = ("ar", "en")
@@ -120,9 +119,9 @@ class Aligner:
         self.corpus = corpus
         if lexicon is None:
             lexicon = load_lexicon(corpus.root / "lexicon")
+        self.lexicon = lexicon
         self._concepts = ConceptMatcher(lexicon.concepts)
         self._matcher = EntityMatcher(lexicon.entities, corpus.issuers.values())
-        self._number_lexicon = lexicon.numbers_file
         self._cases: dict[str, _CaseIndex] = {}
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
@@ -148,7 +147,7 @@ class Aligner:
         for lang, words in sorted(versions.items()):
             for e in self._matcher.extract(words):
                 entities.setdefault(e.key, e.kind)
-            figures |= {f.value for f in parse_figures(words, lang, self._number_lexicon)
+            figures |= {f.value for f in self.lexicon.figures(words, lang)
                         if f.value >= MIN_FIGURE or f.unit == "%"}
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)

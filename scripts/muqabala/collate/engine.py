@@ -17,7 +17,6 @@ from muqabala.collate.attribution import code, segments
 from muqabala.collate.rules import ANONYMOUS, Case, ClaimView, Segment, Source, rank, registry
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import SITE_LANGUAGES, Article, ArticleSentence, Override, Statement
-from muqabala.lexicon.numbers import parse_figures
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
     ArticleReport,
@@ -202,7 +201,7 @@ def statement_report(st: Statement, case: Case) -> tuple[StatementReport, list[s
     for src in srcs:
         text, lang = coding_text(src)
         wide = find(case.lexicon.scope.worldwide.get(lang), text)
-        for f in parse_figures(text, lang, case.lexicon.numbers_file):
+        for f in case.lexicon.figures(text, lang):
             figures.append(
                 Figure(
                     value=f.value,

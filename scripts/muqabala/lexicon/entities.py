@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -98,16 +97,6 @@ def load_lexicon(path: Path, display: str | None = None) -> EntityLexicon:
     return read_model(path, EntityLexicon, display or path.name)
 
 
-def forget() -> None:
-    """Drop the lexicons cached by path (a file changed)."""
-    _cached_lexicon.cache_clear()
-
-
-@lru_cache(maxsize=4)
-def _cached_lexicon(path: Path) -> EntityLexicon:
-    return load_lexicon(path)
-
-
 @dataclass(frozen=True)
 class _Name:
     key: str
@@ -176,12 +165,11 @@ def _outermost(entities: Iterable[Entity]) -> list[Entity]:
                                         and e.end <= o.end for o in items)]
 
 
-def extract_entities(text: str, lang: str, lexicon: Path, issuers: Iterable[Issuer] = ()) -> list[Entity]:
-    """Entities in `text` from the entity lexicon at `lexicon` (a project's `lexicon/entities.yaml`)
-    and the given issuers (for one-off use; see `EntityMatcher`).
+def extract_entities(text: str, lang: str, lexicon: EntityLexicon, issuers: Iterable[Issuer] = ()) -> list[Entity]:
+    """Entities in `text` from an entity lexicon and the given issuers (for one-off use; see `EntityMatcher`).
 
     `lang` is accepted for symmetry with the other extractors: every language's names are tried,
     since Arabic articles quote Latin names (“Microsoft Exchange”) as they are.
     """
     del lang
-    return EntityMatcher(_cached_lexicon(lexicon), issuers).extract(text)
+    return EntityMatcher(lexicon, issuers).extract(text)

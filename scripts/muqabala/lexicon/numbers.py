@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -131,15 +130,8 @@ def load_lexicon(path: Path, display: str | None = None) -> NumberLexicon:
     return read_model(path, NumberLexicon, display or path.name)
 
 
-def forget() -> None:
-    """Drop the tables and figures cached by lexicon path (its file changed)."""
-    _cached_tables.cache_clear()
-    _parse_figures.cache_clear()
-
-
-@lru_cache(maxsize=8)
-def _cached_tables(path: Path, lang: str) -> _Tables:
-    lexicon = load_lexicon(path)
+def tables(lexicon: NumberLexicon, lang: str) -> _Tables:
+    """The lexicon compiled for reading `lang` (every language's words when it has none for `lang`)."""
     langs = [lexicon.languages[lang]] if lang in lexicon.languages else list(lexicon.languages.values())
     return _tables(langs, lexicon.units)
 
@@ -266,22 +258,17 @@ def _number_at(ws: list[Word], i: int, t: _Tables, text: str) -> _Number | None:
 
 
 FIGURES_CACHE = 1 << 18
-"""Texts whose figures are kept: the aligner, the statement report and the number rule each
-parse the same sentences, far apart in a run, so the cache holds a whole archive (few texts
+"""Texts whose figures a `Lexicon` keeps: the aligner, the statement report and the number rule
+each parse the same sentences, far apart in a run, so the cache holds a whole archive (few texts
 state a figure, so an entry is small)."""
 
 
-def parse_figures(text: str, lang: str, lexicon: Path) -> list[ParsedFigure]:
-    """Every figure stated in `text`, in reading order, read with the number lexicon at `lexicon`
-    (a project's `lexicon/numbers.yaml`, compiled once per process and path); never raises on odd
-    input.
+def parse_figures(text: str, lang: str, t: _Tables | NumberLexicon) -> list[ParsedFigure]:
+    """Every figure stated in `text`, in reading order, read with a number lexicon (or its
+    `tables` for `lang`, compiled once by the caller); never raises on odd input.
     """
-    return list(_parse_figures(text, lang, lexicon))
-
-
-@lru_cache(maxsize=FIGURES_CACHE)
-def _parse_figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, ...]:
-    t = _cached_tables(lexicon, lang)
+    if isinstance(t, NumberLexicon):
+        t = tables(t, lang)
     ws = words(text)
     out: list[ParsedFigure] = []
     i = 0
@@ -293,7 +280,7 @@ def _parse_figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, .
         figure, i = _figure(text, ws, i, num, t)
         if figure is not None:
             out.append(figure)
-    return tuple(out)
+    return out
 
 
 def _figure(text: str, ws: list[Word], i: int, num: _Number,

@@ -20,11 +20,10 @@ tashkeel, ta marbuta):
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -36,8 +35,10 @@ from muqabala.lexicon.concepts import ConceptLexicon, load_concepts
 from muqabala.lexicon.entities import EntityLexicon
 from muqabala.lexicon.entities import load_lexicon as load_entities
 from muqabala.lexicon.normalize import fold
-from muqabala.lexicon.numbers import NumberLexicon
+from muqabala.lexicon.numbers import FIGURES_CACHE, NumberLexicon, ParsedFigure, parse_figures
+from muqabala.lexicon.numbers import _Tables as NumberTables
 from muqabala.lexicon.numbers import load_lexicon as load_numbers
+from muqabala.lexicon.numbers import tables as number_tables
 
 SLOTS = ("state",)
 """Placeholders a phrase may hold, written `{state}`."""
@@ -270,11 +271,25 @@ class Lexicon:
     folder: Path
     """The folder the files were read from."""
 
-    @property
-    def numbers_file(self) -> Path:
-        """The number lexicon's path: `numbers.parse_figures` compiles it once per process, cached by
-        path, so figures are parsed from the path rather than from `numbers`."""
-        return self.folder / "numbers.yaml"
+    # What is compiled from the files belongs to this object, so that a lexicon loaded again after an
+    # edit (under `muqabala serve`) never sees what was compiled from the old files.
+
+    @cached_property
+    def _number_tables(self) -> dict[str, NumberTables]:
+        return {}
+
+    @cached_property
+    def _figures(self) -> Callable[[str, str], tuple[ParsedFigure, ...]]:
+        def read(text: str, lang: str) -> tuple[ParsedFigure, ...]:
+            if lang not in self._number_tables:
+                self._number_tables[lang] = number_tables(self.numbers, lang)
+            return tuple(parse_figures(text, lang, self._number_tables[lang]))
+
+        return lru_cache(maxsize=FIGURES_CACHE)(read)
+
+    def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
+        """Every figure stated in `text` (see `numbers.parse_figures`), computed once per text."""
+        return self._figures(text, lang)
 
 
 FILES: dict[str, type[_Lex]] = {
@@ -311,32 +326,7 @@ def load_lexicon(folder: Path) -> Lexicon:
             problems += e.problems
     if problems:
         raise DataError(problems)
-    _forget_if_changed(folder)
     return Lexicon(**parts, folder=folder)  # type: ignore[arg-type]
-
-
-_read: dict[Path, bytes] = {}
-"""Folder → digest of its lexicon files when this process last loaded them."""
-
-
-def _forget_if_changed(folder: Path) -> None:
-    """Drop what was compiled from `folder`'s files when they changed since the last load.
-
-    The number tables, figures and entity matchers are cached by the file's path for the
-    life of the process; `muqabala serve` builds in one process while an editor edits them.
-    """
-    sha = hashlib.sha256()
-    for path in sorted(folder.glob("*.yaml")):
-        sha.update(path.name.encode() + b"\0" + path.read_bytes())
-    key = folder.resolve()
-    if _read.get(key, sha.digest()) != sha.digest():
-        from muqabala.collate.rules import number
-        from muqabala.lexicon import entities, numbers
-
-        numbers.forget()
-        entities.forget()
-        number.figures.cache_clear()
-    _read[key] = sha.digest()
 
 
 # --- matching ---------------------------------------------------------------------------

@@ -11,11 +11,9 @@ at all is major (absent). A value found elsewhere in the case is left alone.
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache
-from pathlib import Path
 
 from muqabala.collate.rules import Case, ClaimView, Source, flag
-from muqabala.lexicon.numbers import ParsedFigure, parse_figures
+from muqabala.lexicon.numbers import ParsedFigure
 from muqabala.report import Discrepancy
 
 NEAR = 3
@@ -30,21 +28,16 @@ _QUALIFIERS = {
 }
 
 
-@lru_cache(maxsize=4096)
-def figures(text: str, lang: str, lexicon: Path) -> tuple[ParsedFigure, ...]:
-    """The figures of `text` read with the number lexicon at `lexicon`, less the vague ones."""
-    return tuple(f for f in parse_figures(text, lang, lexicon) if not f.vague)
-
-
 class _Numbers:
     """Figures read and compared with one case's number lexicon."""
 
     def __init__(self, case: Case):
-        self.lexicon = case.lexicon.numbers_file
+        self.lexicon = case.lexicon
         self.canonical: Collection[str] = case.lexicon.numbers.units
 
     def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
-        return figures(text, lang, self.lexicon)
+        """The figures of `text`, less the vague ones."""
+        return tuple(f for f in self.lexicon.figures(text, lang) if not f.vague)
 
     def compatible(self, a: ParsedFigure, b: ParsedFigure) -> bool:
         # A unit the numbers lexicon does not know is only the next word (`محطة`, `electricity`),
