@@ -31,7 +31,7 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         calls.append(sorted(cases))
         return real(corpus, cases, root, jobs)
 
-    monkeypatch.setattr(engine, "collate_cases", counted)
+    monkeypatch.setattr(cache, "collate_cases", counted)
     return calls
 
 
@@ -44,7 +44,7 @@ def test_report_from_cached_cases_is_the_full_report(project: Path, monkeypatch:
     calls = _counting(monkeypatch)
     corpus = load_corpus(project)
     full = collate(corpus, project).model_dump_json()
-    assert len(engine.case_ids(corpus)) == 3
+    assert len(corpus.cases) == 3
     cold = cached_report(corpus, project).model_dump_json()
     assert cold == full
     keys = case_keys(corpus, project)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from muqabala.collate.engine import build_case, view_of
-from muqabala.collate.rules import Case, ClaimView
+from muqabala.collate.views import CaseView, ClaimView
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Issuer, Statement
 from muqabala.lexicon.phrases import load_lexicon
@@ -42,7 +42,7 @@ ISSUERS = {
 }
 
 
-def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, str] | None = None) -> Case:
+def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, str] | None = None) -> CaseView:
     """A case from (statement id, sentence id, issuer, English, Arabic) rows; media issuers are secondary."""
     corpus = Corpus(root=ROOT)
     for iid, (ar, en, kind, country, parent, al_ar, al_en) in ISSUERS.items():
@@ -81,7 +81,7 @@ def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, 
 
 
 def make_claim(
-    case: Case,
+    case: CaseView,
     ar: str,
     en: str = "",
     ranked: list[tuple] | None = None,

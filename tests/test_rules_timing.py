@@ -1,6 +1,7 @@
 import pytest
 
-from muqabala.collate.rules import timing, when
+from muqabala.collate.rules import timing
+from muqabala.collate.views import when
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 CLAIM = "كان الاتحاد أول من أصدر بيانًا قال فيه إن الهجوم جاء من أراضي أوميغا."

@@ -164,7 +164,7 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
     if issuer is None or case is None:
         corpus = load_corpus(root)
         issuer = issuer or next(iter(sorted(corpus.issuers)), None)
-        case = case or next(iter(sorted({s.case for s in corpus.statements.values()})), None)
+        case = case or next(iter(corpus.cases), None)
         if issuer is None or case is None:
             click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
             sys.exit(1)
@@ -189,7 +189,7 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
     """
 
     root = root or find_root()
-    cases = sorted({s.case for s in load_corpus(root).statements.values()})
+    cases = list(load_corpus(root).cases)
     known = ", ".join(cases) or "none"
     # An article is collated with its case's statements only: a misspelt case would leave every
     # claim unsupported, and with several cases a default would be a guess.

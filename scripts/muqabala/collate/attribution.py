@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from muqabala.collate.rules import ANONYMOUS, rank
+from muqabala.collate.views import ANONYMOUS, rank
 from muqabala.data.corpus import Corpus
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names

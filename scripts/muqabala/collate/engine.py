@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
 from muqabala.collate.attribution import code, segments
-from muqabala.collate.rules import ANONYMOUS, Case, ClaimView, Segment, Source, rank, registry
+from muqabala.collate.rules import registry
+from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import SITE_LANGUAGES, Article, ArticleSentence, Override, Statement
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
@@ -46,7 +47,7 @@ def collate(corpus: Corpus, root: Path | None = None, jobs: int | None = None) -
     `MUQABALA_JOBS`, else one per core once there are `parallel.PARALLEL_CASES` cases); the report is the
     same, byte for byte, whatever the number.
     """
-    return assemble(corpus, collate_cases(corpus, case_ids(corpus), root, jobs))
+    return assemble(corpus, collate_cases(corpus, list(corpus.cases), root, jobs))
 
 
 class CasePart(BaseModel):
@@ -59,9 +60,6 @@ class CasePart(BaseModel):
     comparisons: list[Comparison]
 
 
-def case_ids(corpus: Corpus) -> list[str]:
-    """The cases `collate` reports on, in order: those with a statement."""
-    return sorted({s.case for s in corpus.statements.values()})
 
 
 def collate_cases(
@@ -115,17 +113,17 @@ def _collate_cases(
 ) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
     """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id."""
     corpus, lexicon = shared
-    wanted = set(case_ids)
+    cases = [corpus.cases[cid] for cid in case_ids]
     # The aligner indexes each case apart, so one over these cases ranks as one over all would.
     own = replace(
         corpus,
-        statements={k: s for k, s in corpus.statements.items() if s.case in wanted},
-        articles={k: a for k, a in corpus.articles.items() if a.case in wanted},
+        statements={k: s for case in cases for k, s in case.statements.items()},
+        articles={k: a for case in cases for k, a in case.articles.items()},
     )
     aligner = Aligner(own, lexicon)
-    cases = {cid: build_case(corpus, lexicon, cid) for cid in case_ids}
-    reports = [(k, statement_report(st, cases[st.case])) for k, st in sorted(own.statements.items())]
-    articles = [(k, article_report(art, cases[art.case], aligner)) for k, art in sorted(own.articles.items())]
+    views = {case.id: build_case(corpus, lexicon, case.id) for case in cases}
+    reports = [(k, statement_report(st, views[st.case])) for k, st in sorted(own.statements.items())]
+    articles = [(k, article_report(art, views[art.case], aligner)) for k, art in sorted(own.articles.items())]
     return reports, articles
 
 
@@ -152,9 +150,9 @@ def coding_text(src: Source) -> tuple[str, str]:
     return src.text[src.lang], src.lang
 
 
-def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> Case:
+def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
     """Every sentence of the case's statements, with its speaker and attribution coding."""
-    case = Case(
+    case = CaseView(
         corpus=corpus,
         lexicon=lexicon,
         id=case_id,
@@ -191,7 +189,7 @@ def _strongest(codings: list[Attribution]) -> Attribution:
                                    "named_organ_label": organ.named_organ_label if organ else None})
 
 
-def statement_report(st: Statement, case: Case) -> tuple[StatementReport, list[str]]:
+def statement_report(st: Statement, case: CaseView) -> tuple[StatementReport, list[str]]:
     """A statement's coding per sentence and overall, its figures and demands, and the kinds of demand."""
     srcs = [s for s in case.sources + case.secondary if s.statement == st.id]
     codings = [case.coding[s.ref] for s in srcs]
@@ -239,7 +237,7 @@ def _texts(sen: ArticleSentence, art: Article) -> dict[str, str]:
 def claim_view(
     art: Article,
     sen: ArticleSentence,
-    case: Case,
+    case: CaseView,
     aligner: Aligner,
     previous: tuple[str, ...],
     collective: tuple[str, ...],
@@ -263,7 +261,7 @@ def claim_view(
 def view_of(
     text: dict[str, str],
     lang: str,
-    case: Case,
+    case: CaseView,
     ranked: list[tuple[str, float, tuple[str, ...]]],
     previous: tuple[str, ...] = (),
     collective: tuple[str, ...] = (),
@@ -296,7 +294,7 @@ def view_of(
     return view
 
 
-def check(view: ClaimView, case: Case) -> list[Discrepancy]:
+def check(view: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Run every rule; major differences first, then in rule order."""
     found: list[Discrepancy] = []
     for rule in registry().values():
@@ -322,7 +320,7 @@ def _override(art: Article, claim_id: str) -> Override | None:
     return next((o for o in art.overrides if o.claim == claim_id), None)
 
 
-def article_report(art: Article, case: Case, aligner: Aligner) -> ArticleReport:
+def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleReport:
     """Every sentence of the article as a checked claim."""
     claims: list[Claim] = []
     previous: tuple[str, ...] = ()

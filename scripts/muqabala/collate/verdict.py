@@ -26,7 +26,7 @@ languages. Explanations name statements by issuer and date, never by file id.
 
 from __future__ import annotations
 
-from muqabala.collate.rules import Case, ClaimView
+from muqabala.collate.views import CaseView, ClaimView
 from muqabala.report import Discrepancy, Texts, Verdict
 
 LABELS: dict[str, Texts] = {
@@ -64,7 +64,7 @@ def _matches(d: Discrepancy, keys: set[tuple[str, str | None]]) -> bool:
     return (d.type, None) in keys or (d.type, d.details.get("kind")) in keys  # type: ignore[comparison-overlap]
 
 
-def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: Case) -> tuple[Verdict, Texts]:
+def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: CaseView) -> tuple[Verdict, Texts]:
     """The computed verdict and its one-line rationale."""
     if not is_claim:
         return "not_a_claim", Texts(

@@ -14,6 +14,7 @@ import typing
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +34,23 @@ DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
 """Folder of the project → the kind of file it holds (one item per file)."""
 
 
+@dataclass(frozen=True)
+class Case:
+    """One case: the statements filed under it and the articles checked against them.
+
+    The unit of collation, caching, parallel work, rendering and navigation: a case's results
+    depend only on its own files, the issuers, the lexicon and the code.
+    """
+
+    id: str
+    statements: dict[str, Statement]
+    """Its statements by id, in id order."""
+    articles: dict[str, Article]
+    """Its articles by id, in id order."""
+    digest: str
+    """Hash of its statement and article files' bytes (empty for a corpus built in memory)."""
+
+
 @dataclass
 class Corpus:
     """Everything the engine and the site need from the data, validated."""
@@ -45,6 +63,27 @@ class Corpus:
     """Item id (`statement:eu-…`) → the file it came from, relative to the root."""
     digest: str = ""
     """Hash of every data file's bytes: the key of the engine cache."""
+    file_digests: dict[str, str] = field(default_factory=dict)
+    """Data file (relative to the root) → hash of its bytes as read."""
+
+    @cached_property
+    def cases(self) -> dict[str, Case]:
+        """Every case with a statement, by id in id order (an article's case must have one: `check`)."""
+        statements: dict[str, dict[str, Statement]] = {}
+        articles: dict[str, dict[str, Article]] = {}
+        for sid, st in sorted(self.statements.items()):
+            statements.setdefault(st.case, {})[sid] = st
+        for aid, art in sorted(self.articles.items()):
+            articles.setdefault(art.case, {})[aid] = art
+        out = {}
+        for cid in sorted(statements):
+            files = [self.files.get(f"statement:{sid}", "") for sid in statements[cid]]
+            files += [self.files.get(f"article:{aid}", "") for aid in articles.get(cid, {})]
+            sha = hashlib.sha256()
+            for display in files:
+                sha.update(display.encode() + b"\0" + self.file_digests.get(display, "").encode() + b"\0")
+            out[cid] = Case(cid, statements[cid], articles.get(cid, {}), sha.hexdigest() if self.file_digests else "")
+        return out
 
     def issuer_chain(self, issuer_id: str) -> list[str]:
         """The issuer and its parents, nearest first (Raab → UK Government)."""
@@ -86,11 +125,14 @@ def data_digest(root: Path) -> str:
     return sha.hexdigest()
 
 
-def _digest_file(sha: Any, path: Path, display: str) -> None:
+def _digest_file(sha: Any, path: Path, display: str) -> str:
+    """Add the file to `sha`; return the hash of its bytes alone."""
     try:
-        sha.update(display.encode() + b"\0" + path.read_bytes() + b"\0")
+        data = path.read_bytes()
     except OSError:
-        sha.update(display.encode() + b"\0\0")  # `load` reports why it cannot be read
+        data = b""  # `load` reports why it cannot be read
+    sha.update(display.encode() + b"\0" + data + b"\0")
+    return hashlib.sha256(data).hexdigest()
 
 
 def _stray_files(root: Path) -> list[Problem]:
@@ -129,7 +171,7 @@ def load_corpus(root: Path) -> Corpus:
     named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
-        _digest_file(sha, path, display)
+        corpus.file_digests[display] = _digest_file(sha, path, display)
         loaded = load(path, display)
         problems += loaded.problems
         data = loaded.data

@@ -14,14 +14,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from muqabala import __version__
+from muqabala.collate.engine import CasePart, assemble, collate_cases
 from muqabala.data.corpus import Corpus, data_digest
 from muqabala.report import Report
-
-if TYPE_CHECKING:
-    from muqabala.collate.engine import CasePart
 
 CACHE_DIR = ".cache/engine"
 CASES_DIR = f"{CACHE_DIR}/cases"
@@ -60,37 +58,20 @@ def _dependencies(root: Path) -> str:
 def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
     """Case id → hash of what its part of the report depends on.
 
-    That is the files of its statements and articles, every issuer file (speakers and
-    parents are looked up across the whole register), the lexicon and the code.
+    That is the files of its statements and articles (`Case.digest`), every issuer file (speakers
+    and parents are looked up across the whole register), the lexicon and the code.
     """
-    from muqabala.collate.engine import case_ids
-
     common = hashlib.sha256(_dependencies(root).encode())
-    own: dict[str, list[str]] = {}
     for item, display in sorted(corpus.files.items()):
-        kind, _, ident = item.partition(":")
-        if kind == "issuer":
-            _hash_file(common, corpus.root, item, display)
-        elif kind == "statement" and ident in corpus.statements:
-            own.setdefault(corpus.statements[ident].case, []).append(item)
-        elif kind == "article" and ident in corpus.articles:
-            own.setdefault(corpus.articles[ident].case, []).append(item)
+        if item.startswith("issuer:"):
+            common.update(item.encode() + b"\0" + display.encode() + b"\0"
+                          + corpus.file_digests.get(display, "").encode() + b"\0")
     keys = {}
-    for cid in case_ids(corpus):
+    for cid, case in corpus.cases.items():
         sha = common.copy()
-        sha.update(b"case\0" + cid.encode() + b"\0")
-        for item in own.get(cid, []):
-            _hash_file(sha, corpus.root, item, corpus.files[item])
+        sha.update(b"case\0" + cid.encode() + b"\0" + case.digest.encode())
         keys[cid] = sha.hexdigest()
     return keys
-
-
-def _hash_file(sha: Any, base: Path, item: str, display: str) -> None:
-    try:
-        data = (base / display).read_bytes()
-    except OSError:
-        data = b""
-    sha.update(item.encode() + b"\0" + display.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
 
 
 def cached_report(corpus: Corpus, root: Path) -> Report:
@@ -98,8 +79,6 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
 
     When something did, only the cases it touches are collated again (`cached_parts`).
     """
-    from muqabala.collate.engine import assemble
-
     key = engine_key(corpus, root)
     path = root / CACHE_DIR / f"{key}.json"
     if path.is_file():
@@ -115,8 +94,6 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
 
 def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
     """Every case's part of the report: from the cache where its key is there, else collated."""
-    from muqabala.collate.engine import CasePart, collate_cases
-
     keys = case_keys(corpus, root)
     folder = root / CASES_DIR
     parts: dict[str, CasePart] = {}

@@ -12,18 +12,18 @@ voice is compared with the strongest statement of the case.
 from __future__ import annotations
 
 from muqabala.collate.attribution import code
-from muqabala.collate.rules import ANONYMOUS, LEVEL_NAMES, Case, ClaimView, Segment, Source, flag, rank
+from muqabala.collate.views import ANONYMOUS, LEVEL_NAMES, CaseView, ClaimView, Segment, Source, flag, rank
 from muqabala.report import Discrepancy, SourceSpan
 
 
-def _source_span(src: Source, case: Case) -> SourceSpan:
+def _source_span(src: Source, case: CaseView) -> SourceSpan:
     text = src.words("en")
     exclude = {c for c in [case.country(src.issuer)] if c}
     hits = code(text, "en", case.lexicon, case.states, exclude).hits
     return src.span("en", hits[0].start, hits[0].end) if hits else src.whole()
 
 
-def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: Case) -> list[Discrepancy]:
+def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -> list[Discrepancy]:
     c = seg.coding
     roots = [root] if root else case.roots
     level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
@@ -72,7 +72,7 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: Case) -> li
     return []
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag every stretch of the claim coded above what its speaker said."""
     out: list[Discrepancy] = []
     for seg in claim.segments:

@@ -7,12 +7,12 @@ certainty has changed. The hedge's `severity` in the lexicon decides minor or ma
 
 from __future__ import annotations
 
-from muqabala.collate.rules import Case, ClaimView, flag
+from muqabala.collate.views import CaseView, ClaimView, flag
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag a dropped hedge."""
     if not claim.supported:
         return []

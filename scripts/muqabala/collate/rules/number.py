@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from muqabala.collate.rules import Case, ClaimView, Source, flag
+from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.numbers import ParsedFigure
 from muqabala.report import Discrepancy
 
@@ -31,7 +31,7 @@ _QUALIFIERS = {
 class _Numbers:
     """Figures read and compared with one case's number lexicon."""
 
-    def __init__(self, case: Case):
+    def __init__(self, case: CaseView):
         self.lexicon = case.lexicon
         self.canonical: Collection[str] = case.lexicon.numbers.units
 
@@ -59,7 +59,7 @@ class _Numbers:
         return g.text
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Compare every figure of the claim with its sources."""
     n = _Numbers(case)
     out: list[Discrepancy] = []

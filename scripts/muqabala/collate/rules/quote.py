@@ -17,7 +17,7 @@ from functools import partial
 
 from diff_match_patch import diff_match_patch
 
-from muqabala.collate.rules import Case, ClaimView, Source, flag
+from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
 from muqabala.report import Discrepancy
 
@@ -105,7 +105,7 @@ def _share(src: Source, want: set[str], cosmetic: set[str], order: dict[str, int
     return len(want & _content(tokens(src.words("en")), cosmetic)) / len(want), -order.get(src.ref, 99)
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Compare every quotation in the claim's English with the sentence it quotes."""
     en = claim.text.get("en", "")
     speech = case.lexicon.speech

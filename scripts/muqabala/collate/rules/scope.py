@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from muqabala.collate.rules import Case, ClaimView, flag
+from muqabala.collate.views import CaseView, ClaimView, flag
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
@@ -20,7 +20,7 @@ NEAR = 5
 """How many of the closest primary sentences may give the wider scope."""
 
 
-def places(text: str, lang: str, case: Case) -> list[tuple[str, int, int]]:
+def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
     """(place code, start, end) of every place named after a locative, coordinated ones included."""
     sc = case.lexicon.scope
     folded, origin = fold(text)
@@ -44,7 +44,7 @@ def places(text: str, lang: str, case: Case) -> list[tuple[str, int, int]]:
     return out
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag a worldwide event placed in narrower places."""
     sc = case.lexicon.scope
     if find(sc.worldwide.get(claim.lang), claim.original):

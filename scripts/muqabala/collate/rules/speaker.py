@@ -15,7 +15,7 @@ other issuer's sentence must lead by `MARGIN`.
 from __future__ import annotations
 
 from muqabala.collate.attribution import mentions
-from muqabala.collate.rules import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, Source, adjusted, flag, when
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag, when
 from muqabala.report import Discrepancy, Span
 
 MARGIN = 0.1
@@ -27,12 +27,12 @@ def blind(src: Source) -> float:
     return adjusted(src)
 
 
-def _mention(claim: ClaimView, case: Case, issuers: list[str]) -> Span | None:
+def _mention(claim: ClaimView, case: CaseView, issuers: list[str]) -> Span | None:
     found = [m for m in mentions(claim.original, case.corpus, case.lexicon, claim.lang) if m.who in issuers]
     return claim.span(found[0].start, found[0].end) if found else None
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag content credited to the wrong speaker."""
     out: list[Discrepancy] = []
     credited = {case.root(s) for s in claim.credited}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from muqabala.collate.rules import ANONYMOUS, Case, ClaimView, flag, names, when
+from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, flag, names, when
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 
@@ -19,7 +19,7 @@ def _instant(date: str) -> datetime | None:
     return datetime.fromisoformat(date.replace("Z", "+00:00")) if "T" in date else None
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag an order in time the dates do not establish."""
     hits = find(case.lexicon.scope.first.get(claim.lang), claim.original)
     if not hits:

@@ -8,12 +8,12 @@ phrases where those words are right (`الممثل الأعلى`, the High Repre
 
 from __future__ import annotations
 
-from muqabala.collate.rules import Case, ClaimView, flag
+from muqabala.collate.views import CaseView, ClaimView, flag
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag every known wrong rendering of a term the sources use."""
     ar = claim.text.get("ar")
     if not ar:

@@ -7,11 +7,11 @@ never count: the closest one is named in the details as context.
 
 from __future__ import annotations
 
-from muqabala.collate.rules import ANONYMOUS, SUPPORT_SCORE, Case, ClaimView, flag
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, flag
 from muqabala.report import Discrepancy
 
 
-def check(claim: ClaimView, case: Case) -> list[Discrepancy]:
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag a claim without primary support."""
     near = next((s for s in claim.context if s.score >= SUPPORT_SCORE), None)
     context = near.ref if near else None

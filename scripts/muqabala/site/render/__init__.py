@@ -105,7 +105,7 @@ def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LA
     for lang in langs:
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
-    cases = sorted({st.case for st in corpus.statements.values()})
+    cases = list(corpus.cases)
     # What a case's pages depend on besides its data: the page language, the site's address,
     # and whether it is the only case (`compare.md` then has no per-case headings).
     variants = {lang: json.dumps([lang, base_url, len(cases) == 1]) for lang in langs}
@@ -153,8 +153,8 @@ class _CaseIndex:
         self.comparisons: dict[str, list[Comparison]] = {}
         for art in report.articles:
             self.articles.setdefault(art.case, []).append(art)
-        for sid, st in corpus.statements.items():
-            self.statements.setdefault(st.case, []).append(sid)
+        for cid, case in corpus.cases.items():
+            self.statements[cid] = list(case.statements)
         case_of = {s.id: s.case for s in report.statements}
         for c in report.comparisons:
             self.comparisons.setdefault(case_of.get(c.statements[0], ""), []).append(c)

@@ -81,7 +81,7 @@ def render_compare(corpus: Corpus, report: Report, lang: str, sections: dict[str
     """
     lines = [f'<h1 class="mq-title">{esc(t("nav.compare", lang))}</h1>', "",
              f'<p class="mq-lede">{esc(t("compare.intro", lang))}</p>', ""]
-    cases = sorted({sr.case for sr in report.statements})
+    cases = list(corpus.cases)
     for case in cases:
         if len(cases) > 1:
             lines += [f"## {esc(t('compare.case', lang))} {esc(case)} {{ #case-{case} }}", ""]

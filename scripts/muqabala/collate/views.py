@@ -1,0 +1,301 @@
+"""What the discrepancy rules see: a case's sentences coded once (`CaseView`), one claim with its
+ranked evidence (`ClaimView`), and the helpers every rule shares (`flag`, `names`, `adjusted`).
+
+Rules read only the lexicon (`case.lexicon`) and the corpus (`case`), never an id, sentence or
+issuer of a particular case, so that a new case needs data and no code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from datetime import date as Day
+from functools import cached_property
+
+from muqabala.collate.align import ENTITY_WEIGHT, SPEAKER_WEIGHT
+from muqabala.data.corpus import Corpus
+from muqabala.data.model import Statement
+from muqabala.lexicon.phrases import Lexicon
+from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
+
+SUPPORT_SCORE = 0.4
+"""Alignment score (align.py's scale) from which a primary sentence counts as saying the claim.
+
+Calibrated on the shipped case: sentences that say what a claim says score 0.5–1.2, sentences
+that only share a topic 0.1–0.35. Below it a sentence is still shown as the closest, not as support.
+"""
+
+ANONYMOUS = "~anonymous"
+"""Speaker id standing for unnamed officials or sources."""
+
+LEVEL_NAMES: dict[str, Texts] = {
+    "none": Texts(en="no attribution", ar="لا إسناد"),
+    "territory": Texts(en="activity from the state's territory", ar="نشاط من أراضي الدولة"),
+    "state_affiliated": Texts(
+        en="state-backed actors or the state itself", ar="جهات مدعومة من الدولة أو الدولة نفسها"
+    ),
+    "state_organ": Texts(en="a named state body", ar="جهاز حكومي مسمّى"),
+}
+"""The scale's levels as readers see them."""
+
+MONTHS = (
+    Texts(en="January", ar="يناير"), Texts(en="February", ar="فبراير"), Texts(en="March", ar="مارس"),
+    Texts(en="April", ar="أبريل"), Texts(en="May", ar="مايو"), Texts(en="June", ar="يونيو"),
+    Texts(en="July", ar="يوليو"), Texts(en="August", ar="أغسطس"), Texts(en="September", ar="سبتمبر"),
+    Texts(en="October", ar="أكتوبر"), Texts(en="November", ar="نوفمبر"), Texts(en="December", ar="ديسمبر"),
+)
+"""Month names for dates in explanations (the Arabic ones numbers.yaml reads too)."""
+
+
+def when(date: str) -> Texts:
+    """A date as explanations write it: `19 July 2021` / `19 يوليو 2021`.
+
+    A date with a time is given in UTC (`19 July 2021, 09:35 UTC`), so that statements from
+    different zones compare at a glance. No ISO form: inside Arabic text its parts would be
+    laid out in reverse order, and readers do not need it (the statement page shows it).
+    """
+    if "T" in date:
+        moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
+        utc = moment.tzinfo is not None
+        if utc:
+            moment = moment.astimezone(UTC)
+        day, clock = moment.date(), moment.strftime("%H:%M")
+    else:
+        day, clock, utc = Day.fromisoformat(date[:10]), "", False
+    month = MONTHS[day.month - 1]
+    en, ar = f"{day.day} {month.en} {day.year}", f"{day.day} {month.ar} {day.year}"
+    if clock:
+        en += f", {clock}" + (" UTC" if utc else "")
+        ar += f"، الساعة {clock}" + (" بتوقيت غرينتش" if utc else "")
+    return Texts(en=en, ar=ar)
+
+
+def adjusted(src: Source, keep: Iterable[str] = ()) -> float:
+    """The alignment score without the aligner's bonuses for naming issuers not in `keep`.
+
+    align.py adds `SPEAKER_WEIGHT` when a claim names a sentence's speaker, and a little per
+    issuer named in both. That finds evidence well, but a claim that merely mentions the EU
+    ("the EU joining in") must not be supported by the EU's sentences for that alone; nor may
+    the UK's sentence win over the EU's for a claim that credits the UK with the EU's words.
+    """
+    keep = set(keep)
+    bonus = 0.0
+    for reason in src.reasons:
+        if reason.startswith("speaker:") and reason.removeprefix("speaker:") not in keep:
+            bonus += SPEAKER_WEIGHT
+        elif reason.startswith("entity:issuer:") and reason.removeprefix("entity:issuer:") not in keep:
+            bonus += ENTITY_WEIGHT["issuer"]
+    return round(src.score - bonus, 4)
+
+
+def rank(level: str) -> int:
+    """Position of a level on the scale (none = 0)."""
+    return ATTRIBUTION_ORDER.index(level)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One statement sentence, as rules see it: who said it, its words, its alignment score."""
+
+    statement: str
+    sentence: str
+    issuer: str
+    """The quoted speaker of the sentence, else the statement's issuer."""
+    root: str
+    """The top of the issuer's chain (Raab, the FCDO and the NCSC → the UK Government)."""
+    text: dict[str, str]
+    """The wording by language: the original and every translation."""
+    lang: str
+    """The language of the original."""
+    date: str
+    role: str
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.statement}#{self.sentence}"
+
+    def words(self, lang: str) -> str:
+        """The sentence in `lang`, else in English, else the original."""
+        return self.text.get(lang) or self.text.get("en") or self.text[self.lang]
+
+    def span(self, lang: str, start: int, end: int) -> SourceSpan:
+        text = self.words(lang)
+        return SourceSpan(
+            lang=lang,  # type: ignore[arg-type]
+            start=start,
+            end=end,
+            text=text[start:end],  # type: ignore[arg-type]
+            statement=self.statement,
+            sentence=self.sentence,
+        )
+
+    def whole(self, lang: str = "en") -> SourceSpan:
+        return self.span(lang, 0, len(self.words(lang)))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a claim credited to the same speakers (`قالت المملكة المتحدة إن …`)."""
+
+    start: int
+    end: int
+    speakers: tuple[str, ...]
+    """Issuer ids as named (collective speakers already expanded), or `ANONYMOUS`; empty for
+    the article's own voice."""
+    coding: Attribution
+    """The segment's own attribution coding."""
+    cue_spans: tuple[tuple[int, int], ...] = ()
+    """Where the phrases that set the segment's level stand in the claim."""
+
+
+@dataclass
+class ClaimView:
+    """One article sentence with everything the rules need about it."""
+
+    article: str
+    id: str
+    text: dict[str, str]
+    """The claim by language (original and translations)."""
+    lang: str
+    """The language of the original."""
+    segments: list[Segment]
+    evidence: list[Source]
+    """Primary statement sentences, best aligned first."""
+    context: list[Source] = field(default_factory=list)
+    """Secondary (media) sentences: never support, shown as context."""
+    keep: frozenset[str] = frozenset()
+    """The credited issuers and their parents: the aligner's bonus for naming them stands."""
+
+    @property
+    def original(self) -> str:
+        return self.text[self.lang]
+
+    @property
+    def credited(self) -> list[str]:
+        """Issuer ids the claim credits, in order of appearance, without unnamed speakers."""
+        out: list[str] = []
+        for seg in self.segments:
+            out += [s for s in seg.speakers if s != ANONYMOUS and s not in out]
+        return out
+
+    def span(self, start: int, end: int, lang: str | None = None) -> Span:
+        lang = lang or self.lang
+        text = self.text[lang]
+        return Span(lang=lang, start=start, end=end, text=text[start:end])  # type: ignore[arg-type]
+
+    def whole(self) -> Span:
+        return self.span(0, len(self.original))
+
+    @property
+    def supported(self) -> bool:
+        """Whether a primary sentence is close enough to count as saying the claim."""
+        return any(adjusted(s, self.keep) >= SUPPORT_SCORE for s in self.evidence)
+
+
+@dataclass
+class CaseView:
+    """The statements of one case, coded once and shared by every claim of its articles."""
+
+    corpus: Corpus
+    lexicon: Lexicon
+    id: str
+    states: dict[str, list[str]]
+    """State code → every name for it (lexicon states plus government issuers and aliases)."""
+    sources: list[Source]
+    """Every primary sentence of the case's statements."""
+    secondary: list[Source]
+    """Every sentence of the case's media statements."""
+    coding: dict[str, Attribution]
+    """`statement#sentence` → that sentence's attribution coding."""
+
+    def root(self, issuer: str) -> str:
+        chain = self.corpus.issuer_chain(issuer)
+        return chain[-1] if chain else issuer
+
+    def name(self, issuer: str) -> Texts:
+        found = self.corpus.issuers.get(issuer)
+        if found is None:
+            return Texts(ar=issuer, en=issuer)
+        return Texts(ar=found.name.ar, en=found.name.en)
+
+    def issued(self, statement: str) -> tuple[Texts, Texts]:
+        """Who issued a statement and when, as explanations name it instead of its file id."""
+        st = self.corpus.statements.get(statement)
+        if st is None:
+            return Texts(ar=statement, en=statement), Texts(ar="", en="")
+        return self.name(st.issuer), when(st.date)
+
+    def country(self, issuer: str) -> str | None:
+        for link in self.corpus.issuer_chain(issuer):
+            if self.corpus.issuers[link].country:
+                return self.corpus.issuers[link].country
+        return None
+
+    @property
+    def statements(self) -> list[Statement]:
+        return list(self.corpus.cases[self.id].statements.values())
+
+    def by_root(self, root: str) -> list[Source]:
+        return [s for s in self.sources if s.root == root]
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Issuer roots with primary statements in this case."""
+        return sorted({s.root for s in self.sources})
+
+    def strongest(self, root: str, state: str | None) -> tuple[str, Source | None]:
+        """The highest level a root's sentences reach about `state` (any state when None)."""
+        best: tuple[str, Source | None] = ("none", None)
+        for src in self.by_root(root):
+            code = self.coding[src.ref]
+            if state and code.state not in (state, None):
+                continue
+            if rank(code.level) > rank(best[0]):
+                best = (code.level, src)
+        return best
+
+    def entities(self, root: str) -> dict[str, Source]:
+        """Named organs and groups in a root's sentences → the first sentence naming each."""
+        out: dict[str, Source] = {}
+        for src in self.by_root(root):
+            code = self.coding[src.ref]
+            for name in [code.named_organ, *code.groups]:
+                if name and name not in out:
+                    out[name] = src
+        return out
+
+
+def flag(
+    type_: DiscrepancyType,
+    severity: str,
+    en: str,
+    ar: str,
+    claim_span: Span | None = None,
+    source_span: SourceSpan | None = None,
+    **details: object,
+) -> Discrepancy:
+    """A discrepancy with its explanation in both languages."""
+    return Discrepancy(
+        type=type_,
+        severity=severity,  # type: ignore[arg-type]
+        explanation=Texts(en=en, ar=ar),
+        claim_span=claim_span,
+        source_span=source_span,
+        details=details,  # type: ignore[arg-type]
+    )
+
+
+def names(case: CaseView, issuers: Iterable[str], lang: str) -> str:
+    """Issuer names joined for a sentence: `the UK Government and the European Union`."""
+    parts = [case.name(i).en if lang == "en" else case.name(i).ar for i in issuers]
+    if len(parts) <= 1:
+        return "".join(parts)
+    joiner = " and " if lang == "en" else " و"
+    return (
+        ", ".join(parts[:-1]) + joiner + parts[-1]
+        if lang == "en"
+        else "، ".join(parts[:-1]) + joiner + parts[-1]
+    )
