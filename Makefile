@@ -15,7 +15,9 @@ site: $(VENV)/.site-installed
 test: $(VENV)/.test-installed browser
 	$(BIN)/muqabala schema --check
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 	$(BIN)/muqabala build
 	$(BIN)/muqabala links
@@ -25,8 +27,9 @@ serve: $(VENV)/.site-installed
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
-	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Debian's Chromium for the real-browser tests; test tools never download their own browser.
 browser:
@@ -47,6 +50,7 @@ $(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $@ $(VENV)/.site-installed
 
+# The generated pages, as listed once in scripts/muqabala/vocabulary.py (GENERATED; a test checks this list).
 clean:
 	rm -rf site .cache content/*/statements content/*/articles content/*/checks \
-		content/*/compare.md content/*/discrepancies.md content/*/data.md
+		content/*/compare.md content/*/discrepancies.md content/*/data.md content/*/.muqabala-generated.json

@@ -19,36 +19,83 @@ LEXICON = load_lexicon(REPO / "lexicon")
 
 
 def issuer(id_: str, en: str, ar: str, kind: str = "government") -> dict:
-    return {"schema_version": 1, "id": id_, "name": {"ar": ar, "en": en}, "kind": kind,
-            "aliases": {"en": [en], "ar": [ar]}}
+    return {
+        "schema_version": 1,
+        "id": id_,
+        "name": {"ar": ar, "en": en},
+        "kind": kind,
+        "aliases": {"en": [en], "ar": [ar]},
+    }
 
 
-def statement(id_: str, issuer_id: str, sentences: list[tuple[str, str]], case: str = "zenda-2030",
-              role: str = "primary") -> dict:
-    return {"schema_version": 1, "id": id_, "case": case, "issuer": issuer_id, "role": role,
-            "title": {"text": "A title", "translations": {"ar": "عنوان"}}, "date": "2030-01-02",
-            "url": "https://example.org/" + id_, "no_archive_reason": {"en": "invented", "ar": "مختلق"},
-            "language": "en",
-            "completeness": "complete", "translator": "Test",
-            "paragraphs": [{"sentences": [{"id": f"p1-s{i}", "text": en, "translations": {"ar": ar}}
-                                          for i, (en, ar) in enumerate(sentences, start=1)]}]}
+def statement(
+    id_: str, issuer_id: str, sentences: list[tuple[str, str]], case: str = "zenda-2030", role: str = "primary"
+) -> dict:
+    return {
+        "schema_version": 1,
+        "id": id_,
+        "case": case,
+        "issuer": issuer_id,
+        "role": role,
+        "title": {"text": "A title", "translations": {"ar": "عنوان"}},
+        "date": "2030-01-02",
+        "url": "https://example.org/" + id_,
+        "no_archive_reason": {"en": "invented", "ar": "مختلق"},
+        "language": "en",
+        "completeness": "complete",
+        "translator": "Test",
+        "paragraphs": [
+            {
+                "sentences": [
+                    {"id": f"p1-s{i}", "text": en, "translations": {"ar": ar}}
+                    for i, (en, ar) in enumerate(sentences, start=1)
+                ]
+            }
+        ],
+    }
 
 
 ARTICLE = {
-    "schema_version": 1, "id": "zenda-ar", "case": "zenda-2030", "outlet": {"ar": "صحيفة", "en": "A paper"},
-    "no_url_reason": {"en": "invented", "ar": "مختلق"}, "date": "2030-01-03", "language": "ar", "translator": "Test",
-    "headline": {"id": "headline", "text": "اتهام روريتانيا باختراق مرافق المياه",
-                 "translations": {"en": "Ruritania accused of hacking water utilities"}},
+    "schema_version": 1,
+    "id": "zenda-ar",
+    "case": "zenda-2030",
+    "outlet": {"ar": "صحيفة", "en": "A paper"},
+    "no_url_reason": {"en": "invented", "ar": "مختلق"},
+    "date": "2030-01-03",
+    "language": "ar",
+    "translator": "Test",
+    "headline": {
+        "id": "headline",
+        "text": "اتهام روريتانيا باختراق مرافق المياه",
+        "translations": {"en": "Ruritania accused of hacking water utilities"},
+    },
     "paragraphs": [
-        {"sentences": [
-            {"id": "p1-s1", "text": "قالت فريدونيا إن جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.",
-             "translations": {"en": "Freedonia said actors operating from Ruritania's territory broke into "
-                                    "the water utilities."}},
-            {"id": "p1-s2", "text": "وربطت سيلفانيا المجموعة APT 77 بالمخابرات الروريتانية.",
-             "translations": {"en": "Sylvania linked the group APT 77 to Ruritanian intelligence."}}]},
-        {"sentences": [
-            {"id": "p2-s1", "text": "وتعطلت نحو ١٢ ألف مضخة.",
-             "translations": {"en": "And about 12 thousand pumps were disabled."}}]},
+        {
+            "sentences": [
+                {
+                    "id": "p1-s1",
+                    "text": "قالت فريدونيا إن جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.",
+                    "translations": {
+                        "en": "Freedonia said actors operating from Ruritania's territory broke into "
+                        "the water utilities."
+                    },
+                },
+                {
+                    "id": "p1-s2",
+                    "text": "وربطت سيلفانيا المجموعة APT 77 بالمخابرات الروريتانية.",
+                    "translations": {"en": "Sylvania linked the group APT 77 to Ruritanian intelligence."},
+                },
+            ]
+        },
+        {
+            "sentences": [
+                {
+                    "id": "p2-s1",
+                    "text": "وتعطلت نحو ١٢ ألف مضخة.",
+                    "translations": {"en": "And about 12 thousand pumps were disabled."},
+                }
+            ]
+        },
     ],
 }
 
@@ -59,22 +106,46 @@ def _write_case(folder: Path) -> Corpus:
         "issuers/sylvania.yaml": issuer("sylvania", "Sylvania", "سيلفانيا"),
         "issuers/ruritania.yaml": issuer("ruritania", "Ruritania", "روريتانيا"),
         "issuers/press.yaml": issuer("press", "The Press", "الصحافة", kind="media"),
-        "statements/freedonia.yaml": statement("freedonia", "freedonia", [
-            ("Freedonia assesses that the intrusion into the water utilities was undertaken by actors "
-             "operating from the territory of Ruritania.",
-             "تقدّر فريدونيا أن اختراق مرافق المياه نفّذته جهات تعمل من أراضي روريتانيا."),
-            ("Freedonia urges Ruritania to end these activities.",
-             "تحث فريدونيا روريتانيا على إنهاء هذه الأنشطة.")]),
-        "statements/sylvania.yaml": statement("sylvania", "sylvania", [
-            ("Sylvania attributes the campaign known as APT77 to the Ruritanian intelligence service.",
-             "تنسب سيلفانيا الحملة المعروفة باسم APT77 إلى جهاز المخابرات الروريتاني."),
-            ("Over 12,000 water pumps were disabled.", "تعطلت أكثر من 12 ألف مضخة مياه.")]),
-        "statements/press.yaml": statement("press", "press", [
-            ("Ruritania was accused of hacking water utilities.", "اتُّهمت روريتانيا باختراق مرافق المياه.")],
-            role="secondary"),
-        "statements/other-case.yaml": statement("other-case", "freedonia", [
-            ("Actors operating from the territory of Ruritania broke into the water utilities.",
-             "جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.")], case="other-2031"),
+        "statements/freedonia.yaml": statement(
+            "freedonia",
+            "freedonia",
+            [
+                (
+                    "Freedonia assesses that the intrusion into the water utilities was undertaken by actors "
+                    "operating from the territory of Ruritania.",
+                    "تقدّر فريدونيا أن اختراق مرافق المياه نفّذته جهات تعمل من أراضي روريتانيا.",
+                ),
+                ("Freedonia urges Ruritania to end these activities.", "تحث فريدونيا روريتانيا على إنهاء هذه الأنشطة."),
+            ],
+        ),
+        "statements/sylvania.yaml": statement(
+            "sylvania",
+            "sylvania",
+            [
+                (
+                    "Sylvania attributes the campaign known as APT77 to the Ruritanian intelligence service.",
+                    "تنسب سيلفانيا الحملة المعروفة باسم APT77 إلى جهاز المخابرات الروريتاني.",
+                ),
+                ("Over 12,000 water pumps were disabled.", "تعطلت أكثر من 12 ألف مضخة مياه."),
+            ],
+        ),
+        "statements/press.yaml": statement(
+            "press",
+            "press",
+            [("Ruritania was accused of hacking water utilities.", "اتُّهمت روريتانيا باختراق مرافق المياه.")],
+            role="secondary",
+        ),
+        "statements/other-case.yaml": statement(
+            "other-case",
+            "freedonia",
+            [
+                (
+                    "Actors operating from the territory of Ruritania broke into the water utilities.",
+                    "جهات تعمل من أراضي روريتانيا اخترقت مرافق المياه.",
+                )
+            ],
+            case="other-2031",
+        ),
         "articles/zenda-ar.yaml": ARTICLE,
     }
     for name, data in files.items():
@@ -140,8 +211,12 @@ def test_a_synonym_of_the_concept_lexicon_adds_to_the_score_with_its_reason(tmp_
     corpus = _write_case(tmp_path / "data")
     plain = build([])
     before = {c.ref: c for c in plain.rank("zenda-ar", "p1-s1")}
-    after = {c.ref: c for c in build([{"id": "intrusion", "kind": "synonym",
-                                       "en": ["intrusion", "broke into"]}]).rank("zenda-ar", "p1-s1")}
+    after = {
+        c.ref: c
+        for c in build([{"id": "intrusion", "kind": "synonym", "en": ["intrusion", "broke into"]}]).rank(
+            "zenda-ar", "p1-s1"
+        )
+    }
     assert "concept:en:intrusion" in after["freedonia#p1-s1"].reasons
     assert after["freedonia#p1-s1"].score > before["freedonia#p1-s1"].score
     # Sentences without the synonym keep their score: a concept is a bonus, not part of the ideal.
@@ -159,8 +234,8 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
         "issuers/a.yaml": issuer("a", "Aland", "الاند"),
         "statements/b.yaml": statement("b", "a", [same]),
         "statements/a.yaml": statement("a", "a", [same, same]),
-        "articles/zenda-ar.yaml": ARTICLE | {"headline": {"id": "headline", "text": "مضخات",
-                                                          "translations": {"en": "pumps"}}},
+        "articles/zenda-ar.yaml": ARTICLE
+        | {"headline": {"id": "headline", "text": "مضخات", "translations": {"en": "pumps"}}},
     }
     for name, data in files.items():
         path = tmp_path / name

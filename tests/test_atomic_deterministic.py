@@ -29,8 +29,12 @@ def test_build_killed_midway_leaves_site_and_is_cleaned_up_next_time(tmp_path: P
     root = tiny_site(tmp_path)
     build(root)
     before = tree_digest(root / "site")
-    proc = subprocess.Popen([sys.executable, "-m", "muqabala", "build", "--root", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "muqabala", "build", "--root", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -49,9 +53,12 @@ def test_interrupted_build_removes_its_temporary_tree(tmp_path: Path) -> None:
     before = tree_digest(root / "site")
     # A job started in the background by a shell inherits SIGINT ignored, and Python keeps it
     # ignored: the build must get the default action, as it has at a terminal.
-    proc = subprocess.Popen([sys.executable, "-m", "muqabala", "build", "--root", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "muqabala", "build", "--root", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
         time.sleep(0.02)

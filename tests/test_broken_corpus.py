@@ -78,7 +78,10 @@ def run_check(root: Path) -> tuple[subprocess.CompletedProcess[bytes], float]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "muqabala", "check", "--root", str(root)],
-        capture_output=True, timeout=HANG_GUARD, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        capture_output=True,
+        timeout=HANG_GUARD,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     return result, time.perf_counter() - start
 
 

@@ -79,9 +79,14 @@ def test_open_data_at_the_site_root(built: Path) -> None:
     site = built / "site"
     assert (site / "data" / "report.json").is_file()
     assert (site / "data" / "source" / "statements" / "st.yaml").read_bytes() == (
-        built / "statements" / "st.yaml").read_bytes()
+        built / "statements" / "st.yaml"
+    ).read_bytes()
     assert sorted(p.name for p in (site / "schema").iterdir()) == [
-        "article.schema.json", "issuer.schema.json", "report.schema.json", "statement.schema.json"]
+        "article.schema.json",
+        "issuer.schema.json",
+        "report.schema.json",
+        "statement.schema.json",
+    ]
 
 
 def test_edit_link_of_a_generated_page_points_at_its_yaml(built: Path) -> None:
@@ -104,7 +109,8 @@ def test_failed_data_check_leaves_site_untouched(tmp_path: Path) -> None:
     before = tree_digest(root / "site")
     (root / "statements" / "st.yaml").write_text(
         (root / "statements" / "st.yaml").read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(DataError):
         build(root)
     assert tree_digest(root / "site") == before
@@ -124,17 +130,23 @@ def test_failed_mkdocs_build_leaves_site_untouched(tmp_path: Path) -> None:
 
 def test_cli_check_reports_four_errors_without_traceback(tmp_path: Path) -> None:
     files = tiny_files()
-    files["statements/st.yaml"] = (files["statements/st.yaml"]
-                                   .replace("issuer: gov", "issuer: unknown-gov")
-                                   .replace("date: 2021-07-19", "date: 2021-07-32")
-                                   .replace("https://example.org/a", "javascript:alert(document.cookie)")
-                                   .replace("completeness: complete", "completeness: [complete]"))
+    files["statements/st.yaml"] = (
+        files["statements/st.yaml"]
+        .replace("issuer: gov", "issuer: unknown-gov")
+        .replace("date: 2021-07-19", "date: 2021-07-32")
+        .replace("https://example.org/a", "javascript:alert(document.cookie)")
+        .replace("completeness: complete", "completeness: [complete]")
+    )
     root = write_tree(tmp_path, files)
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert [line.split(": ")[0] for line in lines[:-1]] == [
-        "statements/st.yaml:4", "statements/st.yaml:8", "statements/st.yaml:9", "statements/st.yaml:12"]
+        "statements/st.yaml:4",
+        "statements/st.yaml:8",
+        "statements/st.yaml:9",
+        "statements/st.yaml:12",
+    ]
     assert lines[-1] == "Error: 4 problems in 1 file"
     assert "Traceback" not in result.output
 
@@ -236,9 +248,13 @@ def test_plain_mkdocs_build_after_muqabala_build(tmp_path: Path, edit: bool) -> 
     if edit:
         st = root / "statements" / "st.yaml"
         st.write_text(st.read_text(encoding="utf-8").replace("عنوان", "عنوان جديد"), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.ar.yml",
-                          "-d", str(tmp_path / "ar-site")], cwd=root, capture_output=True, text=True,
-                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    out = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.ar.yml", "-d", str(tmp_path / "ar-site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     page = (tmp_path / "ar-site" / "statements" / "st" / "index.html").read_text(encoding="utf-8")
     assert ("عنوان جديد" in page) == edit

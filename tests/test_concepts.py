@@ -16,8 +16,12 @@ def matcher(*concepts: dict) -> ConceptMatcher:
 
 
 FORMS = {"id": "server", "kind": "form", "ar": ["خادم", "خوادم"]}
-WIDE = {"id": "widespread", "kind": "synonym", "ar": ["كاسح", "واسع", "واسع النطاق"],
-        "en": ["sweeping", "widespread", "large-scale"]}
+WIDE = {
+    "id": "widespread",
+    "kind": "synonym",
+    "ar": ["كاسح", "واسع", "واسع النطاق"],
+    "en": ["sweeping", "widespread", "large-scale"],
+}
 
 
 def test_a_broken_plural_is_indexed_as_its_singular():
@@ -28,7 +32,13 @@ def test_a_broken_plural_is_indexed_as_its_singular():
 def test_a_synonym_adds_one_tag_and_keeps_the_word():
     m = matcher(WIDE)
     assert m.terms("a sweeping, widespread, large-scale hack", "en") == [
-        "sweep", "widespread", "large", "scale", "hack", "≈widespread"]
+        "sweep",
+        "widespread",
+        "large",
+        "scale",
+        "hack",
+        "≈widespread",
+    ]
 
 
 def test_arabic_terms_match_with_and_without_the_article():
@@ -54,24 +64,37 @@ def test_tags_are_searchable_but_do_not_lengthen_a_sentence():
     assert scores["tagged"] == scores["plain"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("  - id: server\n    kind: form\n    ar: [خادم, خوادم الشركة]\n",
-     "concepts.yaml:3: concepts[0]: a form is one word; list phrases under kind: synonym "
-     "(got 'خوادم الشركة' in ar)"),
-    ("  - id: wide\n    kind: synonym\n    en: [widespread]\n    ar: [واسع]\n",
-     "concepts.yaml:3: concepts[0]: a group needs two terms of one language that stem apart, like "
-     "en: [sweeping, widespread] (got ar: ['واسع'], en: ['widespread'])"),
-    ("  - id: wide\n    kind: synonym\n    en: [the, widespread]\n",
-     "concepts.yaml:5: concepts[0].en: term 'the' has no content word once function words are dropped "
-     "(got ['the', 'widespread'])"),
-    ("  - id: wide\n    kind: synonym\n    en: [sweeping, widespread]\n"
-     "  - id: wide\n    kind: synonym\n    en: [pervasive, widespread]\n",
-     "concepts.yaml:6: concepts[1].id: is already the id of concepts[0] (got 'wide')"),
-    ("  - id: server\n    kind: form\n    ar: [خادم, خوادم]\n"
-     "  - id: servant\n    kind: form\n    ar: [خدام, خوادم]\n",
-     "concepts.yaml:8: concepts[1].ar[1]: is already a form of 'server'; a word belongs to one form group "
-     "(got 'خوادم')"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "  - id: server\n    kind: form\n    ar: [خادم, خوادم الشركة]\n",
+            "concepts.yaml:3: concepts[0]: a form is one word; list phrases under kind: synonym "
+            "(got 'خوادم الشركة' in ar)",
+        ),
+        (
+            "  - id: wide\n    kind: synonym\n    en: [widespread]\n    ar: [واسع]\n",
+            "concepts.yaml:3: concepts[0]: a group needs two terms of one language that stem apart, like "
+            "en: [sweeping, widespread] (got ar: ['واسع'], en: ['widespread'])",
+        ),
+        (
+            "  - id: wide\n    kind: synonym\n    en: [the, widespread]\n",
+            "concepts.yaml:5: concepts[0].en: term 'the' has no content word once function words are dropped "
+            "(got ['the', 'widespread'])",
+        ),
+        (
+            "  - id: wide\n    kind: synonym\n    en: [sweeping, widespread]\n"
+            "  - id: wide\n    kind: synonym\n    en: [pervasive, widespread]\n",
+            "concepts.yaml:6: concepts[1].id: is already the id of concepts[0] (got 'wide')",
+        ),
+        (
+            "  - id: server\n    kind: form\n    ar: [خادم, خوادم]\n"
+            "  - id: servant\n    kind: form\n    ar: [خدام, خوادم]\n",
+            "concepts.yaml:8: concepts[1].ar[1]: is already a form of 'server'; a word belongs to one form group "
+            "(got 'خوادم')",
+        ),
+    ],
+)
 def test_each_rule_has_its_message(tmp_path: Path, body: str, message: str):
     path = tmp_path / "concepts.yaml"
     path.write_text("schema_version: 1\nconcepts:\n" + body, encoding="utf-8")

@@ -17,9 +17,7 @@ from muqabala.data.corpus import load_corpus
 from muqabala.report import ATTRIBUTION_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = yaml.safe_load(
-    (Path(__file__).parent / "gold" / "exchange-2021-flags.yaml").read_text(encoding="utf-8")
-)
+GOLD = yaml.safe_load((Path(__file__).parent / "gold" / "exchange-2021-flags.yaml").read_text(encoding="utf-8"))
 RURITANIA = Path(__file__).parent / "cases" / "ruritania"
 
 
@@ -67,9 +65,7 @@ def test_statement_coding(report):
     assert by_id["eu"].attribution.groups == ["APT31", "APT40"]
     assert by_id["uk-fcdo"].attribution.level == "state_organ"
     assert by_id["uk-fcdo"].attribution.named_organ == "Ministry of State Security"
-    assert all(
-        level in ATTRIBUTION_ORDER for s in report.statements for level in s.sentence_attribution.values()
-    )
+    assert all(level in ATTRIBUTION_ORDER for s in report.statements for level in s.sentence_attribution.values())
 
 
 def test_deterministic(report):

@@ -65,8 +65,7 @@ def test_command_without_gold_says_so(tmp_path: Path):
 def test_command_finds_the_project_upwards_like_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     files = tiny_files()
     files["mkdocs.yml"] = "site_name: tiny\n"
-    files["tests/gold/case-1-evidence.yaml"] = (
-        "schema_version: 1\narticle: art\nevidence:\n  p1-s1: [st#p1-s1]\n")
+    files["tests/gold/case-1-evidence.yaml"] = "schema_version: 1\narticle: art\nevidence:\n  p1-s1: [st#p1-s1]\n"
     write_tree(tmp_path, files)
     shutil.copytree(REPO / "lexicon", tmp_path / "lexicon")
     # Run from a subfolder without --root: the current folder holds no data and no gold.

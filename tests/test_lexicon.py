@@ -69,9 +69,7 @@ def test_bad_phrase_is_reported_with_file_and_line(tmp_path):
     (folder / "scope.yaml").unlink()
     with pytest.raises(DataError) as err:
         load_lexicon(folder)
-    line = next(
-        i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{country}" in ln
-    )
+    line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{country}" in ln)
     assert err.value.report().splitlines() == [
         f"lexicon/hedges.yaml:{line}: hedges[0].en[0]: unknown placeholder {{country}} (known: {{state}}) "
         "(got '{country} likely')",

@@ -106,8 +106,9 @@ def test_a_missing_or_broken_lexicon_file_is_an_error_not_the_shipped_one(tmp_pa
     root = project(tmp_path)
     (root / "lexicon" / "numbers.yaml").unlink()
     entities = root / "lexicon" / "entities.yaml"
-    entities.write_text(entities.read_text(encoding="utf-8").replace("kind: group\n", "kind: gang\n", 1),
-                        encoding="utf-8")
+    entities.write_text(
+        entities.read_text(encoding="utf-8").replace("kind: group\n", "kind: gang\n", 1), encoding="utf-8"
+    )
     line = next(i for i, ln in enumerate(entities.read_text(encoding="utf-8").splitlines(), 1) if "gang" in ln)
     expected = [
         f"lexicon/entities.yaml:{line}: patterns[0].kind: must be one of 'group', 'code', 'organ', "

@@ -23,8 +23,9 @@ def page(body: str, ids: str = "") -> str:
 
 # Both language trees, assets, and a root page, every link good.
 GOOD = {
-    "index.html": page('<a href="en/">English</a> <a href="ar/">العربية</a>'
-                       '<meta http-equiv="refresh" content="0; url=en/">'),
+    "index.html": page(
+        '<a href="en/">English</a> <a href="ar/">العربية</a><meta http-equiv="refresh" content="0; url=en/">'
+    ),
     "en/index.html": page(
         '<link rel="stylesheet" href="../assets/site.css"><script src="../assets/site.js"></script>'
         '<a href="statements/eu/#p1-s1">EU</a> <a href="statements/eu/index.html#p1-s1">EU</a>'
@@ -35,17 +36,24 @@ GOOD = {
         '<img src="../assets/logo.png" srcset="../assets/logo.png 1x, ../assets/logo%402x.png 2x">'
         '<a href="javascript:void(0)" data-md-component="search-share">share</a>'
         '<a href="../data/statements.json">data</a> <a href="#old">old-style anchor</a>',
-        ids='<h1 id="intro">Intro</h1><a name="old"></a>'),
+        ids='<h1 id="intro">Intro</h1><a name="old"></a>',
+    ),
     "en/statements/eu/index.html": page(
         '<a href="../../../ar/statements/eu/#%D8%A7%D9%84%D8%AC%D9%85%D9%84%D8%A9-1">عربي</a>'
         '<a href="/en/#intro">home</a> <iframe src="../../../assets/map.html#x"></iframe>'
         '<video poster="../../../assets/logo.png"><source src="../../../assets/clip.mp4"></video>',
-        ids='<p id="p1-s1">A sentence.</p>'),
+        ids='<p id="p1-s1">A sentence.</p>',
+    ),
     "ar/index.html": page('<a href="statements/eu/#الجملة-1">raw Arabic</a>'),
-    "ar/statements/eu/index.html": page('<a href="../../../en/statements/eu/#p1-s1">English</a>',
-                                        ids='<p id="الجملة-1">جملة.</p>'),
-    "assets/site.css": "body{}", "assets/site.js": "", "assets/logo.png": "", "assets/logo@2x.png": "",
-    "assets/clip.mp4": "", "assets/map.html": page("", ids='<div id="x"></div>'),
+    "ar/statements/eu/index.html": page(
+        '<a href="../../../en/statements/eu/#p1-s1">English</a>', ids='<p id="الجملة-1">جملة.</p>'
+    ),
+    "assets/site.css": "body{}",
+    "assets/site.js": "",
+    "assets/logo.png": "",
+    "assets/logo@2x.png": "",
+    "assets/clip.mp4": "",
+    "assets/map.html": page("", ids='<div id="x"></div>'),
     "data/statements.json": "[]",
 }
 
@@ -65,46 +73,60 @@ def test_good_site_has_no_problems(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="../statements/nope/">x</a>') == [
-        "en/extra/index.html: ../statements/nope/: no such file (looked for en/statements/nope)"]
+        "en/extra/index.html: ../statements/nope/: no such file (looked for en/statements/nope)"
+    ]
 
 
 def test_missing_anchor(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="../statements/eu/#p9-s9">x</a>') == [
-        "en/extra/index.html: ../statements/eu/#p9-s9: no id or name 'p9-s9' on en/statements/eu/index.html"]
+        "en/extra/index.html: ../statements/eu/#p9-s9: no id or name 'p9-s9' on en/statements/eu/index.html"
+    ]
 
 
 def test_missing_anchor_on_the_same_page(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="#nowhere">x</a>') == [
-        "en/extra/index.html: #nowhere: no id or name 'nowhere' on en/extra/index.html"]
+        "en/extra/index.html: #nowhere: no id or name 'nowhere' on en/extra/index.html"
+    ]
 
 
 def test_arabic_anchor_percent_encoded_in_href_raw_in_id(tmp_path: Path) -> None:
-    assert broken(tmp_path, '<a href="../../ar/statements/eu/#%D8%A7%D9%84%D8%AC%D9%85%D9%84%D8%A9-1">x</a>'
-                            '<a href="../../ar/statements/eu/#الجملة-1">x</a>') == []
+    assert (
+        broken(
+            tmp_path,
+            '<a href="../../ar/statements/eu/#%D8%A7%D9%84%D8%AC%D9%85%D9%84%D8%A9-1">x</a>'
+            '<a href="../../ar/statements/eu/#الجملة-1">x</a>',
+        )
+        == []
+    )
 
 
 def test_missing_arabic_anchor_is_reported_decoded(tmp_path: Path) -> None:
     href = "../../ar/statements/eu/#%D8%A7%D9%84%D8%AC%D9%85%D9%84%D8%A9-2"
     assert broken(tmp_path, f'<a href="{href}">x</a>') == [
         "en/extra/index.html: ../../ar/statements/eu/#%D8%A7%D9%84%D8%AC%D9%85%D9%84%D8%A9-2: "
-        "no id or name 'الجملة-2' on ar/statements/eu/index.html"]
+        "no id or name 'الجملة-2' on ar/statements/eu/index.html"
+    ]
 
 
 def test_root_absolute_links(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="/en/statements/eu/#p1-s1">ok</a><a href="/en/gone/">x</a>') == [
-        "en/extra/index.html: /en/gone/: no such file (looked for en/gone)"]
+        "en/extra/index.html: /en/gone/: no such file (looked for en/gone)"
+    ]
 
 
 def test_link_into_the_other_language_tree(tmp_path: Path) -> None:
     body = '<a href="../../ar/statements/eu/">ok</a><a href="../../ar/statements/us/">x</a>'
     assert broken(tmp_path, body) == [
-        "en/extra/index.html: ../../ar/statements/us/: no such file (looked for ar/statements/us)"]
+        "en/extra/index.html: ../../ar/statements/us/: no such file (looked for ar/statements/us)"
+    ]
 
 
 def test_raw_html_links_of_every_kind_are_checked(tmp_path: Path) -> None:
-    body = ('<img src="../../assets/gone.png"><script src="../../assets/gone.js"></script>'
-            '<link href="../../assets/gone.css"><iframe src="../../assets/map.html#y"></iframe>'
-            '<img srcset="../../assets/logo.png 1x, ../../assets/gone@2x.png 2x">')
+    body = (
+        '<img src="../../assets/gone.png"><script src="../../assets/gone.js"></script>'
+        '<link href="../../assets/gone.css"><iframe src="../../assets/map.html#y"></iframe>'
+        '<img srcset="../../assets/logo.png 1x, ../../assets/gone@2x.png 2x">'
+    )
     assert broken(tmp_path, body) == [
         "en/extra/index.html: ../../assets/gone.css: no such file (looked for assets/gone.css)",
         "en/extra/index.html: ../../assets/gone.js: no such file (looked for assets/gone.js)",
@@ -115,8 +137,11 @@ def test_raw_html_links_of_every_kind_are_checked(tmp_path: Path) -> None:
 
 
 def test_javascript_data_and_file_links_are_errors(tmp_path: Path) -> None:
-    assert broken(tmp_path, '<a href="javascript:alert(1)">x</a><img src="data:image/png;base64,AAAA">'
-                            '<a href="file:///home/me/x.html">x</a>') == [
+    assert broken(
+        tmp_path,
+        '<a href="javascript:alert(1)">x</a><img src="data:image/png;base64,AAAA">'
+        '<a href="file:///home/me/x.html">x</a>',
+    ) == [
         "en/extra/index.html: data:image/png;base64,AAAA: "
         "data: URLs are not allowed (publish the file with the site and link to it)",
         "en/extra/index.html: file:///home/me/x.html: "
@@ -127,20 +152,20 @@ def test_javascript_data_and_file_links_are_errors(tmp_path: Path) -> None:
 
 
 def test_meta_name_is_not_an_anchor_but_a_name_is(tmp_path: Path) -> None:
-    body = ('<meta name="viewport" content="x"><a name="here"></a>'
-            '<a href="#here">ok</a><a href="#viewport">x</a>')
-    assert broken(tmp_path, body) == [
-        "en/extra/index.html: #viewport: no id or name 'viewport' on en/extra/index.html"]
+    body = '<meta name="viewport" content="x"><a name="here"></a><a href="#here">ok</a><a href="#viewport">x</a>'
+    assert broken(tmp_path, body) == ["en/extra/index.html: #viewport: no id or name 'viewport' on en/extra/index.html"]
 
 
 def test_link_out_of_the_site(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="../../../secret.txt">x</a>') == [
-        "en/extra/index.html: ../../../secret.txt: points outside the site (resolves to ../secret.txt)"]
+        "en/extra/index.html: ../../../secret.txt: points outside the site (resolves to ../secret.txt)"
+    ]
 
 
 def test_folder_without_index(tmp_path: Path) -> None:
     assert broken(tmp_path, '<a href="../../assets/">x</a>') == [
-        "en/extra/index.html: ../../assets/: folder has no index.html (looked for assets/index.html)"]
+        "en/extra/index.html: ../../assets/: folder has no index.html (looked for assets/index.html)"
+    ]
 
 
 def test_each_broken_link_is_reported_once_per_page(tmp_path: Path) -> None:
@@ -148,10 +173,17 @@ def test_each_broken_link_is_reported_once_per_page(tmp_path: Path) -> None:
 
 
 def test_site_url_prefix_for_root_absolute_and_absolute_links(tmp_path: Path) -> None:
-    root = site(tmp_path, {"404.html": page('<a href="/muqabala/en/">home</a>'
-                                            '<link rel="canonical" href="https://x.github.io/muqabala/en/gone/">')})
+    root = site(
+        tmp_path,
+        {
+            "404.html": page(
+                '<a href="/muqabala/en/">home</a><link rel="canonical" href="https://x.github.io/muqabala/en/gone/">'
+            )
+        },
+    )
     assert [str(p) for p in check_site(root, "https://x.github.io/muqabala/")] == [
-        "404.html: https://x.github.io/muqabala/en/gone/: no such file (looked for en/gone)"]
+        "404.html: https://x.github.io/muqabala/en/gone/: no such file (looked for en/gone)"
+    ]
 
 
 def test_site_url_of_cuts_the_language_folder(tmp_path: Path) -> None:
@@ -167,41 +199,43 @@ def test_link_problem_sorts_and_prints() -> None:
 
 # --- offline check of the data's addresses ---------------------------------------------------
 
+
 def corpus_with(tmp_path: Path, url: str, **fields: object) -> Corpus:
     corpus = load_corpus(write_tree(tmp_path, tiny_files()))
     corpus.statements["st"] = corpus.statements["st"].model_copy(update={"url": url, **fields})
     return corpus
 
 
-@pytest.mark.parametrize(("url", "reason"), [
-    ("http://localhost:8000/x", "url: host must be public, not a local name (got 'localhost')"),
-    ("https://api.localhost/x", "url: host must be public, not a local name (got 'api.localhost')"),
-    ("http://printer.local/", "url: host must be public, not a local name (got 'printer.local')"),
-    ("http://10.0.0.1/x", "url: host must be public, not a private address (got '10.0.0.1')"),
-    ("http://169.254.1.1/", "url: host must be public, not a link-local address (got '169.254.1.1')"),
-    ("http://127.0.0.1/", "url: host must be public, not a loopback address (got '127.0.0.1')"),
-    ("http://[::1]/", "url: host must be public, not a loopback address (got '::1')"),
-    ("http://0.0.0.0/", "url: host must be public, not an unspecified address (got '0.0.0.0')"),
-    ("http://240.0.0.1/", "url: host must be public, not a reserved address (got '240.0.0.1')"),
-    ("ftp://ftp.gov.uk/x",
-     "url: must be an http:// or https:// address, like https://www.gov.uk/ (got 'ftp:')"),
-    ("https://intranet/x",
-     "url: host must be a full domain name with a dot, like www.gov.uk (got 'intranet')"),
-    ("https://user:pw@www.gov.uk/",
-     "url: must not carry a user name or password before the host (user@host)"),
-    ("https://www.gov.uk:99999/", "url: is not a well-formed address: Port out of range 0-65535 "
-                                  "(got 'https://www.gov.uk:99999/')"),
-    ("https://www.gov.uk/a b",
-     "url: must not contain spaces or control characters (got 'https://www.gov.uk/a b')"),
-    ("https:///x", "url: has no host (got 'https:///x')"),
-])
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://localhost:8000/x", "url: host must be public, not a local name (got 'localhost')"),
+        ("https://api.localhost/x", "url: host must be public, not a local name (got 'api.localhost')"),
+        ("http://printer.local/", "url: host must be public, not a local name (got 'printer.local')"),
+        ("http://10.0.0.1/x", "url: host must be public, not a private address (got '10.0.0.1')"),
+        ("http://169.254.1.1/", "url: host must be public, not a link-local address (got '169.254.1.1')"),
+        ("http://127.0.0.1/", "url: host must be public, not a loopback address (got '127.0.0.1')"),
+        ("http://[::1]/", "url: host must be public, not a loopback address (got '::1')"),
+        ("http://0.0.0.0/", "url: host must be public, not an unspecified address (got '0.0.0.0')"),
+        ("http://240.0.0.1/", "url: host must be public, not a reserved address (got '240.0.0.1')"),
+        ("ftp://ftp.gov.uk/x", "url: must be an http:// or https:// address, like https://www.gov.uk/ (got 'ftp:')"),
+        ("https://intranet/x", "url: host must be a full domain name with a dot, like www.gov.uk (got 'intranet')"),
+        ("https://user:pw@www.gov.uk/", "url: must not carry a user name or password before the host (user@host)"),
+        (
+            "https://www.gov.uk:99999/",
+            "url: is not a well-formed address: Port out of range 0-65535 (got 'https://www.gov.uk:99999/')",
+        ),
+        ("https://www.gov.uk/a b", "url: must not contain spaces or control characters (got 'https://www.gov.uk/a b')"),
+        ("https:///x", "url: has no host (got 'https:///x')"),
+    ],
+)
 def test_offline_rejects(tmp_path: Path, url: str, reason: str) -> None:
-    assert check_external_offline(corpus_with(tmp_path, url)) == [
-        LinkProblem("statements/st.yaml", url, reason)]
+    assert check_external_offline(corpus_with(tmp_path, url)) == [LinkProblem("statements/st.yaml", url, reason)]
 
 
-@pytest.mark.parametrize("url", ["https://www.gov.uk/government/news/x?a=1#b", "http://8.8.8.8/",
-                                 "https://fmprc.gov.cn./x"])
+@pytest.mark.parametrize(
+    "url", ["https://www.gov.uk/government/news/x?a=1#b", "http://8.8.8.8/", "https://fmprc.gov.cn./x"]
+)
 def test_offline_accepts(tmp_path: Path, url: str) -> None:
     assert check_external_offline(corpus_with(tmp_path, url)) == []
 
@@ -212,20 +246,22 @@ def test_offline_checks_archive_and_article_urls(tmp_path: Path) -> None:
     assert [str(p) for p in check_external_offline(corpus)] == [
         "articles/art.yaml: https://news/x: url: host must be a full domain name with a dot, "
         "like www.gov.uk (got 'news')",
-        "statements/st.yaml: http://localhost/x: archive_url: host must be public, not a local name "
-        "(got 'localhost')",
+        "statements/st.yaml: http://localhost/x: archive_url: host must be public, not a local name (got 'localhost')",
     ]
 
 
 def test_offline_requires_an_archive_or_a_reason(tmp_path: Path) -> None:
-    corpus = corpus_with(tmp_path, "https://www.gov.uk/x", archive_url=None,
-                         no_archive_reason=Bilingual(ar=" ", en=" "))
+    corpus = corpus_with(
+        tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=Bilingual(ar=" ", en=" ")
+    )
     assert [str(p) for p in check_external_offline(corpus)] == [
         "statements/st.yaml: archive_url: required when no_archive_reason is absent, "
-        "like https://web.archive.org/web/2021/https://www.gov.uk/…"]
+        "like https://web.archive.org/web/2021/https://www.gov.uk/…"
+    ]
 
 
 # --- the command ------------------------------------------------------------------------------
+
 
 def project(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
     write_tree(tmp_path, {**tiny_files(), "mkdocs.yml": "site_name: t\n"})
@@ -272,8 +308,7 @@ def test_command_external_only(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["links", "--root", str(write_tree(tmp_path, files)), "--external"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "statements/st.yaml: http://10.0.0.1/: "
-        "url: host must be public, not a private address (got '10.0.0.1')",
+        "statements/st.yaml: http://10.0.0.1/: url: host must be public, not a private address (got '10.0.0.1')",
         "Error: 1 broken link",
     ]
 
@@ -283,8 +318,9 @@ def test_command_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["links", "--root", str(root), "--json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["problems"] == [{"page": "en/extra/index.html", "link": "#gone",
-                                 "reason": "no id or name 'gone' on en/extra/index.html"}]
+    assert data["problems"] == [
+        {"page": "en/extra/index.html", "link": "#gone", "reason": "no id or name 'gone' on en/extra/index.html"}
+    ]
     assert data["pages"] == 8
 
 

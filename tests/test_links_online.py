@@ -63,11 +63,19 @@ def test_each_outcome_is_classified(server: HTTPServer) -> None:
     assert time.monotonic() - started < 5
     got = {p: results[server.url_for(p)] for p in paths}
     assert {p: r.status for p, r in got.items()} == {
-        "/ok": "ok", "/old": "redirected", "/gone": "client_error", "/boom": "server_error",
-        "/slow": "timeout", "/loop-a": "redirect_loop", "/get-only": "ok"}
+        "/ok": "ok",
+        "/old": "redirected",
+        "/gone": "client_error",
+        "/boom": "server_error",
+        "/slow": "timeout",
+        "/loop-a": "redirect_loop",
+        "/get-only": "ok",
+    }
     assert got["/old"].final_url == server.url_for("/new")
     assert [(h.url, h.code, h.permanent) for h in got["/old"].chain] == [
-        (server.url_for("/old"), 301, True), (server.url_for("/older"), 301, True)]
+        (server.url_for("/old"), 301, True),
+        (server.url_for("/older"), 301, True),
+    ]
     assert got["/loop-a"].error == f"back to {server.url_for('/loop-a')}"
     assert [h.permanent for h in got["/loop-a"].chain] == [False, False]
     assert got["/get-only"].method == "GET" and hits(server, "/get-only") == ["HEAD", "GET"]
@@ -171,8 +179,7 @@ def test_check_online_reports_data_files(server: HTTPServer, tmp_path: Path) -> 
     st = corpus.statements["st"]
     corpus.statements["st"] = st.model_copy(update={"url": server.url_for("/statement")})
     problems, results = check_online(corpus, FAST, public_only=False)
-    assert [str(p) for p in problems] == [f"statements/st.yaml: {server.url_for('/statement')}: "
-                                          "url: client error 404"]
+    assert [str(p) for p in problems] == [f"statements/st.yaml: {server.url_for('/statement')}: url: client error 404"]
     assert [r.status for r in results] == ["client_error"]
     # By default a private address in the data is never fetched: the offline check reports it.
     assert check_online(corpus, FAST) == ([], [])
@@ -208,8 +215,18 @@ def test_command_online_uses_the_cache(tmp_path: Path) -> None:
     """No network: every address of the data is in a fresh cache, so the table says so."""
     write_tree(tmp_path, {**tiny_files(), "mkdocs.yml": "site_name: t\n"})
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    entry = {"url": "https://example.org/a", "status": "ok", "code": 200, "final_url": "https://example.org/a",
-             "chain": [], "seconds": 0.2, "checked": now, "attempts": 1, "method": "HEAD", "error": ""}
+    entry = {
+        "url": "https://example.org/a",
+        "status": "ok",
+        "code": 200,
+        "final_url": "https://example.org/a",
+        "chain": [],
+        "seconds": 0.2,
+        "checked": now,
+        "attempts": 1,
+        "method": "HEAD",
+        "error": "",
+    }
     write_tree(tmp_path, {".cache/links.json": json.dumps({"version": 1, "results": {entry["url"]: entry}})})
     result = CliRunner().invoke(main, ["links", "--root", str(tmp_path), "--online"])
     assert result.exit_code == 0, result.output

@@ -52,8 +52,7 @@ def test_dot_thousands_separator_versus_decimal():
 def test_dotted_versions_are_no_figures():
     # Found by the property test below: "0.0.0" made float() raise.
     assert parse_figures("0.0.0", "ar", NUMBERS) == []
-    assert [f.value for f in parse_figures("2.5 million users; 15.2.858 on 3 servers", "en", NUMBERS)] == [
-        2500000, 3]
+    assert [f.value for f in parse_figures("2.5 million users; 15.2.858 on 3 servers", "en", NUMBERS)] == [2500000, 3]
 
 
 def test_percent_sign():
@@ -129,7 +128,7 @@ def test_a_bare_one_is_not_a_figure():
 def test_span_points_into_the_original():
     text = "It hit over 70 firms"
     f = one(text, "en")
-    assert text[f.start:f.end] == "over 70"
+    assert text[f.start : f.end] == "over 70"
 
 
 @given(st.text(), st.sampled_from(["ar", "en", "nl"]))
@@ -140,8 +139,9 @@ def test_parse_figures_never_raises(text, lang):
 
 def test_lexicon_problems_name_file_line_and_key(tmp_path: Path):
     path = tmp_path / "numbers.yaml"
-    path.write_text("schema_version: 1\nlanguages:\n  en:\n    qualifiers_before:\n      over: more\n",
-                    encoding="utf-8")
+    path.write_text(
+        "schema_version: 1\nlanguages:\n  en:\n    qualifiers_before:\n      over: more\n", encoding="utf-8"
+    )
     with pytest.raises(DataError) as e:
         load_lexicon(path)
     assert str(e.value.problems[0]).startswith("numbers.yaml:5: languages.en.qualifiers_before.over: ")

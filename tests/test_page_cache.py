@@ -47,8 +47,7 @@ def _fresh(root: Path, base_url: str | None = None) -> dict[str, render.Pages]:
 
 def _cached(root: Path, base_url: str | None = None) -> dict[str, render.Pages]:
     corpus = load_corpus(root)
-    return render_languages(corpus, cached_report(corpus, root), base_url=base_url,
-                            cache=PageCache(corpus, root))
+    return render_languages(corpus, cached_report(corpus, root), base_url=base_url, cache=PageCache(corpus, root))
 
 
 def test_cached_pages_are_the_pages_rendered_afresh(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,8 +66,9 @@ def test_an_edit_renders_only_its_case_again(project: Path, monkeypatch: pytest.
     corpus = load_corpus(project)
     edited = sorted(sid for sid, st in corpus.statements.items() if st.case == "case-0001")[0]
     path = project / corpus.files[f"statement:{edited}"]
-    path.write_text(path.read_text(encoding="utf-8").replace("translator:", "translator: (revised)", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("translator:", "translator: (revised)", 1), encoding="utf-8"
+    )
     calls = _counting(monkeypatch)
     got = _cached(project)
     assert calls == [["case-0001"]]
@@ -143,4 +143,3 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "identical"
-

@@ -17,8 +17,13 @@ def test_a_build_reports_its_stages_and_every_page(tmp_path: Path) -> None:
     recorder = Recorder()
     build(root, progress=recorder)
     stages = [e[1] for e in recorder.events if e[0] == "stage"]
-    assert stages == ["Checking the data", "Collating articles with statements", "Writing the pages",
-                      "Building both languages with MkDocs", "Publishing the site"]
+    assert stages == [
+        "Checking the data",
+        "Collating articles with statements",
+        "Writing the pages",
+        "Building both languages with MkDocs",
+        "Publishing the site",
+    ]
     last = {e[1]: e[2:] for e in recorder.events if e[0] == "pages"}
     # 3 hand-written pages, the article, its checks, the statement, compare, discrepancies,
     # open data, and MkDocs' 404 page.

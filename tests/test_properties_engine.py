@@ -32,20 +32,43 @@ STATEMENT_TEXT = "The activity was undertaken from the territory of Ruritania by
 def corpus_with(claim: str, translation: str, source: str = STATEMENT_TEXT) -> Corpus:
     """A one-issuer, one-statement, one-article corpus whose only claim says `claim`."""
     corpus = Corpus(root=REPO)
-    corpus.issuers["gov"] = Issuer(schema_version=1, id="gov", name={"ar": "الحكومة", "en": "The Government"},
-                                   kind="government", country="XR", aliases={"ar": ["الحكومة"]})
+    corpus.issuers["gov"] = Issuer(
+        schema_version=1,
+        id="gov",
+        name={"ar": "الحكومة", "en": "The Government"},
+        kind="government",
+        country="XR",
+        aliases={"ar": ["الحكومة"]},
+    )
     corpus.statements["st"] = Statement(
-        schema_version=1, id="st", case="case-1", issuer="gov", role="primary",
-        title={"text": "A title", "translations": {"ar": "عنوان"}}, date="2021-07-19T11:35+02:00",
-        url="https://example.org/a", archive_url="https://web.archive.org/web/2021/https://example.org/a",
-        language="en", completeness="complete", translator="Test Translator",
-        paragraphs=[{"sentences": [{"id": "p1-s1", "text": source,
-                                    "translations": {"ar": "نُفّذ النشاط من أراضي روريتانيا."}}]}])
+        schema_version=1,
+        id="st",
+        case="case-1",
+        issuer="gov",
+        role="primary",
+        title={"text": "A title", "translations": {"ar": "عنوان"}},
+        date="2021-07-19T11:35+02:00",
+        url="https://example.org/a",
+        archive_url="https://web.archive.org/web/2021/https://example.org/a",
+        language="en",
+        completeness="complete",
+        translator="Test Translator",
+        paragraphs=[
+            {"sentences": [{"id": "p1-s1", "text": source, "translations": {"ar": "نُفّذ النشاط من أراضي روريتانيا."}}]}
+        ],
+    )
     corpus.articles["art"] = Article(
-        schema_version=1, id="art", case="case-1", outlet={"ar": "صحيفة", "en": "A paper"},
-        url="https://example.org/news", date="2021-07-20", language="ar", translator="Test Translator",
+        schema_version=1,
+        id="art",
+        case="case-1",
+        outlet={"ar": "صحيفة", "en": "A paper"},
+        url="https://example.org/news",
+        date="2021-07-20",
+        language="ar",
+        translator="Test Translator",
         headline={"id": "headline", "text": "عنوان الخبر", "translations": {"en": "The headline"}},
-        paragraphs=[{"sentences": [{"id": "p1-s1", "text": claim, "translations": {"en": translation}}]}])
+        paragraphs=[{"sentences": [{"id": "p1-s1", "text": claim, "translations": {"en": translation}}]}],
+    )
     return corpus
 
 

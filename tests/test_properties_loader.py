@@ -17,8 +17,9 @@ from muqabala.data.corpus import load_corpus
 from muqabala.data.errors import DataError
 from muqabala.data.yamlfile import _first_not_nfc
 
-PROPERTIES = settings(max_examples=150, deadline=None,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 LINES = STATEMENT.splitlines(keepends=True)
 
@@ -85,11 +86,17 @@ def test_mutated_statement(text: str) -> None:
 
 
 @PROPERTIES
-@given(st.text(alphabet=st.one_of(st.sampled_from("aeAEc\u0627\u1100\u1161\u11a8\u212b\u0958\u0301\u0327\u0651\u064e"),
-                                  st.characters(codec="utf-8")), max_size=12))
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("aeAEc\u0627\u1100\u1161\u11a8\u212b\u0958\u0301\u0327\u0651\u064e"),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=12,
+    )
+)
 def test_first_not_nfc_matches_the_plain_definition(value: str) -> None:
     # The fast search must agree with "the first prefix that is not NFC".
     if not unicodedata.is_normalized("NFC", value):
-        slow = next(i for i in range(len(value))
-                    if unicodedata.normalize("NFC", value[: i + 1]) != value[: i + 1])
+        slow = next(i for i in range(len(value)) if unicodedata.normalize("NFC", value[: i + 1]) != value[: i + 1])
         assert _first_not_nfc(value) == slow

@@ -46,8 +46,13 @@ def test_each_cases_chart_shows_only_its_own_claims(project: Path) -> None:
     assert len(sections) == 2 * 3
     checked = 0
     for case, section in zip(sections[::2], sections[1::2], strict=True):
-        own = {(str(c.position), c.attribution.level) for a in report.articles if a.case == case
-               for c in a.claims if c.attribution and c.credited and c.verdict != "not_a_claim"}
+        own = {
+            (str(c.position), c.attribution.level)
+            for a in report.articles
+            if a.case == case
+            for c in a.claims
+            if c.attribution and c.credited and c.verdict != "not_a_claim"
+        }
         marks = re.findall(r'<g class="mq-claimmark"><title>Claim (\d+): ([^<]+)</title>', section)
         levels = {t(f"level.{lv}", "en"): lv for lv in ("territory", "state_affiliated", "state_organ", "none")}
         assert {(pos, levels[label]) for pos, label in marks} <= own

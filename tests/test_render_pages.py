@@ -12,12 +12,22 @@ import markdown
 import pytest
 
 from muqabala.data.corpus import load_corpus
-from muqabala.site.render import GENERATED, render_pages
+from muqabala.site.render import render_pages
+from muqabala.vocabulary import GENERATED
 from render_fakes import HOSTILE, fake_report, hostile_corpus, hostile_report
 
 REPO = Path(__file__).resolve().parents[1]
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "def_list", "footnotes", "pymdownx.details",
-              "pymdownx.superfences", "toc"]
+EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "tables",
+    "def_list",
+    "footnotes",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "toc",
+]
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +86,12 @@ def parse(html: str) -> Tags:
 
 def test_both_languages_have_the_same_pages(pages, corpus):
     assert set(pages["en"].files) == set(pages["ar"].files)
-    expected = ({f"articles/{a}.md" for a in corpus.articles} | {f"checks/{a}.md" for a in corpus.articles}
-                | {f"statements/{s}.md" for s in corpus.statements} | {"compare.md", "discrepancies.md", "data.md"})
+    expected = (
+        {f"articles/{a}.md" for a in corpus.articles}
+        | {f"checks/{a}.md" for a in corpus.articles}
+        | {f"statements/{s}.md" for s in corpus.statements}
+        | {"compare.md", "discrepancies.md", "data.md"}
+    )
     assert set(pages["en"].files) == expected
     assert all(p.split("/")[0] in GENERATED for p in expected)
 
@@ -124,8 +138,9 @@ def test_every_claim_has_its_anchor_and_the_article_links_to_it(pages, corpus):
 
 def test_evidence_links_to_the_statement_sentence(pages, corpus):
     html = html_of(pages["en"].files[f"checks/{next(iter(corpus.articles))}.md"])
-    links = {a["href"] for tag, a in parse(html).tags
-             if tag == "a" and a.get("href", "").startswith("../../statements/")}
+    links = {
+        a["href"] for tag, a in parse(html).tags if tag == "a" and a.get("href", "").startswith("../../statements/")
+    }
     assert links
     for link in links:
         m = re.fullmatch(r"\.\./\.\./statements/([a-z0-9-]+)/#([a-z0-9-]+)", link)
@@ -146,8 +161,8 @@ def test_partial_statement_says_so_prominently(pages):
 
 def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
     md = pages["en"].files["checks/exchange-hack-ar.md"]
-    block = md[md.index('<aside class="mq-editorial"'):]
-    block = block[:block.index("</aside>")]
+    block = md[md.index('<aside class="mq-editorial"') :]
+    block = block[: block.index("</aside>")]
     assert "Editorial decision" in block and "Test Editor" in block and "2024-01-02" in block
     assert "Computed verdict" in block and "Misleading" in block  # position 3's computed verdict
 
@@ -155,8 +170,12 @@ def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
 def test_editorial_notes_are_in_the_page_language(pages):
     """Notes exist in both languages: each page shows its own, in an element of that language."""
     en_note, ar_note = "The copy we hold does not name the site", "لا تذكر النسخة التي بين أيدينا اسم الموقع"
-    notes = {lang: re.findall(r'<p class="mq-note" lang="(\w+)" dir="(\w+)">(.*?)</p>',
-                              pages[lang].files["articles/exchange-hack-ar.md"]) for lang in ("ar", "en")}
+    notes = {
+        lang: re.findall(
+            r'<p class="mq-note" lang="(\w+)" dir="(\w+)">(.*?)</p>', pages[lang].files["articles/exchange-hack-ar.md"]
+        )
+        for lang in ("ar", "en")
+    }
     assert notes["ar"] and {(lang, d) for lang, d, _ in notes["ar"]} == {("ar", "rtl")}
     assert notes["en"] and {(lang, d) for lang, d, _ in notes["en"]} == {("en", "ltr")}
     assert any(ar_note in text for _, _, text in notes["ar"])
@@ -164,7 +183,7 @@ def test_editorial_notes_are_in_the_page_language(pages):
     assert any(en_note in text for _, _, text in notes["en"])
     for lang, words in (("ar", "رُوجع يدويًا."), ("en", "Checked by hand.")):
         md = pages[lang].files["checks/exchange-hack-ar.md"]
-        block = md[md.index('<aside class="mq-editorial"'):]
+        block = md[md.index('<aside class="mq-editorial"') :]
         assert f'<p><span lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">{words}</span></p>' in block
 
 
@@ -196,7 +215,7 @@ def test_compare_marks_cells_that_differ(pages, corpus):
 def test_chart_is_well_formed_svg_with_escaped_text(hostile):
     for lang in ("en", "ar"):
         md = hostile[lang].files["compare.md"]
-        svg = md[md.index("<svg"):md.index("</svg>") + 6]
+        svg = md[md.index("<svg") : md.index("</svg>") + 6]
         svg = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), svg).replace("&quot;", "&#34;")
         root = ET.fromstring(svg)
         assert root.tag.endswith("svg")
@@ -252,6 +271,7 @@ def test_hostile_text_is_readable_after_rendering(hostile):
     html = html_of(hostile["en"].files["statements/st.md"])
     text = re.sub(r"<[^>]+>", "", html)
     import html as h
+
     assert h.unescape(text).count("<script>alert(1)</script>") >= 3
     assert "Second, with a &lt; sign." in html
 
@@ -290,8 +310,10 @@ def test_the_named_organ_is_shown_in_the_page_language(corpus, real_report):
     report = real_report
     uk = next(s for s in report.statements if s.id == "uk-fcdo-release-2021-07-19")
     assert uk.attribution.named_organ == "Ministry of State Security"
-    for lang, name, other in (("ar", "وزارة أمن الدولة", "Ministry of State Security"),
-                              ("en", "Ministry of State Security", "وزارة أمن الدولة")):
+    for lang, name, other in (
+        ("ar", "وزارة أمن الدولة", "Ministry of State Security"),
+        ("en", "Ministry of State Security", "وزارة أمن الدولة"),
+    ):
         page = render_pages(corpus, report, lang)
         shown = f'<span lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">{name}</span>'
         for path in ("compare.md", "statements/uk-fcdo-release-2021-07-19.md"):
@@ -307,7 +329,7 @@ def test_an_organ_without_its_names_in_both_languages_shows_the_english_one(page
 
 def _claim_sections(md: str) -> dict[str, str]:
     """A checks page cut into its claims' sections, by claim id."""
-    parts = re.split(r'^#{2} .*\{ #([a-z0-9-]+)', md, flags=re.M)
+    parts = re.split(r"^#{2} .*\{ #([a-z0-9-]+)", md, flags=re.M)
     return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -315,8 +337,9 @@ def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, r
     from muqabala.site.render.checks import FULL_EVIDENCE
 
     (art,) = real_report.articles
-    claim = next(c for c in art.claims if len(c.evidence) > FULL_EVIDENCE + 1
-                 and any(e.role == "secondary" for e in c.evidence))
+    claim = next(
+        c for c in art.claims if len(c.evidence) > FULL_EVIDENCE + 1 and any(e.role == "secondary" for e in c.evidence)
+    )
     context = [e for e in claim.evidence if e.role == "secondary"]
     for lang in ("en", "ar"):
         section = _claim_sections(render_pages(corpus, real_report, lang).files["checks/exchange-hack-ar.md"])[claim.id]
@@ -331,8 +354,11 @@ def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, r
     # Evidence an editor pinned is shown in full wherever it ranks.
     last = claim.evidence[-1].model_copy(update={"origin": "editor"})
     pinned = claim.model_copy(update={"evidence": [*claim.evidence[:-1], last]})
-    report = real_report.model_copy(update={"articles": [art.model_copy(update={
-        "claims": [pinned if c.id == claim.id else c for c in art.claims]})]})
+    report = real_report.model_copy(
+        update={
+            "articles": [art.model_copy(update={"claims": [pinned if c.id == claim.id else c for c in art.claims]})]
+        }
+    )
     section = _claim_sections(render_pages(corpus, report, "en").files["checks/exchange-hack-ar.md"])[claim.id]
     assert section.count('<div class="mq-evidence') == FULL_EVIDENCE + 1
     assert 'class="mq-evidence mq-ev-editor"' in section

@@ -22,8 +22,11 @@ REPO = Path(__file__).resolve().parents[1]
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     corpus = hostile_corpus(root)
-    for folder, items in (("issuers", corpus.issuers), ("statements", corpus.statements),
-                          ("articles", corpus.articles)):
+    for folder, items in (
+        ("issuers", corpus.issuers),
+        ("statements", corpus.statements),
+        ("articles", corpus.articles),
+    ):
         (root / folder).mkdir()
         for item in items.values():
             data = item.model_dump(mode="json", exclude_none=True, exclude_defaults=False)

@@ -25,9 +25,14 @@ def test_every_label_exists_in_both_languages():
     assert missing_labels() == []
 
 
-@pytest.mark.parametrize("prefix, values", [
-    ("verdict", get_args(Verdict)), ("type", get_args(DiscrepancyType)), ("level", get_args(AttributionLevel)),
-])
+@pytest.mark.parametrize(
+    "prefix, values",
+    [
+        ("verdict", get_args(Verdict)),
+        ("type", get_args(DiscrepancyType)),
+        ("level", get_args(AttributionLevel)),
+    ],
+)
 def test_every_closed_value_of_the_report_has_a_label(prefix, values):
     assert [v for v in values if f"{prefix}.{v}" not in LABELS] == []
 
@@ -51,10 +56,21 @@ def test_esc_keeps_text_on_one_line():
     assert esc("a\n\n    b") == "a b"
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "data:text/html,x", "//evil.example", "https://x.org/\" onmouseover=\"a",
-    "https://x.org/<script>", "ftp://x.org/", "https:///nohost", "https://x.org/a b", None, "",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil.example",
+        'https://x.org/" onmouseover="a',
+        "https://x.org/<script>",
+        "ftp://x.org/",
+        "https:///nohost",
+        "https://x.org/a b",
+        None,
+        "",
+    ],
+)
 def test_safe_url_refuses_anything_but_plain_http(url):
     assert safe_url(url) is None
 
@@ -65,7 +81,7 @@ def test_safe_url_keeps_ordinary_addresses():
 
 
 def test_nav_title_cannot_form_a_tag_even_after_striptags():
-    title = nav_title("</title><script>alert(1)</script> & \"q\"")
+    title = nav_title('</title><script>alert(1)</script> & "q"')
     assert "<" not in title and ">" not in title
     assert "‹/title›" in title and "&amp;" in title and "&quot;" in title
 
@@ -163,7 +179,7 @@ def test_diff_html_uses_del_and_ins_and_escapes():
 
 
 def test_json_ld_survives_any_text():
-    data = {"claimReviewed": '</script><script>alert(1)</script> <!-- & \u2028 {{ x }}'}
+    data = {"claimReviewed": "</script><script>alert(1)</script> <!-- & \u2028 {{ x }}"}
     out = script(data)
     body = out.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
@@ -177,8 +193,13 @@ def test_search_index_is_folded_like_the_query(tmp_path):
     from muqabala.site.render.search import SEARCH_MARKS, fold_for_search, normalise_search_index
 
     index = tmp_path / "search_index.json"
-    index.write_text(json.dumps({"config": {"lang": ["ar"]}, "docs": [
-        {"location": "", "title": "بيانًا", "text": "أصدر بيانًا مـطـولًا"}]}, ensure_ascii=False), encoding="utf-8")
+    index.write_text(
+        json.dumps(
+            {"config": {"lang": ["ar"]}, "docs": [{"location": "", "title": "بيانًا", "text": "أصدر بيانًا مـطـولًا"}]},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     assert normalise_search_index(index) is True
     doc = json.loads(index.read_text(encoding="utf-8"))["docs"][0]
     assert doc == {"location": "", "title": "بيانا", "text": "أصدر بيانا مطولا"}

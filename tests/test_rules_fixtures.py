@@ -73,9 +73,7 @@ def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, 
             language="en",
             completeness="complete",
             translator="test",
-            paragraphs=[
-                {"sentences": [{"id": r[1], "text": r[3], "translations": {"ar": r[4]}} for r in rows]}
-            ],
+            paragraphs=[{"sentences": [{"id": r[1], "text": r[3], "translations": {"ar": r[4]}} for r in rows]}],
         )
     return build_case(corpus, LEXICON, "test")
 

@@ -24,9 +24,7 @@ def test_an_exact_fragment_is_clean():
 
 
 def test_a_changed_modal_is_major():
-    [flag] = check(
-        'The office said: "The Omega Government will end this sabotage and can expect to be held account".'
-    )
+    [flag] = check('The office said: "The Omega Government will end this sabotage and can expect to be held account".')
     assert flag.severity == "major"
     assert flag.details["changed"] == ["modal"]
 

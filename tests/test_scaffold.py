@@ -44,8 +44,13 @@ def fill_in(text: str, lang: str) -> str:
     for blank, words in FILLED[lang].items():
         text = text.replace(f'"{blank}"', f'"{words}"')
     text = re.sub(r"^url: .*\n", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^(\s*)# ((?:outlet_note|no_url_reason|date_note|note|claim|not_claim_reason):.*"
-                  r"|  (?:en|ar): .*)$", r"\1\2", text, flags=re.MULTILINE)
+    text = re.sub(
+        r"^(\s*)# ((?:outlet_note|no_url_reason|date_note|note|claim|not_claim_reason):.*"
+        r"|  (?:en|ar): .*)$",
+        r"\1\2",
+        text,
+        flags=re.MULTILINE,
+    )
     text = re.sub(r'^(\s*)en: "EDIT: [^"]*"', r'\1en: "A note."', text, flags=re.MULTILINE)
     text = re.sub(r'^(\s*)ar: "EDIT: [^"]*"', r'\1ar: "ملاحظة."', text, flags=re.MULTILINE)
     text = re.sub(r"^date: .*$", "date: 2021-07-20", text, flags=re.MULTILINE)
@@ -67,23 +72,24 @@ def test_new_statement_passes_check(tiny: Path) -> None:
     assert check.exit_code == 0, check.output
     again = runner.invoke(main, ["new", "statement", "gov-reply-2021-07-20", "--root", str(tiny)])
     assert again.exit_code == 1
-    assert again.output == (
-        "Error: statements/gov-reply-2021-07-20.yaml already exists; choose another SLUG\n")
+    assert again.output == ("Error: statements/gov-reply-2021-07-20.yaml already exists; choose another SLUG\n")
 
 
 def test_new_statement_rejects_bad_slug(tiny: Path) -> None:
     result = CliRunner().invoke(main, ["new", "statement", "Bad Slug", "--root", str(tiny)])
     assert result.exit_code == 1
-    assert result.output == ("Error: SLUG must be lower-case letters, digits and hyphens, like "
-                             "eu-declaration-2021-07-19 (got 'Bad Slug')\n")
+    assert result.output == (
+        "Error: SLUG must be lower-case letters, digits and hyphens, like eu-declaration-2021-07-19 (got 'Bad Slug')\n"
+    )
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_new_article_passes_check_as_written_and_once_filled_in(tiny: Path, lang: str) -> None:
     result = invoke(tiny, "paper-2021-07-20", "--language", lang)
     assert result.exit_code == 0, result.output
-    assert result.output == ("Wrote articles/paper-2021-07-20.yaml: fill in the EDIT values, "
-                             "then run `muqabala check`\n")
+    assert result.output == (
+        "Wrote articles/paper-2021-07-20.yaml: fill in the EDIT values, then run `muqabala check`\n"
+    )
     path = tiny / "articles" / "paper-2021-07-20.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/article.schema.json\n")
@@ -116,8 +122,9 @@ def test_new_article_refuses_an_existing_file_and_leaves_it_alone(tiny: Path) ->
 def test_new_article_rejects_bad_slug(tiny: Path) -> None:
     result = invoke(tiny, "Bad Slug")
     assert result.exit_code == 1
-    assert result.output == ("Error: SLUG must be lower-case letters, digits and hyphens, like "
-                             "exchange-hack-ar (got 'Bad Slug')\n")
+    assert result.output == (
+        "Error: SLUG must be lower-case letters, digits and hyphens, like exchange-hack-ar (got 'Bad Slug')\n"
+    )
 
 
 def test_new_article_rejects_an_unknown_case(tiny: Path) -> None:
@@ -128,8 +135,9 @@ def test_new_article_rejects_an_unknown_case(tiny: Path) -> None:
 
 
 def test_new_article_needs_case_when_there_are_several(tiny: Path) -> None:
-    write_tree(tiny, {"statements/st2.yaml": STATEMENT.replace("id: st", "id: st2")
-                                                      .replace("case: case-1", "case: case-2")})
+    write_tree(
+        tiny, {"statements/st2.yaml": STATEMENT.replace("id: st", "id: st2").replace("case: case-1", "case: case-2")}
+    )
     result = invoke(tiny, "paper")
     assert result.exit_code == 1
     assert result.output == "Error: several cases to default to; pass --case (known: case-1, case-2)\n"
@@ -146,12 +154,15 @@ def test_new_article_needs_a_statement_first(tmp_path: Path) -> None:
 
 def test_new_article_lists_the_problems_of_invalid_data(tiny: Path) -> None:
     statement = tiny / "statements" / "st.yaml"
-    statement.write_text(statement.read_text(encoding="utf-8").replace("date: 2021-07-19", "date: 2021-13-01"),
-                         encoding="utf-8")
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace("date: 2021-07-19", "date: 2021-13-01"), encoding="utf-8"
+    )
     result = invoke(tiny, "paper")
     assert result.exit_code == 1
-    assert result.output == ("statements/st.yaml:8: date: invalid date: month must be in 1..12 "
-                             "(got '2021-13-01')\nError: 1 problem in 1 file\n")
+    assert result.output == (
+        "statements/st.yaml:8: date: invalid date: month must be in 1..12 "
+        "(got '2021-13-01')\nError: 1 problem in 1 file\n"
+    )
     assert not (tiny / "articles" / "paper.yaml").exists()
 
 

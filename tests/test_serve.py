@@ -32,8 +32,9 @@ def test_serve_rebuilds_on_yaml_change(tmp_path: Path) -> None:
     root = tiny_site(tmp_path)
     messages: list[str] = []
     stop = threading.Event()
-    thread = threading.Thread(target=serve, args=(root, 0, messages.append),
-                              kwargs={"interval": 0.2, "stop": stop}, daemon=True)
+    thread = threading.Thread(
+        target=serve, args=(root, 0, messages.append), kwargs={"interval": 0.2, "stop": stop}, daemon=True
+    )
     thread.start()
     try:
         i = wait_for(messages, r"^Serving on http://127\.0\.0\.1:\d+/")
@@ -41,14 +42,16 @@ def test_serve_rebuilds_on_yaml_change(tmp_path: Path) -> None:
         assert "A title" in fetch(base + "en/statements/st/")
 
         statement = root / "statements" / "st.yaml"
-        statement.write_text(statement.read_text(encoding="utf-8").replace("A title", "A changed title"),
-                             encoding="utf-8")
+        statement.write_text(
+            statement.read_text(encoding="utf-8").replace("A title", "A changed title"), encoding="utf-8"
+        )
         j = wait_for(messages, r"^built in", after=i + 1)
         assert any(m.startswith("changed: statements/st.yaml") for m in messages[i:j])
         assert "A changed title" in fetch(base + "en/statements/st/")
 
-        statement.write_text(statement.read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"),
-                             encoding="utf-8")
+        statement.write_text(
+            statement.read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"), encoding="utf-8"
+        )
         k = wait_for(messages, r"previous version is still served", after=j + 1)
         assert "statements/st.yaml:4: issuer: unknown issuer" in messages[k]
         assert "A changed title" in fetch(base + "en/statements/st/")

@@ -28,8 +28,7 @@ def test_every_cited_sentence_anchor_exists(shipped: Path) -> None:
     import json
 
     report = json.loads((shipped / "data" / "report.json").read_text(encoding="utf-8"))
-    cited = {(e["statement"], e["sentence"]) for a in report["articles"] for c in a["claims"]
-             for e in c["evidence"]}
+    cited = {(e["statement"], e["sentence"]) for a in report["articles"] for c in a["claims"] for e in c["evidence"]}
     assert cited
     for lang in ("en", "ar"):
         for statement, sentence in sorted(cited):
@@ -47,8 +46,10 @@ def test_a_broken_sentence_anchor_is_reported(shipped: Path, tmp_path: Path, lan
     page.write_text(html.replace('id="p1-s2"', 'id="p1-s2-renamed"'), encoding="utf-8")
     problems = [str(p) for p in check_site(site)]
     target = f"{lang}/statements/eu-declaration-2021-07-19/index.html"
-    assert f"{lang}/checks/exchange-hack-ar/index.html: ../../statements/eu-declaration-2021-07-19/#p1-s2: " \
-           f"no id or name 'p1-s2' on {target}" in problems
+    assert (
+        f"{lang}/checks/exchange-hack-ar/index.html: ../../statements/eu-declaration-2021-07-19/#p1-s2: "
+        f"no id or name 'p1-s2' on {target}" in problems
+    )
     assert all(p.endswith(f"#p1-s2: no id or name 'p1-s2' on {target}") for p in problems), problems
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import REPO
 from muqabala.data.corpus import load_corpus
-from muqabala.tools.synth import GENERATED_PAGES, case_files, generate
+from muqabala.tools.synth import case_files, generate
+from muqabala.vocabulary import GENERATED
 
 
 def digest(folder: Path) -> str:
@@ -52,7 +53,7 @@ def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path) -> N
     for lang in ("en", "ar"):
         copied = {p.name for p in (tmp_path / "p" / "content" / lang).iterdir()}
         assert {"index.md", "guide.md"} <= copied
-        assert not copied & set(GENERATED_PAGES)
+        assert not copied & set(GENERATED)
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:

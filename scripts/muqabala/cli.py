@@ -17,7 +17,6 @@ import click
 
 from muqabala.data.corpus import find_root, load_corpus
 from muqabala.data.errors import DataError
-from muqabala.data.model import SITE_LANGUAGES
 from muqabala.data.scaffold import ScaffoldError
 from muqabala.data.scaffold import new_article as write_article
 from muqabala.data.scaffold import new_statement as write_statement
@@ -30,14 +29,19 @@ from muqabala.tools import bench
 from muqabala.tools.evaluate import NoGold, evaluate, text_table
 from muqabala.tools.linkcheck_online import summary_table
 from muqabala.tools.links import NoSite, check_links
+from muqabala.vocabulary import SITE_LANGUAGES
 
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Project folder (default: the nearest folder upwards with mkdocs.yml).")
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Project folder (default: the nearest folder upwards with mkdocs.yml).",
+)
 
 
 def fail_on_data_errors(func):  # type: ignore[no-untyped-def]
     """Print data problems in the house format and exit 1, never a traceback."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
@@ -73,14 +77,19 @@ def check(root: Path | None) -> None:
     """
 
     corpus = load_corpus(root or find_root())
-    click.echo(f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, "
-               f"{len(corpus.articles)} articles")
+    click.echo(
+        f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, {len(corpus.articles)} articles"
+    )
 
 
 @main.command("build")
 @root_option
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: <root>/site).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: <root>/site).",
+)
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass (never in CI).")
 @fail_on_data_errors
 def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> None:
@@ -96,7 +105,6 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
     root = root or find_root()
     try:
         if sys.stderr.isatty():
-
             with TerminalProgress() as progress:
                 result = build(root, site_dir, strict=not no_strict, progress=progress)
         else:
@@ -174,10 +182,16 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
 @new.command("article")
 @click.argument("slug")
 @root_option
-@click.option("--case", default=None,
-              help="Case id: a case some statement belongs to (default: the only case, if there is one).")
-@click.option("--language", type=click.Choice(SITE_LANGUAGES), default="ar", show_default=True,
-              help="The language the article was published in.")
+@click.option(
+    "--case", default=None, help="Case id: a case some statement belongs to (default: the only case, if there is one)."
+)
+@click.option(
+    "--language",
+    type=click.Choice(SITE_LANGUAGES),
+    default="ar",
+    show_default=True,
+    help="The language the article was published in.",
+)
 @fail_on_data_errors
 def new_article(slug: str, root: Path | None, case: str | None, language: str) -> None:
     """Write articles/SLUG.yaml, a valid article to fill in.
@@ -206,8 +220,13 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
 
 @main.command()
 @root_option
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write to a file instead of standard output.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to a file instead of standard output.",
+)
 @fail_on_data_errors
 def report(root: Path | None, output: TextIO) -> None:
     """Print the collation report (the same JSON as site/data/report.json).
@@ -246,20 +265,41 @@ def schema(root: Path | None, check_only: bool) -> None:
 
 
 @main.command("links")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Built site to check (default: <root>/site).")
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Built site to check (default: <root>/site).",
+)
 @root_option
 @click.option("--external", is_flag=True, help="Only check the data's source addresses, offline.")
-@click.option("--online", is_flag=True,
-              help="Fetch every source address (HEAD, then GET) and print a summary table.")
-@click.option("--max-age", type=click.FloatRange(min=0), default=7.0, show_default=True,
-              help="With --online: reuse cached results younger than this many days.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-              help="With --online: seconds to wait for each response.")
+@click.option("--online", is_flag=True, help="Fetch every source address (HEAD, then GET) and print a summary table.")
+@click.option(
+    "--max-age",
+    type=click.FloatRange(min=0),
+    default=7.0,
+    show_default=True,
+    help="With --online: reuse cached results younger than this many days.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="With --online: seconds to wait for each response.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @fail_on_data_errors
-def links_command(site_dir: Path | None, root: Path | None, external: bool, online: bool, max_age: float,
-                  timeout: float, as_json: bool) -> None:
+def links_command(
+    site_dir: Path | None,
+    root: Path | None,
+    external: bool,
+    online: bool,
+    max_age: float,
+    timeout: float,
+    as_json: bool,
+) -> None:
     """Check the built site's links and anchors, and the data's source addresses.
 
     By default checks every internal link and #anchor of the built site (both languages,
@@ -275,18 +315,28 @@ def links_command(site_dir: Path | None, root: Path | None, external: bool, onli
         Error: 1 broken link
     """
     try:
-        run = check_links(root or find_root(), site_dir, external=external, online=online, max_age=max_age,
-                          timeout=timeout)
+        run = check_links(
+            root or find_root(), site_dir, external=external, online=online, max_age=max_age, timeout=timeout
+        )
     except NoSite as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)
     report = run.report
     n = len(report.problems)
     if as_json:
-        click.echo(json.dumps({"problems": [vars(p) for p in report.problems], "links": report.links,
-                               "pages": report.pages, "seconds": round(run.seconds, 2),
-                               "results": [r.to_json() for r in run.checked]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "problems": [vars(p) for p in report.problems],
+                    "links": report.links,
+                    "pages": report.pages,
+                    "seconds": round(run.seconds, 2),
+                    "results": [r.to_json() for r in run.checked],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         if online:
             click.echo(summary_table(run.checked))
@@ -302,8 +352,13 @@ def links_command(site_dir: Path | None, root: Path | None, external: bool, onli
 
 @main.command("evaluate")
 @root_option
-@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of gold files (default: <root>/tests/gold).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of gold files (default: <root>/tests/gold).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-k", "k", type=int, default=10, show_default=True, help="Candidates ranked per claim.")
 @fail_on_data_errors
@@ -339,23 +394,49 @@ def _scales(value: str) -> list[int]:
 
 
 @main.command("bench")
-@click.option("--scales", default="1,10", show_default=True, callback=lambda _c, _p, v: _scales(v),
-              help="Scales to measure, comma-separated: 1 is the project's own data, N adds N-1 generated cases.")
+@click.option(
+    "--scales",
+    default="1,10",
+    show_default=True,
+    callback=lambda _c, _p, v: _scales(v),
+    help="Scales to measure, comma-separated: 1 is the project's own data, N adds N-1 generated cases.",
+)
 @root_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per scale.")
-@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write an SVG chart of seconds against scale (log-log) to this file.")
-@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the generated projects go (default: a temporary folder).")
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write an SVG chart of seconds against scale (log-log) to this file.",
+)
+@click.option(
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the generated projects go (default: a temporary folder).",
+)
 @click.option("--keep", is_flag=True, help="Keep the generated projects and sites.")
-@click.option("--engine-only", is_flag=True,
-              help="Only load, alignment and rules (for 1000x): no Markdown, MkDocs or link check.")
-@click.option("--synthetic", is_flag=True,
-              help="Generate every case, the first too, instead of the project's own; builds are not strict, "
-              "since the hand-written pages link to the shipped case.")
+@click.option(
+    "--engine-only", is_flag=True, help="Only load, alignment and rules (for 1000x): no Markdown, MkDocs or link check."
+)
+@click.option(
+    "--synthetic",
+    is_flag=True,
+    help="Generate every case, the first too, instead of the project's own; builds are not strict, "
+    "since the hand-written pages link to the shipped case.",
+)
 @click.option("--seed", default=0, show_default=True, help="Seed of the generated cases.")
-def bench_command(scales: list[int], root: Path | None, as_json: bool, chart: Path | None,
-                  workdir: Path | None, keep: bool, engine_only: bool, synthetic: bool, seed: int) -> None:
+def bench_command(
+    scales: list[int],
+    root: Path | None,
+    as_json: bool,
+    chart: Path | None,
+    workdir: Path | None,
+    keep: bool,
+    engine_only: bool,
+    synthetic: bool,
+    seed: int,
+) -> None:
     """Time each stage of a build on generated projects of growing size.
 
     Stages: load+validate, alignment, rules+report, Markdown, a bare MkDocs build of the same
@@ -371,8 +452,7 @@ def bench_command(scales: list[int], root: Path | None, as_json: bool, chart: Pa
     """
     announce = None if as_json else (lambda scale: click.echo(f"scale {scale}x …", err=True))
     try:
-        results = bench.run(scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep,
-                            announce)
+        results = bench.run(scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep, announce)
     except bench.BenchError as e:
         raise click.ClickException(str(e)) from None
     if chart is not None:
@@ -381,7 +461,9 @@ def bench_command(scales: list[int], root: Path | None, as_json: bool, chart: Pa
         click.echo(json.dumps(results, indent=1))
         return
     click.echo(bench.table(results))
-    click.echo("Peak memory: VmHWM (peak resident set) of the process running the stages, sampled "
-               "VmHWM of each MkDocs process and of every process of `muqabala build`.")
+    click.echo(
+        "Peak memory: VmHWM (peak resident set) of the process running the stages, sampled "
+        "VmHWM of each MkDocs process and of every process of `muqabala build`."
+    )
     if chart is not None:
         click.echo(f"Wrote {chart}")

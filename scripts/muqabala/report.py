@@ -10,24 +10,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from muqabala.vocabulary import ATTRIBUTION_ORDER, AttributionLevel, DiscrepancyType, Verdict
+
+__all__ = ["ATTRIBUTION_ORDER", "AttributionLevel", "DiscrepancyType", "Verdict"]  # re-exported: part of the contract
+
 REPORT_SCHEMA_VERSION = 1
-
-Verdict = Literal[
-    "supported", "partly_supported", "misleading", "misattributed", "contradicted", "unsupported",
-    "not_a_claim",
-]
-"""Verdict labels, one per claim."""
-
-DiscrepancyType = Literal[
-    "attribution_level", "speaker", "number", "quote", "translation", "hedge", "scope", "timing",
-    "unsupported",
-]
-"""The kinds of difference the rules flag."""
-
-AttributionLevel = Literal["none", "territory", "state_affiliated", "state_organ"]
-"""The attribution scale, weakest first (see the methodology page)."""
-
-ATTRIBUTION_ORDER: tuple[str, ...] = ("none", "territory", "state_affiliated", "state_organ")
 
 
 class _Out(BaseModel):

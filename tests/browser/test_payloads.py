@@ -57,43 +57,101 @@ def note(label: str) -> dict[str, str]:
 def hostile_files() -> dict[str, str]:
     """The tiny project's three data files, every text field carrying the payloads."""
     issuer = {
-        "schema_version": 1, "id": "gov", "kind": "government",
+        "schema_version": 1,
+        "id": "gov",
+        "kind": "government",
         "name": {"ar": text("الحكومة"), "en": text("The Government")},
     }
     person = {
-        "schema_version": 1, "id": "minister", "kind": "person", "parent": "gov",
-        "name": {"ar": text("الوزير"), "en": text("The Minister")}, "role": note("role"),
+        "schema_version": 1,
+        "id": "minister",
+        "kind": "person",
+        "parent": "gov",
+        "name": {"ar": text("الوزير"), "en": text("The Minister")},
+        "role": note("role"),
     }
     statement = {
-        "schema_version": 1, "id": "st", "case": "case-1", "issuer": "gov", "speaker": "minister",
+        "schema_version": 1,
+        "id": "st",
+        "case": "case-1",
+        "issuer": "gov",
+        "speaker": "minister",
         "title": {"text": text("A title"), "translations": {"ar": text("عنوان")}},
-        "date": "2021-07-19T11:35+02:00", "url": "https://example.org/a", "url_note": note("url"),
-        "no_archive_reason": note("archive"), "language": "en", "completeness": "partial",
-        "completeness_note": note("partial"), "translator": text("Translator"),
-        "paragraphs": [{"sentences": [
-            {"id": "p1-s1", "text": text("The activity was undertaken from the territory of Ruritania."),
-             "translations": {"ar": text("نُفّذ النشاط من أراضي روريتانيا.")}, "note": note("sentence")},
-            {"id": "p1-s2", "text": LONG, "translations": {"ar": text("جملة طويلة")}},
-        ]}],
+        "date": "2021-07-19T11:35+02:00",
+        "url": "https://example.org/a",
+        "url_note": note("url"),
+        "no_archive_reason": note("archive"),
+        "language": "en",
+        "completeness": "partial",
+        "completeness_note": note("partial"),
+        "translator": text("Translator"),
+        "paragraphs": [
+            {
+                "sentences": [
+                    {
+                        "id": "p1-s1",
+                        "text": text("The activity was undertaken from the territory of Ruritania."),
+                        "translations": {"ar": text("نُفّذ النشاط من أراضي روريتانيا.")},
+                        "note": note("sentence"),
+                    },
+                    {"id": "p1-s2", "text": LONG, "translations": {"ar": text("جملة طويلة")}},
+                ]
+            }
+        ],
     }
     article = {
-        "schema_version": 1, "id": "art", "case": "case-1",
-        "outlet": {"ar": text("صحيفة"), "en": text("A paper")}, "outlet_note": note("outlet"),
-        "no_url_reason": note("url"), "date": "2021-07-20", "date_note": note("date"), "language": "ar",
+        "schema_version": 1,
+        "id": "art",
+        "case": "case-1",
+        "outlet": {"ar": text("صحيفة"), "en": text("A paper")},
+        "outlet_note": note("outlet"),
+        "no_url_reason": note("url"),
+        "date": "2021-07-20",
+        "date_note": note("date"),
+        "language": "ar",
         "translator": text("Translator"),
-        "headline": {"id": "headline", "text": text("عنوان الخبر"), "translations": {"en": text("The headline")},
-                     "note": note("headline")},
-        "paragraphs": [{"sentences": [
-            {"id": "p1-s1", "text": text("قالت الحكومة إن النشاط جاء من أراضي روريتانيا."),
-             "translations": {"en": text("The government said the activity came from Ruritania.")},
-             "note": note("claim")},
-            {"id": "p1-s2", "text": text("أول من اتهم روريتانيا كانت الحكومة بأكثر من 70 منظمة."),
-             "translations": {"en": text("The government was the first to accuse Ruritania over 70 bodies.")}},
-            {"id": "p1-s3", "text": text("رابط"), "translations": {"en": LONG}, "claim": False,
-             "not_claim_reason": note("not a claim")},
-        ]}],
-        "overrides": [{"claim": "p1-s1", "verdict": "misleading", "evidence": ["st#p1-s1"],
-                       "editor": text("Editor"), "date": "2024-01-01", "note": note("override")}],
+        "headline": {
+            "id": "headline",
+            "text": text("عنوان الخبر"),
+            "translations": {"en": text("The headline")},
+            "note": note("headline"),
+        },
+        "paragraphs": [
+            {
+                "sentences": [
+                    {
+                        "id": "p1-s1",
+                        "text": text("قالت الحكومة إن النشاط جاء من أراضي روريتانيا."),
+                        "translations": {"en": text("The government said the activity came from Ruritania.")},
+                        "note": note("claim"),
+                    },
+                    {
+                        "id": "p1-s2",
+                        "text": text("أول من اتهم روريتانيا كانت الحكومة بأكثر من 70 منظمة."),
+                        "translations": {
+                            "en": text("The government was the first to accuse Ruritania over 70 bodies.")
+                        },
+                    },
+                    {
+                        "id": "p1-s3",
+                        "text": text("رابط"),
+                        "translations": {"en": LONG},
+                        "claim": False,
+                        "not_claim_reason": note("not a claim"),
+                    },
+                ]
+            }
+        ],
+        "overrides": [
+            {
+                "claim": "p1-s1",
+                "verdict": "misleading",
+                "evidence": ["st#p1-s1"],
+                "editor": text("Editor"),
+                "date": "2024-01-01",
+                "note": note("override"),
+            }
+        ],
     }
     dump = functools.partial(yaml.safe_dump, allow_unicode=True, sort_keys=False, width=1 << 20)
     return {
@@ -116,8 +174,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(hostile_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_QuietHandler, directory=str(hostile_site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(hostile_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -126,8 +183,11 @@ def served(hostile_site: Path) -> Iterator[str]:
 
 
 def _pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if p.relative_to(site).parts[0] in ("en", "ar") and "assets" not in p.parts)
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] in ("en", "ar") and "assets" not in p.parts
+    )
 
 
 PWNED = "() => typeof window.__pwned === 'undefined' && typeof parent.__pwned === 'undefined'"
@@ -145,8 +205,12 @@ def test_no_payload_runs_and_every_one_reads_literally(hostile_site: Path, serve
     from playwright.sync_api import sync_playwright
 
     pages = _pages(hostile_site)
-    assert {"en/statements/st/index.html", "ar/statements/st/index.html", "en/checks/art/index.html",
-            "ar/articles/art/index.html"} <= set(pages)
+    assert {
+        "en/statements/st/index.html",
+        "ar/statements/st/index.html",
+        "en/checks/art/index.html",
+        "ar/articles/art/index.html",
+    } <= set(pages)
     blocked: list[str] = []
     dialogs: list[str] = []
     seen = ""
@@ -203,6 +267,6 @@ def test_no_payload_runs_and_every_one_reads_literally(hostile_site: Path, serve
     assert hovered >= 6 and clicked >= 4, (hovered, clicked)
     assert blocked == []
     assert dialogs == []
-    for payload in (*PAYLOADS, "<div onclick=\"window.__pwned=5\">"):
+    for payload in (*PAYLOADS, '<div onclick="window.__pwned=5">'):
         assert payload in seen, payload
     assert LONG in seen

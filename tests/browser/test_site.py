@@ -27,8 +27,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -69,7 +77,8 @@ def base_url(site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     assert CHROMIUM.is_file(), (
         f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), "
-        "as `make test` does; these tests never download a browser")
+        "as `make test` does; these tests never download a browser"
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -121,8 +130,9 @@ def _open(page, base_url: str, path: str) -> None:
     page.wait_for_load_state("load")
 
 
-@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "compare/", "methodology/",
-                                  "statements/eu-declaration-2021-07-19/"])
+@pytest.mark.parametrize(
+    "path", ["", ARTICLE, CHECKS, "compare/", "methodology/", "statements/eu-declaration-2021-07-19/"]
+)
 def test_arabic_pages_are_right_to_left(page, base_url, path):
     _open(page, base_url, f"ar/{path}")
     assert page.get_attribute("html", "dir") == "rtl"
@@ -141,10 +151,8 @@ def test_english_pages_are_left_to_right(page, base_url, path):
 
 def test_arabic_text_is_rtl_inside_english_pages(page, base_url):
     _open(page, base_url, f"en/{ARTICLE}")
-    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article "
-                         ".mq-orig')).direction") == "rtl"
-    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article "
-                         ".mq-trans')).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article .mq-orig')).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.mq-article .mq-trans')).direction") == "ltr"
 
 
 @pytest.mark.parametrize("start, other", [("en", "ar"), ("ar", "en")])
@@ -190,17 +198,20 @@ def _search(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")  # Material reads the box on keyup
     page.wait_for_function(
-        "() => !/اكتب|Type/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=10_000)
+        "() => !/اكتب|Type/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000
+    )
     page.wait_for_timeout(300)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
-@pytest.mark.parametrize("query, page_has", [
-    ("بيانا", "بيانًا"),       # the article writes it with tanween: folding the index finds it
-    ("أيضا", "أيضًا"),
-    ("تَجَسُّس", "تجسس"),     # the reader adds marks the text lacks: folding the query finds it
-])
+@pytest.mark.parametrize(
+    "query, page_has",
+    [
+        ("بيانا", "بيانًا"),  # the article writes it with tanween: folding the index finds it
+        ("أيضا", "أيضًا"),
+        ("تَجَسُّس", "تجسس"),  # the reader adds marks the text lacks: folding the query finds it
+    ],
+)
 def test_arabic_search_ignores_diacritics_and_stays_arabic(page, base_url, query, page_has):
     _open(page, base_url, f"ar/{ARTICLE}")
     assert page_has in page.inner_text(".mq-article")
@@ -225,8 +236,11 @@ def test_arabic_search_finds_the_article(page, base_url):
 
 
 def test_screenshots(page, base_url, artifacts):
-    shots = [(f"{lang}/{path}", f"{name}-{lang}.png") for lang in ("en", "ar")
-             for path, name in ((ARTICLE, "article"), (f"{CHECKS}#p4-s1", "check"), ("compare/", "compare"))]
+    shots = [
+        (f"{lang}/{path}", f"{name}-{lang}.png")
+        for lang in ("en", "ar")
+        for path, name in ((ARTICLE, "article"), (f"{CHECKS}#p4-s1", "check"), ("compare/", "compare"))
+    ]
     for path, name in shots:
         _open(page, base_url, path)
         if "#" in path:

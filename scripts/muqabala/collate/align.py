@@ -41,9 +41,14 @@ words (`widespread` for `sweeping`). It is a bonus on top of the exact words' sh
 the ideal: a claim's scores against sentences without synonyms stay what exact words make them."""
 
 ENTITY_WEIGHT: dict[EntityKind, float] = {
-    "group": 0.3, "code": 0.3, "organ": 0.3,
-    "person": 0.15, "organisation": 0.1, "product": 0.1,
-    "issuer": 0.05, "state": 0.03,
+    "group": 0.3,
+    "code": 0.3,
+    "organ": 0.3,
+    "person": 0.15,
+    "organisation": 0.1,
+    "product": 0.1,
+    "issuer": 0.05,
+    "state": 0.03,
 }
 """Score added per canonical entity the claim and the sentence share, by kind. States and
 issuers are named in nearly every sentence of a case, so they only break near-ties."""
@@ -129,12 +134,17 @@ class Aligner:
                 doc = f"{st.id}#{sen.id}"
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
-                case.speakers[doc] = list(dict.fromkeys(
-                    i for who in (sen.speaker, st.speaker, st.issuer) if who
-                    for i in corpus.issuer_chain(who)))
+                case.speakers[doc] = list(
+                    dict.fromkeys(
+                        i for who in (sen.speaker, st.speaker, st.issuer) if who for i in corpus.issuer_chain(who)
+                    )
+                )
                 for lang in LANGS:
-                    case.terms[lang].add(doc, [t for t in feats.terms[lang] if not t.startswith(TAG)],
-                                         [t for t in feats.terms[lang] if t.startswith(TAG)])
+                    case.terms[lang].add(
+                        doc,
+                        [t for t in feats.terms[lang] if not t.startswith(TAG)],
+                        [t for t in feats.terms[lang] if t.startswith(TAG)],
+                    )
                 for key in feats.entities:
                     case.entities.setdefault(key, []).append(doc)
                 for value in sorted(feats.figures):
@@ -147,8 +157,7 @@ class Aligner:
         for lang, words in sorted(versions.items()):
             for e in self._matcher.extract(words):
                 entities.setdefault(e.key, e.kind)
-            figures |= {f.value for f in self.lexicon.figures(words, lang)
-                        if f.value >= MIN_FIGURE or f.unit == "%"}
+            figures |= {f.value for f in self.lexicon.figures(words, lang) if f.value >= MIN_FIGURE or f.unit == "%"}
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)
 
@@ -230,9 +239,15 @@ class Aligner:
         out = []
         for doc, score in ranked[:k]:
             statement, sentence = doc.split("#", 1)
-            out.append(Candidate(statement, sentence, round(score, 6),
-                                 reasons.get(doc, []) + term_reasons.get(doc, []),
-                                 self.corpus.statements[statement].role == "secondary"))
+            out.append(
+                Candidate(
+                    statement,
+                    sentence,
+                    round(score, 6),
+                    reasons.get(doc, []) + term_reasons.get(doc, []),
+                    self.corpus.statements[statement].role == "secondary",
+                )
+            )
         return out
 
     def entities(self, statement_id: str, sentence_id: str) -> dict[str, str]:

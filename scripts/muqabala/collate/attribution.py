@@ -71,9 +71,14 @@ def code(
     level = best[0][0]
     cues = sorted({text[h.start : h.end] for _, h, _ in best})
     return Coding(
-        Attribution(level=level, named_organ=organ.name if organ else None,  # type: ignore[arg-type]
-                    named_organ_label=Texts(en=organ.name, ar=organ.name_ar) if organ else None,
-                    state=state, groups=groups, cues=cues),
+        Attribution(
+            level=level,  # type: ignore[arg-type]
+            named_organ=organ.name if organ else None,
+            named_organ_label=Texts(en=organ.name, ar=organ.name_ar) if organ else None,
+            state=state,
+            groups=groups,
+            cues=cues,
+        ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
 
@@ -98,8 +103,7 @@ def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Men
 
     def made(hits: list[Hit], who: str) -> list[Mention]:
         return [
-            Mention(h.start, h.end, who, text[h.start] == "و" and not fold(h.phrase)[0].startswith("و"))
-            for h in hits
+            Mention(h.start, h.end, who, text[h.start] == "و" and not fold(h.phrase)[0].startswith("و")) for h in hits
         ]
 
     raw: list[Mention] = []
@@ -158,9 +162,7 @@ def turns(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> list[Turn]:
             if side == "after":
                 stop = min([c.start for c in comps if c.start >= verb.end] + [nxt])
                 near = [
-                    m
-                    for m in ms
-                    if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                    m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
                 ]
                 subject = _chain(text, near[0], ms, True) if near else []
             else:

@@ -18,9 +18,7 @@ def _figure(f: Figure) -> str:
     return f"{qualifier}{value}" + (f" {f.unit}" if f.unit else "") + (f" ({f.scope})" if f.scope else "")
 
 
-def facets(
-    st: StatementReport, demand_kinds: dict[str, list[str]] | None = None
-) -> dict[str, str | list[str] | None]:
+def facets(st: StatementReport, demand_kinds: dict[str, list[str]] | None = None) -> dict[str, str | list[str] | None]:
     """A statement's value for every facet."""
     return {
         "attribution_level": st.attribution.level,

@@ -17,7 +17,7 @@ from muqabala.collate.attribution import code, segments
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import SITE_LANGUAGES, Article, ArticleSentence, Override, Statement
+from muqabala.data.model import Article, ArticleSentence, Override, Statement
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
     ArticleReport,
@@ -32,6 +32,7 @@ from muqabala.report import (
     StatementReport,
     Texts,
 )
+from muqabala.vocabulary import SITE_LANGUAGES
 
 MAX_EVIDENCE = 5
 """Primary sentences shown per claim; one secondary sentence may follow them as context."""
@@ -58,8 +59,6 @@ class CasePart(BaseModel):
     statements: list[StatementReport]
     articles: list[ArticleReport]
     comparisons: list[Comparison]
-
-
 
 
 def collate_cases(
@@ -103,9 +102,7 @@ def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
     comparisons = sorted(
         (c for p in parts.values() for c in p.comparisons), key=lambda c: (c.statements[0], c.statements[1])
     )
-    return Report(
-        data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons
-    )
+    return Report(data_digest=corpus.digest, statements=statements, articles=articles, comparisons=comparisons)
 
 
 def _collate_cases(
@@ -185,8 +182,13 @@ def _strongest(codings: list[Attribution]) -> Attribution:
     best = max(codings, key=lambda a: rank(a.level), default=Attribution(level="none"))
     groups = sorted({g for a in codings for g in a.groups})
     organ = best if best.named_organ else next((a for a in codings if a.named_organ), None)
-    return best.model_copy(update={"groups": groups, "named_organ": organ.named_organ if organ else None,
-                                   "named_organ_label": organ.named_organ_label if organ else None})
+    return best.model_copy(
+        update={
+            "groups": groups,
+            "named_organ": organ.named_organ if organ else None,
+            "named_organ_label": organ.named_organ_label if organ else None,
+        }
+    )
 
 
 def statement_report(st: Statement, case: CaseView) -> tuple[StatementReport, list[str]]:
@@ -222,9 +224,7 @@ def statement_report(st: Statement, case: CaseView) -> tuple[StatementReport, li
         role=st.role,
         completeness=st.completeness,
         attribution=_strongest(codings),
-        sentence_attribution={
-            s.sentence: c.level for s, c in zip(srcs, codings, strict=True) if c.level != "none"
-        },
+        sentence_attribution={s.sentence: c.level for s, c in zip(srcs, codings, strict=True) if c.level != "none"},
         figures=figures,
         demands=demands,
     ), sorted(kinds)
@@ -243,9 +243,7 @@ def claim_view(
     collective: tuple[str, ...],
 ) -> ClaimView:
     """Speakers, attribution coding and aligned sentences of one article sentence."""
-    ranked = [
-        (f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art.id, sen.id, k=10)
-    ]
+    ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art.id, sen.id, k=10)]
     return view_of(
         _texts(sen, art),
         sen.lang or art.language,
@@ -330,23 +328,17 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
         [(-1, art.headline)] + [(pi, s) for pi, p in enumerate(art.paragraphs) for s in p.sentences]
     ):
         speaking = [r for r in credited_roots if case.corpus.issuers[r].kind in SPEAKING_KINDS] or [
-            r
-            for r in case.roots
-            if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
+            r for r in case.roots if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
         ]
         view = claim_view(art, sen, case, aligner, previous, tuple(speaking))
         previous = view.segments[-1].speakers if view.segments else ()
         found = check(view, case) if sen.claim else []
         if sen.claim:
             credited_roots += [
-                r
-                for r in (case.root(i) for i in view.credited)
-                if r in case.corpus.issuers and r not in credited_roots
+                r for r in (case.root(i) for i in view.credited) if r in case.corpus.issuers and r not in credited_roots
             ]
         computed, rationale = verdict.decide(view, found, sen.claim, case)
-        shown = [_evidence(s) for s in view.evidence[:MAX_EVIDENCE]] + [
-            _evidence(s) for s in view.context[:1]
-        ]
+        shown = [_evidence(s) for s in view.evidence[:MAX_EVIDENCE]] + [_evidence(s) for s in view.context[:1]]
         ov = _override(art, sen.id)
         editorial = None
         if ov is not None:
@@ -356,7 +348,10 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
                 e for e in shown if f"{e.statement}#{e.sentence}" not in ov.evidence
             ]
             editorial = EditorialOverride(
-                editor=ov.editor, date=ov.date, note=Texts(ar=ov.note.ar, en=ov.note.en), verdict=ov.verdict,
+                editor=ov.editor,
+                date=ov.date,
+                note=Texts(ar=ov.note.ar, en=ov.note.en),
+                verdict=ov.verdict,
                 evidence=list(ov.evidence),
             )
         codings = [s.coding for s in view.segments]

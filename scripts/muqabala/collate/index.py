@@ -78,5 +78,6 @@ class BM25Index:
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         if k is not None:
             ranked = ranked[:k]
-        return [(doc, score, [t for _, t in sorted(matched[doc], key=lambda g: (-g[0], g[1]))])
-                for doc, score in ranked]
+        return [
+            (doc, score, [t for _, t in sorted(matched[doc], key=lambda g: (-g[0], g[1]))]) for doc, score in ranked
+        ]

@@ -27,18 +27,8 @@ languages. Explanations name statements by issuer and date, never by file id.
 from __future__ import annotations
 
 from muqabala.collate.views import CaseView, ClaimView
-from muqabala.report import Discrepancy, Texts, Verdict
-
-LABELS: dict[str, Texts] = {
-    "supported": Texts(en="Supported", ar="مدعوم"),
-    "partly_supported": Texts(en="Partly supported", ar="مدعوم جزئيًا"),
-    "misleading": Texts(en="Misleading", ar="مضلِّل"),
-    "misattributed": Texts(en="Misattributed", ar="منسوب إلى غير قائله"),
-    "contradicted": Texts(en="Contradicted", ar="تنقضه المصادر"),
-    "unsupported": Texts(en="Unsupported", ar="لا سند له"),
-    "not_a_claim": Texts(en="Not a claim", ar="ليس ادعاءً"),
-}
-"""Verdict labels as readers see them."""
+from muqabala.report import Discrepancy, Texts
+from muqabala.vocabulary import VERDICTS, Verdict
 
 TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
     ("unsupported", {("unsupported", "anonymous")}),
@@ -74,9 +64,9 @@ def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: Cas
     for verdict, keys in TABLE:
         deciding = next((d for d in major if _matches(d, keys)), None)
         if deciding is not None:
-            label = LABELS[verdict]
+            label = VERDICTS[verdict]
             return verdict, Texts(
-                en=f"{label.en}: {deciding.explanation.en}", ar=f"{label.ar}: {deciding.explanation.ar}"
+                en=f"{label.en}: {deciding.explanation.en}", ar=f"{label.rationale_ar}: {deciding.explanation.ar}"
             )
     top = claim.evidence[0]
     who = case.name(top.issuer)

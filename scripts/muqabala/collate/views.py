@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from datetime import date as Day
 from functools import cached_property
 
+from muqabala import vocabulary
 from muqabala.collate.align import ENTITY_WEIGHT, SPEAKER_WEIGHT
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Statement
 from muqabala.lexicon.phrases import Lexicon
 from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
+from muqabala.vocabulary import ATTRIBUTION_LEVELS, wording
 
 SUPPORT_SCORE = 0.4
 """Alignment score (align.py's scale) from which a primary sentence counts as saying the claim.
@@ -30,45 +30,14 @@ ANONYMOUS = "~anonymous"
 """Speaker id standing for unnamed officials or sources."""
 
 LEVEL_NAMES: dict[str, Texts] = {
-    "none": Texts(en="no attribution", ar="لا إسناد"),
-    "territory": Texts(en="activity from the state's territory", ar="نشاط من أراضي الدولة"),
-    "state_affiliated": Texts(
-        en="state-backed actors or the state itself", ar="جهات مدعومة من الدولة أو الدولة نفسها"
-    ),
-    "state_organ": Texts(en="a named state body", ar="جهاز حكومي مسمّى"),
+    key: Texts(en=level.phrase_en, ar=level.phrase_ar) for key, level in ATTRIBUTION_LEVELS.items()
 }
-"""The scale's levels as readers see them."""
-
-MONTHS = (
-    Texts(en="January", ar="يناير"), Texts(en="February", ar="فبراير"), Texts(en="March", ar="مارس"),
-    Texts(en="April", ar="أبريل"), Texts(en="May", ar="مايو"), Texts(en="June", ar="يونيو"),
-    Texts(en="July", ar="يوليو"), Texts(en="August", ar="أغسطس"), Texts(en="September", ar="سبتمبر"),
-    Texts(en="October", ar="أكتوبر"), Texts(en="November", ar="نوفمبر"), Texts(en="December", ar="ديسمبر"),
-)
-"""Month names for dates in explanations (the Arabic ones numbers.yaml reads too)."""
+"""The scale's levels as explanations name them (`vocabulary.ATTRIBUTION_LEVELS`)."""
 
 
 def when(date: str) -> Texts:
-    """A date as explanations write it: `19 July 2021` / `19 يوليو 2021`.
-
-    A date with a time is given in UTC (`19 July 2021, 09:35 UTC`), so that statements from
-    different zones compare at a glance. No ISO form: inside Arabic text its parts would be
-    laid out in reverse order, and readers do not need it (the statement page shows it).
-    """
-    if "T" in date:
-        moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
-        utc = moment.tzinfo is not None
-        if utc:
-            moment = moment.astimezone(UTC)
-        day, clock = moment.date(), moment.strftime("%H:%M")
-    else:
-        day, clock, utc = Day.fromisoformat(date[:10]), "", False
-    month = MONTHS[day.month - 1]
-    en, ar = f"{day.day} {month.en} {day.year}", f"{day.day} {month.ar} {day.year}"
-    if clock:
-        en += f", {clock}" + (" UTC" if utc else "")
-        ar += f"، الساعة {clock}" + (" بتوقيت غرينتش" if utc else "")
-    return Texts(en=en, ar=ar)
+    """A date as explanations write it (`vocabulary.when`)."""
+    return Texts(**vocabulary.when(date))
 
 
 def adjusted(src: Source, keep: Iterable[str] = ()) -> float:
@@ -118,8 +87,8 @@ class Source:
         return f"{self.statement}#{self.sentence}"
 
     def words(self, lang: str) -> str:
-        """The sentence in `lang`, else in English, else the original."""
-        return self.text.get(lang) or self.text.get("en") or self.text[self.lang]
+        """The sentence for a page in `lang` (`vocabulary.wording`)."""
+        return wording(self.text, lang, self.lang)
 
     def span(self, lang: str, start: int, end: int) -> SourceSpan:
         text = self.words(lang)
@@ -294,8 +263,4 @@ def names(case: CaseView, issuers: Iterable[str], lang: str) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     joiner = " and " if lang == "en" else " و"
-    return (
-        ", ".join(parts[:-1]) + joiner + parts[-1]
-        if lang == "en"
-        else "، ".join(parts[:-1]) + joiner + parts[-1]
-    )
+    return ", ".join(parts[:-1]) + joiner + parts[-1] if lang == "en" else "، ".join(parts[:-1]) + joiner + parts[-1]

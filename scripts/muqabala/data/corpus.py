@@ -21,8 +21,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from muqabala.data.errors import DataError, Problem, show
-from muqabala.data.model import ID_PATTERN, SITE_LANGUAGES, Article, Issuer, Statement, Text
+from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
 from muqabala.data.yamlfile import Loaded, format_path, load
+from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -150,11 +151,23 @@ def _stray_files(root: Path) -> list[Problem]:
             display = path.relative_to(root).as_posix()
             if path.is_dir():
                 if any(p.suffix.lower() in (".yaml", ".yml") for p in path.rglob("*")):
-                    problems.append(Problem(display, 1, "", f"not read: folders inside {folder}/ are "
-                                                            f"skipped; move the files up into {folder}/"))
+                    problems.append(
+                        Problem(
+                            display,
+                            1,
+                            "",
+                            f"not read: folders inside {folder}/ are skipped; move the files up into {folder}/",
+                        )
+                    )
             elif path.suffix.lower() in (".yaml", ".yml"):
-                problems.append(Problem(display, 1, "", f"not read: a data file's name must end in .yaml "
-                                                        f"(rename it, or move it out of {folder}/)"))
+                problems.append(
+                    Problem(
+                        display,
+                        1,
+                        "",
+                        f"not read: a data file's name must end in .yaml (rename it, or move it out of {folder}/)",
+                    )
+                )
     return problems
 
 
@@ -191,8 +204,9 @@ def load_corpus(root: Path) -> Corpus:
         key = (folder, item.id)
         if key in where:
             first = where[key][0]
-            problems.append(Problem(display, loaded.line_of(("id",)), "id",
-                                    f"duplicate id {item.id!r} (also in {first})"))
+            problems.append(
+                Problem(display, loaded.line_of(("id",)), "id", f"duplicate id {item.id!r} (also in {first})")
+            )
             continue
         where[key] = (display, loaded)
         corpus.files[f"{folder[:-1]}:{item.id}"] = display
@@ -220,12 +234,16 @@ _MESSAGES = {
     "string_too_short": "must not be empty",
 }
 
-_LOOKALIKES = set("аеорсухіјѕһӏԁԛԝ" "αεικνορτυχϲ")
+_LOOKALIKES = set("аеорсухіјѕһӏԁԛԝαεικνορτυχϲ")
 """Cyrillic and Greek letters that an editor cannot tell from Latin ones."""
 
 
-def read_model(path: Path, kind: type[M], display: str | None = None,
-               rules: Callable[[M, Callable[[tuple[str | int, ...]], int], str], list[Problem]] | None = None) -> M:
+def read_model(
+    path: Path,
+    kind: type[M],
+    display: str | None = None,
+    rules: Callable[[M, Callable[[tuple[str | int, ...]], int], str], list[Problem]] | None = None,
+) -> M:
     """Read one YAML file of any kind (lexicon, gold file…) into `kind`, with the same checks and
     error wording as the data files; raise `DataError` listing every problem.
 
@@ -255,8 +273,7 @@ def _validate(kind: type[Any], loaded: Loaded, display: str, problems: list[Prob
         for err in exc.errors(include_url=False):
             # A bad dictionary key is reported at the key, not at a pseudo-field `[key]`.
             loc = tuple(part for part in err["loc"] if part != "[key]")
-            problems.append(Problem(display, loaded.line_of(loc), format_path(loc) or "(file)",
-                                    _message(err, kind)))
+            problems.append(Problem(display, loaded.line_of(loc), format_path(loc) or "(file)", _message(err, kind)))
         return None
 
 
@@ -271,8 +288,10 @@ def _message(err: Any, kind: type[Any]) -> str:
     if got is None and rule in _MESSAGES:
         return f"is empty (nothing after the colon); it {_MESSAGES[rule]}"
     if rule == "string_type" and isinstance(got, bool):
-        return (f"must be text (got {got}: YAML reads a bare yes, no, on, off, true or false "
-                f"as true or false; put the value in quotes)")
+        return (
+            f"must be text (got {got}: YAML reads a bare yes, no, on, off, true or false "
+            f"as true or false; put the value in quotes)"
+        )
     if rule == "literal_error":
         expected = ctx.get("expected", "")
         one = " or " not in expected and "," not in expected
@@ -366,21 +385,27 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
             for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
                 if isinstance(sen, dict):
                     refs.append((("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker")))
-    return [_unknown_issuer(display, loaded, path, ref, issuers)
-            for path, ref in refs
-            # A reference that is not even a well-formed id gets the schema's message instead.
-            if isinstance(ref, str) and ref not in issuers and re.match(ID_PATTERN, ref)]
+    return [
+        _unknown_issuer(display, loaded, path, ref, issuers)
+        for path, ref in refs
+        # A reference that is not even a well-formed id gets the schema's message instead.
+        if isinstance(ref, str) and ref not in issuers and re.match(ID_PATTERN, ref)
+    ]
 
 
-def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], ref: str,
-                    issuers: set[str]) -> Problem:
+def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], ref: str, issuers: set[str]) -> Problem:
     known = ", ".join(sorted(issuers)[:8]) + (", …" if len(issuers) > 8 else "")
-    return Problem(display, loaded.line_of(path), format_path(path),
-                   f"unknown issuer (got {show(ref)}; known: {known or 'none'})")
+    return Problem(
+        display, loaded.line_of(path), format_path(path), f"unknown issuer (got {show(ref)}; known: {known or 'none'})"
+    )
 
 
-def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]],
-                 case_ids: set[str] | None, named: dict[str, set[str]]) -> list[Problem]:
+def _cross_check(
+    corpus: Corpus,
+    where: dict[tuple[str, str], tuple[str, Loaded]],
+    case_ids: set[str] | None,
+    named: dict[str, set[str]],
+) -> list[Problem]:
     """Rules across files. `case_ids` is None when a statement's case could not be read.
 
     `named` holds the ids that files give, valid or not: a reference to an invalid file is
@@ -393,8 +418,9 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
             problems.append(_unknown_issuer(display, loaded, ("parent",), issuer.parent, named["issuers"]))
         elif issuer.parent and issuer.id in corpus.issuer_chain(issuer.parent):
             display, loaded = where[("issuers", issuer.id)]
-            problems.append(Problem(display, loaded.line_of(("parent",)), "parent",
-                                    f"parents form a loop through {issuer.id!r}"))
+            problems.append(
+                Problem(display, loaded.line_of(("parent",)), "parent", f"parents form a loop through {issuer.id!r}")
+            )
     for st in corpus.statements.values():
         display, loaded = where[("statements", st.id)]
         problems += _translations(st.title, st.language, display, loaded, ("title",))
@@ -403,59 +429,98 @@ def _cross_check(corpus: Corpus, where: dict[tuple[str, str], tuple[str, Loaded]
             for si, sen in enumerate(para.sentences):
                 path: tuple[str | int, ...] = ("paragraphs", pi, "sentences", si)
                 if sen.id in seen:
-                    problems.append(Problem(display, loaded.line_of((*path, "id")),
-                                            format_path((*path, "id")),
-                                            f"duplicate sentence id {sen.id!r} (first at line "
-                                            f"{loaded.line_of((*seen[sen.id], 'id'))})"))
+                    problems.append(
+                        Problem(
+                            display,
+                            loaded.line_of((*path, "id")),
+                            format_path((*path, "id")),
+                            f"duplicate sentence id {sen.id!r} (first at line {loaded.line_of((*seen[sen.id], 'id'))})",
+                        )
+                    )
                 seen.setdefault(sen.id, path)
                 problems += _translations(sen, st.language, display, loaded, path)
     for art in corpus.articles.values():
         display, loaded = where[("articles", art.id)]
         if case_ids is not None and art.case not in case_ids:
-            problems.append(Problem(display, loaded.line_of(("case",)), "case",
-                                    f"no statement belongs to case {art.case!r} (known: "
-                                    f"{', '.join(sorted(case_ids)) or 'none'})"))
+            problems.append(
+                Problem(
+                    display,
+                    loaded.line_of(("case",)),
+                    "case",
+                    f"no statement belongs to case {art.case!r} (known: {', '.join(sorted(case_ids)) or 'none'})",
+                )
+            )
         ids: dict[str, tuple[str | int, ...]] = {}
         sentences = [(("headline",), art.headline)] + [
             (("paragraphs", pi, "sentences", si), s)
-            for pi, p in enumerate(art.paragraphs) for si, s in enumerate(p.sentences)]
+            for pi, p in enumerate(art.paragraphs)
+            for si, s in enumerate(p.sentences)
+        ]
         for path, claim in sentences:
             if claim.id in ids:
-                problems.append(Problem(display, loaded.line_of((*path, "id")), format_path((*path, "id")),
-                                        f"duplicate sentence id {claim.id!r} (first at line "
-                                        f"{loaded.line_of((*ids[claim.id], 'id'))})"))
+                problems.append(
+                    Problem(
+                        display,
+                        loaded.line_of((*path, "id")),
+                        format_path((*path, "id")),
+                        f"duplicate sentence id {claim.id!r} (first at line {loaded.line_of((*ids[claim.id], 'id'))})",
+                    )
+                )
             ids.setdefault(claim.id, path)
             problems += _translations(claim, art.language, display, loaded, path)
         for oi, ov in enumerate(art.overrides):
             path = ("overrides", oi)
             if ov.claim not in ids:
-                problems.append(Problem(display, loaded.line_of((*path, "claim")),
-                                        format_path((*path, "claim")),
-                                        f"no sentence of this article has id {ov.claim!r}"))
+                problems.append(
+                    Problem(
+                        display,
+                        loaded.line_of((*path, "claim")),
+                        format_path((*path, "claim")),
+                        f"no sentence of this article has id {ov.claim!r}",
+                    )
+                )
             for ei, ref in enumerate(ov.evidence):
                 sid, _, sen_id = ref.partition("#")
                 target = corpus.statements.get(sid)
                 if target is None and sid in named["statements"]:
                     continue
                 if target is None or sen_id not in {s.id for s in target.sentences()}:
-                    what = (f"unknown statement {sid!r}" if target is None
-                            else f"statement {sid!r} has no sentence {sen_id!r}")
-                    problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
-                                            format_path((*path, "evidence", ei)), what))
+                    what = (
+                        f"unknown statement {sid!r}"
+                        if target is None
+                        else f"statement {sid!r} has no sentence {sen_id!r}"
+                    )
+                    problems.append(
+                        Problem(
+                            display, loaded.line_of((*path, "evidence", ei)), format_path((*path, "evidence", ei)), what
+                        )
+                    )
                 elif target.case != art.case:
                     # Cases are collated, cached and rendered apart: evidence from another case
                     # would be dropped, or go stale when that case changes.
-                    problems.append(Problem(display, loaded.line_of((*path, "evidence", ei)),
-                                            format_path((*path, "evidence", ei)),
-                                            f"statement {sid!r} belongs to case {target.case!r}, not to this "
-                                            f"article's case {art.case!r}"))
+                    problems.append(
+                        Problem(
+                            display,
+                            loaded.line_of((*path, "evidence", ei)),
+                            format_path((*path, "evidence", ei)),
+                            f"statement {sid!r} belongs to case {target.case!r}, not to this "
+                            f"article's case {art.case!r}",
+                        )
+                    )
     return problems
 
 
-def _translations(text: Text, file_lang: str, display: str, loaded: Loaded,
-                  path: tuple[str | int, ...]) -> list[Problem]:
+def _translations(
+    text: Text, file_lang: str, display: str, loaded: Loaded, path: tuple[str | int, ...]
+) -> list[Problem]:
     original = text.lang or file_lang
     missing = [lang for lang in SITE_LANGUAGES if lang != original and lang not in text.translations]
-    return [Problem(display, loaded.line_of((*path, "translations")), format_path((*path, "translations")),
-                    f"translation into {lang!r} is missing (the text is in {original!r})")
-            for lang in missing]
+    return [
+        Problem(
+            display,
+            loaded.line_of((*path, "translations")),
+            format_path((*path, "translations")),
+            f"translation into {lang!r} is missing (the text is in {original!r})",
+        )
+        for lang in missing
+    ]

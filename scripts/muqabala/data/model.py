@@ -20,11 +20,11 @@ from pydantic import (
     model_validator,
 )
 
+from muqabala.vocabulary import Verdict, wording
+
 SCHEMA_VERSION = 1
 """Bumped when a change to the files' shape needs editors to edit their files."""
 
-SITE_LANGUAGES: tuple[str, ...] = ("ar", "en")
-"""The languages the site is published in; every text needs a version in each."""
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -47,8 +47,10 @@ def _check_date(value: str) -> str:
     # Dates stay strings so that a file round-trips byte for byte and a time is never
     # invented where the source gave only a day.
     if _NO_ZONE.match(value):
-        raise ValueError("a time needs its zone, like 2021-07-19T11:35+02:00 or 2021-07-19T09:35Z; "
-                         "give only the day (2021-07-19) when the zone is not known")
+        raise ValueError(
+            "a time needs its zone, like 2021-07-19T11:35+02:00 or 2021-07-19T09:35Z; "
+            "give only the day (2021-07-19) when the zone is not known"
+        )
     if _SPACED.match(value):
         raise ValueError("put a T between the day and the time, like 2021-07-19T11:35+02:00")
     offset = _OFFSET.search(value) if _DATETIME.match(value) else None
@@ -125,8 +127,14 @@ class Text(_Model):
     """A translator's or transcriber's note (an odd wording, a sic, a doubt), in both site languages."""
 
     def shown_in(self, lang: str) -> str:
-        """The text for a page in `lang`: its translation into `lang`, else the original."""
-        return self.translations.get(lang, self.text)
+        """The text for a page in `lang` (`vocabulary.wording`).
+
+        Without `lang:` the original is in the file's language, which a text does not know; since a
+        valid text has a translation into every site language but its original's, a site language
+        without a translation is the original's.
+        """
+        original = self.lang or lang
+        return wording({original: self.text, **self.translations}, lang, original)
 
 
 class Issuer(_Model):
@@ -245,22 +253,9 @@ class Override(_Model):
 
     claim: Id
     """The id of the article sentence it concerns."""
-    verdict: (
-        Literal[
-            "supported",
-            "partly_supported",
-            "misleading",
-            "misattributed",
-            "contradicted",
-            "unsupported",
-            "not_a_claim",
-        ]
-        | None
-    ) = None
+    verdict: Verdict | None = None
     """The verdict the editor sets in place of the computed one."""
-    evidence: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]] = Field(
-        default_factory=list
-    )
+    evidence: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]] = Field(default_factory=list)
     """Pinned evidence as `statement-id#sentence-id`, from a statement of the article's case; shown
     before the computed evidence."""
     editor: NonEmpty

@@ -6,7 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from muqabala.data.model import ID_PATTERN, SITE_LANGUAGES
+from muqabala.data.model import ID_PATTERN
+from muqabala.vocabulary import SITE_LANGUAGES
 
 STATEMENT_TEMPLATE = """\
 # yaml-language-server: $schema=../schema/statement.schema.json
@@ -111,12 +112,18 @@ paragraphs:
 # The blanks of an article in each site language: the original wording in the article's
 # language, its translation in the other.
 _ARTICLE_BLANKS = {
-    "ar": {"headline": "EDIT: العنوان كما نُشر", "sentence": "EDIT: الجملة الأولى كما نُشرت.",
-           "headline_translation": "EDIT: the headline's translation",
-           "sentence_translation": "EDIT: the first sentence's translation."},
-    "en": {"headline": "EDIT: the headline exactly as published",
-           "sentence": "EDIT: the first sentence, exactly as published.",
-           "headline_translation": "EDIT: ترجمة العنوان", "sentence_translation": "EDIT: ترجمة الجملة الأولى."},
+    "ar": {
+        "headline": "EDIT: العنوان كما نُشر",
+        "sentence": "EDIT: الجملة الأولى كما نُشرت.",
+        "headline_translation": "EDIT: the headline's translation",
+        "sentence_translation": "EDIT: the first sentence's translation.",
+    },
+    "en": {
+        "headline": "EDIT: the headline exactly as published",
+        "sentence": "EDIT: the first sentence, exactly as published.",
+        "headline_translation": "EDIT: ترجمة العنوان",
+        "sentence_translation": "EDIT: ترجمة الجملة الأولى.",
+    },
 }
 
 
@@ -127,8 +134,7 @@ class ScaffoldError(Exception):
 def _target(root: Path, folder: str, slug: str, example: str) -> Path:
     """The new file's path; refuse an id the schema would reject or a file that exists."""
     if not re.match(ID_PATTERN, slug):
-        raise ScaffoldError(
-            f"SLUG must be lower-case letters, digits and hyphens, like {example} (got {slug!r})")
+        raise ScaffoldError(f"SLUG must be lower-case letters, digits and hyphens, like {example} (got {slug!r})")
     path = root / folder / f"{slug}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; choose another SLUG")
@@ -141,22 +147,33 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def new_statement(root: Path, slug: str, *, issuer: str = "EDIT-issuer", case: str = "EDIT-case",
-                  today: date | None = None) -> Path:
+def new_statement(
+    root: Path, slug: str, *, issuer: str = "EDIT-issuer", case: str = "EDIT-case", today: date | None = None
+) -> Path:
     """Write statements/<slug>.yaml; refuse to overwrite or to use an id the schema would reject."""
     path = _target(root, "statements", slug, "eu-declaration-2021-07-19")
-    return _write(path, STATEMENT_TEMPLATE.format(slug=slug, issuer=issuer, case=case,
-                                                  today=(today or date.today()).isoformat()))
+    return _write(
+        path, STATEMENT_TEMPLATE.format(slug=slug, issuer=issuer, case=case, today=(today or date.today()).isoformat())
+    )
 
 
-def new_article(root: Path, slug: str, *, case: str = "EDIT-case", language: str = "ar",
-                today: date | None = None) -> Path:
+def new_article(
+    root: Path, slug: str, *, case: str = "EDIT-case", language: str = "ar", today: date | None = None
+) -> Path:
     """Write articles/<slug>.yaml for an article in `language` (ar or en); refuse like `new_statement`."""
     if language not in _ARTICLE_BLANKS:
         # Another language would need a translation into both site languages: not a blank to fill.
         raise ScaffoldError(f"--language must be one of {', '.join(SITE_LANGUAGES)} (got {language!r})")
     path = _target(root, "articles", slug, "exchange-hack-ar")
     other = next(lang for lang in SITE_LANGUAGES if lang != language)
-    return _write(path, ARTICLE_TEMPLATE.format(slug=slug, case=case, language=language, other=other,
-                                                today=(today or date.today()).isoformat(),
-                                                **_ARTICLE_BLANKS[language]))
+    return _write(
+        path,
+        ARTICLE_TEMPLATE.format(
+            slug=slug,
+            case=case,
+            language=language,
+            other=other,
+            today=(today or date.today()).isoformat(),
+            **_ARTICLE_BLANKS[language],
+        ),
+    )

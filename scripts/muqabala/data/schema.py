@@ -25,8 +25,11 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     out = {}
     for name, model in sorted(kinds.items()):
         schema = model.model_json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": f"{BASE_ID}{name}.schema.json", **schema}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{BASE_ID}{name}.schema.json",
+            **schema,
+        }
         out[f"{name}.schema.json"] = schema
     return out
 
@@ -50,5 +53,8 @@ def write_schemas(folder: Path) -> list[str]:
 
 def stale_schemas(folder: Path) -> list[str]:
     """Names of the committed schemas that no longer match the models."""
-    return [name for name, schema in json_schemas().items()
-            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)]
+    return [
+        name
+        for name, schema in json_schemas().items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)
+    ]

@@ -40,8 +40,12 @@ FORBIDDEN_CHARS = {
 }
 """Tag characters (U+E00xx) are included: they can smuggle invisible instructions into text."""
 
-_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null")}
@@ -164,22 +168,28 @@ def _load(path: Path, display: str) -> Loaded:
         return _fail(display, 1, f"file is larger than {MAX_BYTES:,} bytes (got {len(raw):,})")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _fail(display, 1, f"file is not UTF-8: it starts with a {encoding} byte-order mark "
-                                     f"({bom.hex(' ').upper()}); re-save it as UTF-8")
+            return _fail(
+                display,
+                1,
+                f"file is not UTF-8: it starts with a {encoding} byte-order mark "
+                f"({bom.hex(' ').upper()}); re-save it as UTF-8",
+            )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        return _fail(display, line, f"file is not UTF-8: byte 0x{raw[e.start]:02x} at offset {e.start}; "
-                                    "re-save it as UTF-8")
+        return _fail(
+            display, line, f"file is not UTF-8: byte 0x{raw[e.start]:02x} at offset {e.start}; re-save it as UTF-8"
+        )
     if raw.count(0) * 4 > len(raw):
-        return _fail(display, 1, "file is not UTF-8: it looks like UTF-16 without a byte-order mark "
-                                 "(many NUL bytes); re-save it as UTF-8")
+        return _fail(
+            display,
+            1,
+            "file is not UTF-8: it looks like UTF-16 without a byte-order mark (many NUL bytes); re-save it as UTF-8",
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return _fail(display, 1, "file is empty")
     fast = _load_fast(text, display)
     if fast is not None:
@@ -187,13 +197,15 @@ def _load(path: Path, display: str) -> Loaded:
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as e:
-        return _fail(display, _line_at(text, e.position),
-                     f"character U+{e.character:04X} is not allowed in a YAML file; delete it")
+        return _fail(
+            display,
+            _line_at(text, e.position),
+            f"character U+{e.character:04X} is not allowed in a YAML file; delete it",
+        )
     try:
         node = loader.get_single_node()
     except _TooDeep as e:
-        return _fail(display, e.line, f"values nest more than {MAX_DEPTH} levels deep; "
-                                      "our files need only a handful")
+        return _fail(display, e.line, f"values nest more than {MAX_DEPTH} levels deep; our files need only a handful")
     except yaml.composer.ComposerError as e:
         if "expected a single document" in str(e):
             line = e.problem_mark.line + 1 if e.problem_mark else 1
@@ -259,8 +271,9 @@ def _yaml_error(display: str, e: yaml.YAMLError) -> Loaded:
     mark = problem_mark or context_mark
     # An unclosed quote or bracket is only noticed at the end of the file, and a key without
     # its colon on the next line: the line where the thing began is where the editor must look.
-    if context_mark and ("end of stream" in problem or "<stream end>" in problem
-                         or context == "while scanning a simple key"):
+    if context_mark and (
+        "end of stream" in problem or "<stream end>" in problem or context == "while scanning a simple key"
+    ):
         mark = context_mark
     line = mark.line + 1 if mark else 1
     if context and context_mark and context_mark.line + 1 != line:
@@ -274,12 +287,14 @@ def _yaml_error(display: str, e: yaml.YAMLError) -> Loaded:
 def _tag_error(node: yaml.Node) -> _Refused:
     # Tags such as !!python/object would run code in an unsafe loader: refuse them outright.
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    return _Refused(node.start_mark.line + 1,
-                    f"the YAML tag {tag!r} is not allowed; write plain values without '!' tags")
+    return _Refused(
+        node.start_mark.line + 1, f"the YAML tag {tag!r} is not allowed; write plain values without '!' tags"
+    )
 
 
-def _walk(node: yaml.Node, path: tuple[str | int, ...], out: Loaded, display: str,
-          budget: list[int], loader: Any) -> Any:
+def _walk(
+    node: yaml.Node, path: tuple[str | int, ...], out: Loaded, display: str, budget: list[int], loader: Any
+) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooBig(f"file expands to more than {MAX_NODES:,} values (aliases?)")
@@ -297,12 +312,14 @@ def _walk(node: yaml.Node, path: tuple[str | int, ...], out: Loaded, display: st
             kline = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
-                out.problems.append(Problem(display, kline, format_path(path),
-                                            f"keys must be plain words (got {kind} as a key)"))
+                out.problems.append(
+                    Problem(display, kline, format_path(path), f"keys must be plain words (got {kind} as a key)")
+                )
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                out.problems.append(Problem(display, kline, format_path(path),
-                                            "merge keys (<<) are not allowed; write the fields out"))
+                out.problems.append(
+                    Problem(display, kline, format_path(path), "merge keys (<<) are not allowed; write the fields out")
+                )
                 continue
             if key_node.tag not in _SCALAR_TAGS:
                 raise _tag_error(key_node)
@@ -311,8 +328,9 @@ def _walk(node: yaml.Node, path: tuple[str | int, ...], out: Loaded, display: st
             _check_text(key, (*path, key), kline, out, display)
             if key in result:
                 first = out.lines.get((*path, key), kline)
-                out.problems.append(Problem(display, kline, format_path((*path, key)),
-                                            f"duplicate key (first at line {first})"))
+                out.problems.append(
+                    Problem(display, kline, format_path((*path, key)), f"duplicate key (first at line {first})")
+                )
                 continue
             out.lines[(*path, key)] = kline
             result[key] = _walk(value_node, (*path, key), out, display, budget, loader)
@@ -329,20 +347,32 @@ def _check_text(value: str, path: tuple[str | int, ...], line: int, out: Loaded,
     where = format_path(path)
     for i, ch in enumerate(value):
         if ch in FORBIDDEN_CHARS:
-            out.problems.append(Problem(
-                display, line, where,
-                f"invisible or bidirectional control character U+{ord(ch):04X} "
-                f"{FORBIDDEN_CHARS[ch]} at character {i + 1}; delete it"))
+            out.problems.append(
+                Problem(
+                    display,
+                    line,
+                    where,
+                    f"invisible or bidirectional control character U+{ord(ch):04X} "
+                    f"{FORBIDDEN_CHARS[ch]} at character {i + 1}; delete it",
+                )
+            )
             return
         if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
-            out.problems.append(Problem(display, line, where,
-                                        f"control character U+{ord(ch):04X} at character {i + 1}; delete it"))
+            out.problems.append(
+                Problem(display, line, where, f"control character U+{ord(ch):04X} at character {i + 1}; delete it")
+            )
             return
     if not unicodedata.is_normalized("NFC", value):
         first = _first_not_nfc(value)
-        out.problems.append(Problem(display, line, where,
-                                    f"text is not in Unicode NFC form (first at character {first + 1}: "
-                                    f"{show(value[max(0, first - 3): first + 3])}); re-save it as NFC"))
+        out.problems.append(
+            Problem(
+                display,
+                line,
+                where,
+                f"text is not in Unicode NFC form (first at character {first + 1}: "
+                f"{show(value[max(0, first - 3) : first + 3])}); re-save it as NFC",
+            )
+        )
 
 
 def _first_not_nfc(value: str) -> int:
@@ -357,6 +387,6 @@ def _first_not_nfc(value: str) -> int:
     while start > 0 and i - start < 32 and unicodedata.combining(value[start]):
         start -= 1
     for j in range(i, min(len(value), i + 32)):
-        if not unicodedata.is_normalized("NFC", value[start: j + 1]):
+        if not unicodedata.is_normalized("NFC", value[start : j + 1]):
             return j
     return min(i, len(value) - 1)

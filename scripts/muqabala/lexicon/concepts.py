@@ -86,8 +86,10 @@ class Concept(_Model):
                 bad = next(t for t in terms if len(_stems(t)) != 1)
                 raise ValueError(f"a form is one word; list phrases under kind: synonym (got {bad!r} in {lang})")
         if not any(len({_stems(t) for t in getattr(self, lang)}) >= 2 for lang in ("ar", "en")):
-            raise ValueError("a group needs two terms of one language that stem apart, like "
-                             f"en: [sweeping, widespread] (got ar: {self.ar}, en: {self.en})")
+            raise ValueError(
+                "a group needs two terms of one language that stem apart, like "
+                f"en: [sweeping, widespread] (got ar: {self.ar}, en: {self.en})"
+            )
         return self
 
 
@@ -108,16 +110,21 @@ def load_concepts(path: Path, display: str | None = None) -> ConceptLexicon:
     return read_model(path, ConceptLexicon, display or path.name, _clashes)
 
 
-def _clashes(lexicon: ConceptLexicon, line_of: Callable[[tuple[str | int, ...]], int],
-             display: str) -> list[Problem]:
+def _clashes(lexicon: ConceptLexicon, line_of: Callable[[tuple[str | int, ...]], int], display: str) -> list[Problem]:
     """Rules across groups: an id used twice, a word listed as a form of two groups."""
     problems: list[Problem] = []
     ids: dict[str, int] = {}
     forms: dict[str, str] = {}
     for i, c in enumerate(lexicon.concepts):
         if c.id in ids:
-            problems.append(Problem(display, line_of(("concepts", i, "id")), f"concepts[{i}].id",
-                                    f"is already the id of concepts[{ids[c.id]}] (got {c.id!r})"))
+            problems.append(
+                Problem(
+                    display,
+                    line_of(("concepts", i, "id")),
+                    f"concepts[{i}].id",
+                    f"is already the id of concepts[{ids[c.id]}] (got {c.id!r})",
+                )
+            )
         ids.setdefault(c.id, i)
         if c.kind != "form":
             continue
@@ -125,9 +132,14 @@ def _clashes(lexicon: ConceptLexicon, line_of: Callable[[tuple[str | int, ...]],
             for j, term in enumerate(getattr(c, lang)):
                 (stem,) = _stems(term)
                 if forms.setdefault(stem, c.id) != c.id:
-                    problems.append(Problem(display, line_of(("concepts", i, lang, j)), f"concepts[{i}].{lang}[{j}]",
-                                            f"is already a form of {forms[stem]!r}; a word belongs to one "
-                                            f"form group (got {term!r})"))
+                    problems.append(
+                        Problem(
+                            display,
+                            line_of(("concepts", i, lang, j)),
+                            f"concepts[{i}].{lang}[{j}]",
+                            f"is already a form of {forms[stem]!r}; a word belongs to one form group (got {term!r})",
+                        )
+                    )
     return problems
 
 
@@ -167,6 +179,6 @@ class ConceptMatcher:
         out: dict[str, set[str]] = {}
         for i in range(len(words)):
             for n in range(1, min(self._longest, len(words) - i) + 1):
-                for cid in self._phrases.get(tuple(words[i:i + n]), []):
-                    out.setdefault(TAG + cid, set()).update(words[i:i + n])
+                for cid in self._phrases.get(tuple(words[i : i + n]), []):
+                    out.setdefault(TAG + cid, set()).update(words[i : i + n])
         return out

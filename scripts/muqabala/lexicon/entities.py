@@ -145,12 +145,11 @@ class EntityMatcher:
         stems = tuple(w.stem for w in ws)  # sliced below: every window of every length is looked up
         for i in range(len(ws)):
             for n in range(min(self._longest, len(ws) - i), 0, -1):
-                for name in self._names.get(stems[i: i + n], []):
+                for name in self._names.get(stems[i : i + n], []):
                     start, end = ws[i].start, ws[i + n - 1].end
                     if name.capitals and not _in_capitals(text[start:end]):
                         continue
-                    found.setdefault((name.key, start, end), Entity(name.key, name.kind, start, end,
-                                                                     text[start:end]))
+                    found.setdefault((name.key, start, end), Entity(name.key, name.kind, start, end, text[start:end]))
         return sorted(_outermost(found.values()), key=lambda e: (e.start, -e.end, e.key))
 
 
@@ -161,8 +160,11 @@ def _in_capitals(text: str) -> bool:
 def _outermost(entities: Iterable[Entity]) -> list[Entity]:
     """Drop a mention inside a longer mention of the same key (`Exchange` inside `Microsoft Exchange`)."""
     items = list(entities)
-    return [e for e in items if not any(o.key == e.key and o is not e and o.start <= e.start
-                                        and e.end <= o.end for o in items)]
+    return [
+        e
+        for e in items
+        if not any(o.key == e.key and o is not e and o.start <= e.start and e.end <= o.end for o in items)
+    ]
 
 
 def extract_entities(text: str, lang: str, lexicon: EntityLexicon, issuers: Iterable[Issuer] = ()) -> list[Entity]:

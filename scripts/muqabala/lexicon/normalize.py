@@ -25,14 +25,23 @@ _DROPPED = frozenset(
 )
 
 _LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
     # Persian yeh and keheh appear in Arabic text typed on Persian keyboards.
-    "ی": "ي", "ک": "ك",
+    "ی": "ي",
+    "ک": "ك",
     # Separators inside Arabic numerals, so that ٣٠٬٠٠٠ folds like 30,000.
-    "٬": ",", "٫": ".", "٪": "%",
+    "٬": ",",
+    "٫": ".",
+    "٪": "%",
     # Arabic comma, semicolon and question mark separate words as spaces do.
-    "،": " ", "؛": " ", "؟": " ",
+    "،": " ",
+    "؛": " ",
+    "؟": " ",
 }
 _LETTERS.update({chr(0x0660 + i): str(i) for i in range(10)})
 _LETTERS.update({chr(0x06F0 + i): str(i) for i in range(10)})
@@ -109,8 +118,8 @@ ARABIC_SUFFIXES: tuple[str, ...] = ("يه", "ات", "ون", "ين", "ها", "ه�
 """Plural, feminine, nisba and pronoun endings, longest first (already folded): `الصينية` → `صين`."""
 
 ARABIC_STOP: frozenset[str] = frozenset(
-    normalize_ar(w) for w in
-    "في من على إلى عن أن إن أو ثم قد لا ما لم لن مع هذا هذه ذلك تلك الذي التي الذين كان كانت "
+    normalize_ar(w)
+    for w in "في من على إلى عن أن إن أو ثم قد لا ما لم لن مع هذا هذه ذلك تلك الذي التي الذين كان كانت "
     "بين كما حتى بعد قبل عند منذ أي كل هو هي هم أنه أنها إنه أيضا و ف ب ل".split()
 )
 """Function words that carry no topic, folded."""
@@ -130,7 +139,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 def _stem_ar(word: str) -> str:
     for prefix in ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            word = word[len(prefix):]
+            word = word[len(prefix) :]
             break
     for suffix in ARABIC_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

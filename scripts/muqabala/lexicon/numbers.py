@@ -139,14 +139,14 @@ def tables(lexicon: NumberLexicon, lang: str) -> _Tables:
 def _variants(word: str) -> list[str]:
     """The word, then the word without one attached Arabic particle."""
     out = [word]
-    out += [word[len(p):] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
+    out += [word[len(p) :] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
     return out
 
 
 def _match(ws: list[Word], i: int, table: Collection[Phrase], longest: int) -> int:
     """Length of the longest phrase of `table` starting at word i (0 if none)."""
     for n in range(min(longest, len(ws) - i), 0, -1):
-        rest = tuple(w.folded for w in ws[i + 1: i + n])
+        rest = tuple(w.folded for w in ws[i + 1 : i + n])
         if any((first, *rest) in table for first in _variants(ws[i].folded)):
             return n
     return 0
@@ -154,7 +154,7 @@ def _match(ws: list[Word], i: int, table: Collection[Phrase], longest: int) -> i
 
 def _lookup(ws: list[Word], i: int, t: _Tables) -> tuple[int, dict[str, float]]:
     for n in range(min(t.longest, len(ws) - i), 0, -1):
-        rest = tuple(w.folded for w in ws[i + 1: i + n])
+        rest = tuple(w.folded for w in ws[i + 1 : i + n])
         for first in _variants(ws[i].folded):
             if (first, *rest) in t.kinds:
                 return n, t.kinds[(first, *rest)]
@@ -168,11 +168,16 @@ def _is_identifier(text: str, w: Word, prev: Word | None, t: _Tables) -> bool:
     after = text[w.end] if w.end < len(text) else " "
     if before.isalpha() or before in "-/:_#" or after.isalpha() or after in "-/:_":
         return True
-    if prev is None or text[prev.end: w.start] != " ":
+    if prev is None or text[prev.end : w.start] != " ":
         return False
-    name = text[prev.start: prev.end]
-    return (name.isascii() and name[:1].isupper() and not prev.is_stop and prev.folded not in t.months
-            and (prev.folded,) not in t.qualifiers_before)
+    name = text[prev.start : prev.end]
+    return (
+        name.isascii()
+        and name[:1].isupper()
+        and not prev.is_stop
+        and prev.folded not in t.months
+        and (prev.folded,) not in t.qualifiers_before
+    )
 
 
 def _digits(folded: str) -> float | None:
@@ -188,7 +193,7 @@ def _digits(folded: str) -> float | None:
 
 def _joined(text: str, ws: list[Word], j: int) -> bool:
     """Whether word j follows word j-1 with only a space or a hyphen between (twenty-five)."""
-    return j > 0 and text[ws[j - 1].end: ws[j].start].strip() in ("", "-")
+    return j > 0 and text[ws[j - 1].end : ws[j].start].strip() in ("", "-")
 
 
 @dataclass
@@ -283,8 +288,7 @@ def parse_figures(text: str, lang: str, t: _Tables | NumberLexicon) -> list[Pars
     return out
 
 
-def _figure(text: str, ws: list[Word], i: int, num: _Number,
-            t: _Tables) -> tuple[ParsedFigure | None, int]:
+def _figure(text: str, ws: list[Word], i: int, num: _Number, t: _Tables) -> tuple[ParsedFigure | None, int]:
     """The figure whose number spans words i..num.end, with what hedges it; and where to go on."""
     j = num.end
     start, end = ws[i].start, ws[j - 1].end
@@ -305,8 +309,9 @@ def _figure(text: str, ws: list[Word], i: int, num: _Number,
     while lead > 0 and ws[lead - 1].folded in t.fillers and lead > i - 2:
         lead -= 1  # "over a quarter": the qualifier may stand before an article
     for first in dict.fromkeys((i, lead)):
-        found = next((n for n in range(min(t.longest, first), 0, -1)
-                      if _match(ws, first - n, t.qualifiers_before, n) == n), 0)
+        found = next(
+            (n for n in range(min(t.longest, first), 0, -1) if _match(ws, first - n, t.qualifiers_before, n) == n), 0
+        )
         if found:
             qualifier = t.qualifiers_before[_phrase_at(ws, first - found, found, t.qualifiers_before)]
             start = ws[first - found].start
@@ -323,7 +328,7 @@ def _figure(text: str, ws: list[Word], i: int, num: _Number,
 
 
 def _phrase_at(ws: list[Word], i: int, n: int, table: dict[Phrase, Qualifier]) -> Phrase:
-    rest = tuple(w.folded for w in ws[i + 1: i + n])
+    rest = tuple(w.folded for w in ws[i + 1 : i + n])
     return next(k for k in ((f, *rest) for f in _variants(ws[i].folded)) if k in table)
 
 
@@ -344,7 +349,7 @@ def _unit(text: str, ws: list[Word], j: int, t: _Tables) -> tuple[str | None, bo
     m = k
     while m < min(k + 3, len(ws)) and _joined(text, ws, m) and not ws[m].folded[0].isdecimal():
         for n in range(min(t.longest, len(ws) - m), 0, -1):
-            key = tuple(w.stem for w in ws[m: m + n])
+            key = tuple(w.stem for w in ws[m : m + n])
             if key in t.units:
                 return t.units[key], m == k
         m += 1

@@ -38,8 +38,14 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, site_dir: Path | None = None, *, strict: bool = True, parallel: bool = True,
-          progress: BuildProgress | None = None) -> BuildResult:
+def build(
+    root: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = True,
+    parallel: bool = True,
+    progress: BuildProgress | None = None,
+) -> BuildResult:
     """Build the whole site into `site_dir` (default `root/site`), atomically.
 
     `progress`, when given, hears of each stage and of the pages MkDocs has written.
@@ -94,22 +100,26 @@ def docs_dir(config: Path) -> Path:
     return config.parent / "docs"
 
 
-def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool,
-                progress: BuildProgress | None = None) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
-           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root)}
+def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None = None) -> None:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONUNBUFFERED": "1",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root),
+    }
     procs: list[tuple[str, subprocess.Popen[str]]] = []
     outputs: dict[str, str] = {}
     # Every Markdown file is a page, and MkDocs adds its 404 page.
-    pages = {lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
-             for lang, config in LANGUAGES.items()}
+    pages = {
+        lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
+        for lang, config in LANGUAGES.items()
+    }
     for lang, config in LANGUAGES.items():
         # Not --quiet: MkDocs then drops warnings before --strict can count them.
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
         if strict:
             cmd.append("--strict")
-        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         procs.append((lang, proc))
         if not parallel:
             # communicate(), not wait(): a full output pipe would block the child forever.
@@ -131,8 +141,7 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool,
         raise BuildError("\n".join(failures))
 
 
-def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]],
-          progress: BuildProgress | None) -> str:
+def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]], progress: BuildProgress | None) -> str:
     """`proc`'s output once it ends; meanwhile, the pages written so far in `watched` languages."""
     if progress is None:
         return proc.communicate()[0]
@@ -152,8 +161,7 @@ def _source_date(root: Path) -> str:
     """The time MkDocs stamps into sitemaps: the last commit's, so that the same input
     builds the same bytes on any day (0 outside a git checkout)."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                             text=True, timeout=10)
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return "0"
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else "0"

@@ -64,8 +64,9 @@ def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
     common = hashlib.sha256(_dependencies(root).encode())
     for item, display in sorted(corpus.files.items()):
         if item.startswith("issuer:"):
-            common.update(item.encode() + b"\0" + display.encode() + b"\0"
-                          + corpus.file_digests.get(display, "").encode() + b"\0")
+            common.update(
+                item.encode() + b"\0" + display.encode() + b"\0" + corpus.file_digests.get(display, "").encode() + b"\0"
+            )
     keys = {}
     for cid, case in corpus.cases.items():
         sha = common.copy()

@@ -20,10 +20,9 @@ from mkdocs.plugins import BasePlugin
 
 from muqabala.data.errors import DataError
 from muqabala.site import pages
+from muqabala.vocabulary import RTL_LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.muqabala")
-
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 class MuqabalaConfig(Config):

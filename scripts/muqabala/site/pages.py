@@ -13,11 +13,11 @@ from pathlib import Path
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.report import Report
 from muqabala.site.cache import PageCache, cached_report, current_key, engine_key
+from muqabala.vocabulary import GENERATED, STAMP
 
 DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
 """Folders whose files change the generated pages."""
 
-STAMP = ".muqabala-generated.json"
 """Written beside the generated pages: the engine key of their data, their nav and sources.
 A dot file, so MkDocs does not publish it."""
 
@@ -33,8 +33,9 @@ class Generated:
     """Pages whose text changed and were written."""
 
 
-def generate(root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None,
-             report: Report | None = None) -> Generated:
+def generate(
+    root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None, report: Report | None = None
+) -> Generated:
     """Write `lang`'s generated pages into `docs_dir`, and the stamp that `pregenerated` reads.
 
     Without `corpus` and `report` it validates the data and collates it (cached) first; a
@@ -43,11 +44,13 @@ def generate(root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None
     return generate_languages(root, {lang: docs_dir}, corpus, report)[lang]
 
 
-def generate_languages(root: Path, docs_dirs: dict[str, Path], corpus: Corpus | None = None,
-                       report: Report | None = None) -> dict[str, Generated]:
+def generate_languages(
+    root: Path, docs_dirs: dict[str, Path], corpus: Corpus | None = None, report: Report | None = None
+) -> dict[str, Generated]:
     """`generate` for several languages (language → its docs dir), each case rendered once
     for all of them; cases whose data did not change since a build come from the page cache."""
-    from muqabala.site.render import GENERATED, render_languages
+    # Imported here: each MkDocs process imports this module, and usually finds its pages pregenerated.
+    from muqabala.site.render import render_languages
 
     if corpus is None:
         corpus = load_corpus(root)

@@ -38,8 +38,13 @@ class TerminalProgress:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
-            TimeElapsedColumn(), console=console or Console(stderr=True), transient=True,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[count]}"),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            transient=True,
         )
         self.current: Any = None
         self.bars: dict[str, Any] = {}

@@ -17,16 +17,14 @@ from pathlib import Path
 
 from muqabala.data.errors import DataError
 from muqabala.site.build import BuildError, build
+from muqabala.vocabulary import GENERATED, SITE_LANGUAGES
 
-WATCHED = ("issuers", "statements", "articles", "lexicon", "content", "overrides", "mkdocs.yml",
-           "mkdocs.ar.yml")
+WATCHED = ("issuers", "statements", "articles", "lexicon", "content", "overrides", "mkdocs.yml", "mkdocs.ar.yml")
 
 
 def snapshot(root: Path) -> dict[str, float]:
     """Modification times of every watched file, skipping the pages we generate ourselves."""
-    from muqabala.site.render import GENERATED
-
-    generated = {f"content/{lang}/{name}" for lang in ("ar", "en") for name in GENERATED}
+    generated = {f"content/{lang}/{name}" for lang in SITE_LANGUAGES for name in GENERATED}
     out: dict[str, float] = {}
     for name in WATCHED:
         path = root / name
@@ -52,8 +50,9 @@ def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> bool:
     return True
 
 
-def serve(root: Path, port: int, say: Callable[[str], None], *, interval: float = 1.0,
-          stop: threading.Event | None = None) -> None:
+def serve(
+    root: Path, port: int, say: Callable[[str], None], *, interval: float = 1.0, stop: threading.Event | None = None
+) -> None:
     """Build, serve on 127.0.0.1:`port`, and rebuild on change until `stop` is set."""
     stop = stop or threading.Event()
     workdir = Path(tempfile.mkdtemp(prefix="muqabala-serve-"))
@@ -70,8 +69,7 @@ def serve(root: Path, port: int, say: Callable[[str], None], *, interval: float 
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(Handler, directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")

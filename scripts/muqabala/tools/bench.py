@@ -28,9 +28,10 @@ from muqabala.collate.align import Aligner
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
 from muqabala.site.build import LANGUAGES
-from muqabala.site.render import GENERATED, render_languages
+from muqabala.site.render import render_languages
 from muqabala.tools.links import check_site
 from muqabala.tools.synth import generate
+from muqabala.vocabulary import GENERATED
 
 STAGES = ("load", "align", "rules", "markdown", "mkdocs_bare", "full_build", "rebuild_edit", "linkcheck")
 """Seconds measured per scale, in the order they run (see `measure`)."""
@@ -166,8 +167,9 @@ def _clear_generated(root: Path) -> None:
                 target.unlink()
 
 
-def measure(root: Path, scale: int, source: Path, seed: int = 0, engine_only: bool = False,
-            shipped: bool = True) -> dict[str, Any]:
+def measure(
+    root: Path, scale: int, source: Path, seed: int = 0, engine_only: bool = False, shipped: bool = True
+) -> dict[str, Any]:
     """Generate a project of `scale` cases in `root` from the project `source` and time each stage; one dict
     of results.
 
@@ -265,7 +267,8 @@ def _run_scale(workdir: Path, scale: int, source: Path, seed: int, engine_only: 
         shutil.rmtree(root)
     code = (
         "import json, sys; from pathlib import Path; from muqabala.tools.bench import measure; "
-        "a = sys.argv; print(json.dumps(measure(Path(a[1]), int(a[2]), Path(a[6]), int(a[3]), a[4] == '1', a[5] == '1')))"
+        "a = sys.argv; print(json.dumps(measure(Path(a[1]), int(a[2]), Path(a[6]), int(a[3]), "
+        "a[4] == '1', a[5] == '1')))"
     )
     proc = subprocess.run(
         [
@@ -287,9 +290,16 @@ def _run_scale(workdir: Path, scale: int, source: Path, seed: int, engine_only: 
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def run(scales: list[int], source: Path, seed: int = 0, engine_only: bool = False, shipped: bool = True,
-        workdir: Path | None = None, keep: bool = False,
-        announce: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+def run(
+    scales: list[int],
+    source: Path,
+    seed: int = 0,
+    engine_only: bool = False,
+    shipped: bool = True,
+    workdir: Path | None = None,
+    keep: bool = False,
+    announce: Callable[[int], None] | None = None,
+) -> list[dict[str, Any]]:
     """`measure` each scale in its own interpreter, in `workdir` (default: a temporary folder).
 
     The generated projects are removed afterwards unless `keep`; `announce(scale)` is called before each.

@@ -57,12 +57,12 @@ def evidence_metrics(ranked: dict[str, list[str]], gold: dict[str, list[str]]) -
                 precision_sum += hits / i
         ap += precision_sum / min(len(relevant), 5)
     n = len(claims)
-    return {"claims": n, "p_at_1": p1 / n if n else 0.0, "mrr": rr / n if n else 0.0,
-            "map_at_5": ap / n if n else 0.0}
+    return {"claims": n, "p_at_1": p1 / n if n else 0.0, "mrr": rr / n if n else 0.0, "map_at_5": ap / n if n else 0.0}
 
 
-def flag_metrics(fired: dict[str, dict[str, str]], must_fire: dict[str, list[str]],
-                 must_stay_clean: list[str]) -> dict[str, dict[str, float]]:
+def flag_metrics(
+    fired: dict[str, dict[str, str]], must_fire: dict[str, list[str]], must_stay_clean: list[str]
+) -> dict[str, dict[str, float]]:
     """Precision and recall per discrepancy type.
 
     `fired` maps claim → {type: strongest severity fired}. On claims the gold covers, an expected
@@ -85,9 +85,11 @@ def flag_metrics(fired: dict[str, dict[str, str]], must_fire: dict[str, list[str
                 bump(kind, "fp")
     out = {}
     for kind, c in sorted(counts.items()):
-        out[kind] = {**c,
-                     "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0,
-                     "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0}
+        out[kind] = {
+            **c,
+            "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0,
+            "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0,
+        }
     return out
 
 
@@ -98,8 +100,7 @@ def load_gold(path: Path) -> EvidenceGold:
 
 def ranked_primary(aligner: Any, article_id: str, claim_ids: list[str], k: int = 10) -> dict[str, list[str]]:
     """Each claim's ranked primary candidates as refs; secondary sources are left out, as in the gold."""
-    return {c: [cand.ref for cand in aligner.rank(article_id, c, k=k) if not cand.secondary]
-            for c in claim_ids}
+    return {c: [cand.ref for cand in aligner.rank(article_id, c, k=k) if not cand.secondary] for c in claim_ids}
 
 
 def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str, str]]:
@@ -152,8 +153,9 @@ def evaluate(root: Path, gold_dir: Path | None = None, k: int = 10) -> dict[str,
             result["flags"] = flag_metrics(fired, spec.get("must_fire") or {}, spec.get("must_stay_clean") or [])
         results[article.id] = result
     if not results:
-        raise NoGold(f"no gold file for any article under {gold_dir} "
-                     "(expected <case>-evidence.yaml with `article: <id>`)")
+        raise NoGold(
+            f"no gold file for any article under {gold_dir} (expected <case>-evidence.yaml with `article: <id>`)"
+        )
     return results
 
 
@@ -162,12 +164,16 @@ def text_table(results: dict[str, Any]) -> str:
     lines = []
     for article_id, result in results.items():
         m = result["evidence"]
-        lines.append(f"{article_id}: {m['claims']} claims with gold  P@1 {m['p_at_1']:.3f}  "
-                     f"MRR {m['mrr']:.3f}  MAP@5 {m['map_at_5']:.3f}")
+        lines.append(
+            f"{article_id}: {m['claims']} claims with gold  P@1 {m['p_at_1']:.3f}  "
+            f"MRR {m['mrr']:.3f}  MAP@5 {m['map_at_5']:.3f}"
+        )
         for claim, c in result["claims"].items():
             mark = "-" if c["hit"] is None else ("hit " if c["hit"] else "MISS")
             lines.append(f"  {mark:4} {claim:10} top: {c['top'] or '(none)'}")
         for kind, f in result.get("flags", {}).items():
-            lines.append(f"  flag {kind:18} precision {f['precision']:.2f}  recall {f['recall']:.2f}  "
-                         f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']})")
+            lines.append(
+                f"  flag {kind:18} precision {f['precision']:.2f}  recall {f['recall']:.2f}  "
+                f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']})"
+            )
     return "\n".join(lines)

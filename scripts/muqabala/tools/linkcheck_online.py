@@ -35,8 +35,7 @@ if TYPE_CHECKING:
 
 USER_AGENT = f"muqabala/{__version__} (fact-check link checker; HEAD first, 2 requests per host at most)"
 
-Status = Literal["ok", "redirected", "client_error", "server_error", "timeout", "redirect_loop",
-                 "connection_error"]
+Status = Literal["ok", "redirected", "client_error", "server_error", "timeout", "redirect_loop", "connection_error"]
 """How a check ended: the first two are fine, the others are problems."""
 
 _PERMANENT = {301, 308}
@@ -105,9 +104,13 @@ class UrlResult:
         """The problem in words, for a `page: link: reason` line."""
         code = f" {self.code}" if self.code else ""
         detail = f" ({self.error})" if self.error else ""
-        words = {"client_error": f"client error{code}", "server_error": f"server error{code}",
-                 "timeout": "timed out", "redirect_loop": "redirect loop",
-                 "connection_error": "connection failed"}.get(self.status, self.status)
+        words = {
+            "client_error": f"client error{code}",
+            "server_error": f"server error{code}",
+            "timeout": "timed out",
+            "redirect_loop": "redirect loop",
+            "connection_error": "connection failed",
+        }.get(self.status, self.status)
         tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
         return f"{words}{detail}{tries}"
 
@@ -149,13 +152,13 @@ class Checker:
             raise _Outcome("connection_error", f"cannot fetch {url!r}")
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         with self._host_lock(parts.netloc):
-            conn = (http.client.HTTPSConnection(parts.hostname, parts.port, timeout=self.options.timeout,
-                                                context=self._tls)
-                    if parts.scheme == "https" else
-                    http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.options.timeout))
+            conn = (
+                http.client.HTTPSConnection(parts.hostname, parts.port, timeout=self.options.timeout, context=self._tls)
+                if parts.scheme == "https"
+                else http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.options.timeout)
+            )
             try:
-                conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*",
-                                                    "Connection": "close"})
+                conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"})
                 resp = conn.getresponse()
                 if method == "GET":
                     resp.read(65536)  # enough to know the server answers; never the whole file
@@ -232,7 +235,7 @@ class Checker:
         return result
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
-        delay = self.options.backoff * 2 ** attempt
+        delay = self.options.backoff * 2**attempt
         wait = _retry_after_seconds(retry_after)
         if wait is not None:
             delay = max(delay, min(wait, self.options.retry_after_cap))
@@ -275,8 +278,7 @@ def save_cache(path: Path, results: dict[str, UrlResult]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     entries = {url: {**r.to_json(), "cached": False} for url, r in sorted(results.items())}
-    tmp.write_text(json.dumps({"version": 1, "results": entries}, ensure_ascii=False, indent=1),
-                   encoding="utf-8")
+    tmp.write_text(json.dumps({"version": 1, "results": entries}, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
 
 
@@ -311,8 +313,9 @@ def _parse_time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def check_online(corpus: Corpus, options: OnlineOptions | None = None, skip: set[str] | None = None,
-                 public_only: bool = True) -> tuple[list[LinkProblem], list[UrlResult]]:
+def check_online(
+    corpus: Corpus, options: OnlineOptions | None = None, skip: set[str] | None = None, public_only: bool = True
+) -> tuple[list[LinkProblem], list[UrlResult]]:
     """Fetch every source address of the data; the problems (page = data file) and all results.
 
     Addresses in `skip` are not fetched. With `public_only` (the default) neither are those the
@@ -322,11 +325,15 @@ def check_online(corpus: Corpus, options: OnlineOptions | None = None, skip: set
     options = options or OnlineOptions()
     if public_only:
         options = replace(options, public_redirects_only=True)
-    entries = [(page, key, url) for page, key, url in data_urls(corpus)
-               if url not in (skip or set()) and not (public_only and url_problem(url))]
+    entries = [
+        (page, key, url)
+        for page, key, url in data_urls(corpus)
+        if url not in (skip or set()) and not (public_only and url_problem(url))
+    ]
     results = check_urls((url for _, _, url in entries), options)
-    problems = [LinkProblem(page, url, f"{key}: {results[url].reason()}")
-                for page, key, url in entries if not results[url].fine]
+    problems = [
+        LinkProblem(page, url, f"{key}: {results[url].reason()}") for page, key, url in entries if not results[url].fine
+    ]
     return sorted(problems), [results[u] for u in dict.fromkeys(u for _, _, u in entries)]
 
 
@@ -336,13 +343,18 @@ def summary_table(results: list[UrlResult], width: int = 80) -> str:
     The problem lines that follow it give each failing address in full.
     """
     head = ("url", "status", "final url", "time", "cached")
-    rows = [(_clip(r.url, width), r.status + (f" {r.code}" if r.code else ""),
-             _clip(r.final_url, width) if r.final_url != r.url else "", f"{r.seconds:.2f}s",
-             "yes" if r.cached else "")
-            for r in results]
+    rows = [
+        (
+            _clip(r.url, width),
+            r.status + (f" {r.code}" if r.code else ""),
+            _clip(r.final_url, width) if r.final_url != r.url else "",
+            f"{r.seconds:.2f}s",
+            "yes" if r.cached else "",
+        )
+        for r in results
+    ]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-             for row in [head, *rows]]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in [head, *rows]]
     return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
 
 

@@ -92,7 +92,7 @@ def scan_site(site_dir: Path, site_url: str | None = None) -> LinkReport:
     for page in pages:
         for link in parsed[page].links:
             if site_prefix and link.startswith(site_prefix):
-                target = "/" + link[len(site_prefix):]
+                target = "/" + link[len(site_prefix) :]
             else:
                 target = link
             reason = _check_link(page, target, base_path, files, dirs, parsed)
@@ -105,8 +105,9 @@ def scan_site(site_dir: Path, site_url: str | None = None) -> LinkReport:
     return report
 
 
-def _check_link(page: str, link: str, base_path: str, files: set[str], dirs: set[str],
-                parsed: dict[str, _PageParser]) -> str | None:
+def _check_link(
+    page: str, link: str, base_path: str, files: set[str], dirs: set[str], parsed: dict[str, _PageParser]
+) -> str | None:
     """The reason `link` on `page` is broken, "" when it is fine, None when it is not ours to check."""
     link = link.strip()
     m = _SCHEME.match(link)
@@ -123,7 +124,7 @@ def _check_link(page: str, link: str, base_path: str, files: set[str], dirs: set
         if path.startswith("/"):
             # Root-absolute links carry the site's path prefix when it is served below a host's root.
             if (path + "/").startswith(base_path):
-                path = path[len(base_path):]
+                path = path[len(base_path) :]
             else:
                 path = path.lstrip("/")
         else:
@@ -160,6 +161,7 @@ def check_site(site_dir: Path, site_url: str | None = None) -> list[LinkProblem]
 
 # --- the check as `muqabala links` runs it ----------------------------------------------------
 
+
 def site_url_of(root: Path) -> str | None:
     """The address of the whole site (site/), from `site_url` in mkdocs.yml; None when unset.
 
@@ -194,8 +196,14 @@ class LinkRun:
     seconds: float = 0.0
 
 
-def check_links(root: Path, site_dir: Path | None = None, external: bool = False, online: bool = False,
-                max_age: float = 7.0, timeout: float = 10.0) -> LinkRun:
+def check_links(
+    root: Path,
+    site_dir: Path | None = None,
+    external: bool = False,
+    online: bool = False,
+    max_age: float = 7.0,
+    timeout: float = 10.0,
+) -> LinkRun:
     """The site's links and anchors (unless `external` or `online`), then the data's addresses.
 
     Raises `NoSite` when the site is to be checked and is not built, `DataError` when the data is invalid.
@@ -212,8 +220,7 @@ def check_links(root: Path, site_dir: Path | None = None, external: bool = False
     offline = scan_external_offline(corpus)
     _merge(run.report, offline)
     if online:
-        options = OnlineOptions(timeout=timeout, cache_path=root / ".cache" / "links.json",
-                                max_age_days=max_age)
+        options = OnlineOptions(timeout=timeout, cache_path=root / ".cache" / "links.json", max_age_days=max_age)
         problems, run.checked = check_online(corpus, options, skip={p.link for p in offline.problems})
         run.report.problems = sorted(run.report.problems + problems)
     run.seconds = time.monotonic() - started

@@ -21,8 +21,7 @@ from typing import Any
 
 import yaml
 
-GENERATED_PAGES = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md")
-"""Pages the build writes into content/<lang>/: never copied (kept in step with render.GENERATED)."""
+from muqabala.vocabulary import GENERATED
 
 STATEMENTS_PER_CASE = 10
 """As in the shipped case; the engine's pairwise comparisons stay within a case."""
@@ -650,7 +649,7 @@ def _copy_static(source: Path, dest: Path, shipped: bool = True) -> None:
             shutil.copytree(source / folder, dest / folder, dirs_exist_ok=True)
     for lang_dir in sorted((source / "content").iterdir()) if (source / "content").is_dir() else []:
         for path in sorted(lang_dir.iterdir()):
-            if path.name in GENERATED_PAGES:
+            if path.name in GENERATED:
                 continue
             target = dest / "content" / lang_dir.name / path.name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -67,10 +67,15 @@ def url_problem(url: str) -> str | None:
     except ValueError:
         ip = None
     if ip is not None:
-        for test, what in ((ip.is_loopback, "a loopback"), (ip.is_link_local, "a link-local"),
-                           (ip.is_unspecified, "an unspecified"), (ip.is_multicast, "a multicast"),
-                           (ip.is_reserved, "a reserved"), (ip.is_private, "a private"),
-                           (not ip.is_global, "a non-public")):
+        for test, what in (
+            (ip.is_loopback, "a loopback"),
+            (ip.is_link_local, "a link-local"),
+            (ip.is_unspecified, "an unspecified"),
+            (ip.is_multicast, "a multicast"),
+            (ip.is_reserved, "a reserved"),
+            (ip.is_private, "a private"),
+            (not ip.is_global, "a non-public"),
+        ):
             if test:
                 return f"host must be public, not {what} address (got {show(host)})"
         return None
@@ -107,9 +112,14 @@ def scan_external_offline(corpus: Corpus) -> LinkReport:
         why = st.no_archive_reason
         if not st.archive_url and not (why and why.ar.strip() and why.en.strip()):
             page = corpus.files.get(f"statement:{sid}", f"statements/{sid}")
-            report.problems.append(LinkProblem(
-                page, "archive_url", "required when no_archive_reason is absent, like "
-                "https://web.archive.org/web/2021/https://www.gov.uk/…"))
+            report.problems.append(
+                LinkProblem(
+                    page,
+                    "archive_url",
+                    "required when no_archive_reason is absent, like "
+                    "https://web.archive.org/web/2021/https://www.gov.uk/…",
+                )
+            )
     report.links = len(entries)
     report.pages = len({p for p, _, _ in entries})
     report.problems.sort()

@@ -163,9 +163,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             en_text = f"The quotation differs from the source only in small words: {shown}."
             ar_text = "لا يختلف النص المقتبس عن المصدر إلا في كلمات صغيرة: " + shown
         else:
-            en_text = (
-                f"The quotation's translation words it slightly differently; the sense is kept: {shown}."
-            )
+            en_text = f"The quotation's translation words it slightly differently; the sense is kept: {shown}."
             ar_text = "تختلف صياغة ترجمة النص المقتبس قليلًا عن المصدر مع بقاء المعنى: " + shown
         out.append(
             flag(

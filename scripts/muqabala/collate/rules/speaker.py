@@ -45,9 +45,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             for name in [seg.coding.named_organ, *seg.coding.groups]:
                 if not name or name in own:
                     continue
-                others = [
-                    (r, case.entities(r)[name]) for r in case.roots if r != root and name in case.entities(r)
-                ]
+                others = [(r, case.entities(r)[name]) for r in case.roots if r != root and name in case.entities(r)]
                 if not others:
                     continue
                 other, src = others[0]

@@ -27,9 +27,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         src, sh = src_hit
         for wrong in term.wrong:
             right = find(wrong.not_when, ar)
-            hits = [
-                h for h in find(wrong.ar, ar) if not any(r.start <= h.start and h.end <= r.end for r in right)
-            ]
+            hits = [h for h in find(wrong.ar, ar) if not any(r.start <= h.start and h.end <= r.end for r in right)]
             if not hits:
                 continue
             h = hits[0]

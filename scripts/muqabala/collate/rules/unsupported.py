@@ -26,8 +26,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 flag(
                     "unsupported",
                     "major",
-                    "The claim rests on unnamed officials or sources; no primary statement is theirs."
-                    + note_en,
+                    "The claim rests on unnamed officials or sources; no primary statement is theirs." + note_en,
                     "يستند الادعاء إلى مسؤولين أو مصادر لم تُسمَّ، وليس لهم بيان رسمي." + note_ar,
                     claim.span(seg.start, seg.end),
                     None,

@@ -29,11 +29,7 @@ from muqabala.site.render.fragments import issuer_name
 from muqabala.site.render.labels import t
 from muqabala.site.render.opendata import render_data
 from muqabala.site.render.statements import citations, render_statement, statement_path
-
-GENERATED = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md",
-             ".muqabala-generated.json")
-"""What the build owns in each docs dir: folders and files it may overwrite or delete (the last
-is `site.STAMP`, which records what the pages were generated from)."""
+from muqabala.vocabulary import GENERATED
 
 LANGUAGES = ("en", "ar")
 
@@ -87,8 +83,14 @@ class CaseCache(Protocol):
     def put(self, case: str, variant: str, data: dict[str, Any]) -> None: ...
 
 
-def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None = None,
-                 cache: CaseCache | None = None, jobs: int | None = None) -> Pages:
+def render_pages(
+    corpus: Corpus,
+    report: Report,
+    lang: str,
+    base_url: str | None = None,
+    cache: CaseCache | None = None,
+    jobs: int | None = None,
+) -> Pages:
     """Every generated page of `lang` ("ar" or "en"); the same paths in both languages.
 
     `base_url` is the address of the site root (the folder holding `en/` and `ar/`); with it
@@ -97,9 +99,14 @@ def render_pages(corpus: Corpus, report: Report, lang: str, base_url: str | None
     return render_languages(corpus, report, (lang,), base_url, cache, jobs)[lang]
 
 
-def render_languages(corpus: Corpus, report: Report, langs: tuple[str, ...] = LANGUAGES,
-                     base_url: str | None = None, cache: CaseCache | None = None,
-                     jobs: int | None = None) -> dict[str, Pages]:
+def render_languages(
+    corpus: Corpus,
+    report: Report,
+    langs: tuple[str, ...] = LANGUAGES,
+    base_url: str | None = None,
+    cache: CaseCache | None = None,
+    jobs: int | None = None,
+) -> dict[str, Pages]:
     """`render_pages` for several languages at once: each case is rendered in all of them in
     one go, so the word diffs both languages show are computed once."""
     for lang in langs:
@@ -163,8 +170,9 @@ class _CaseIndex:
         self.cited = citations(report)
 
 
-def _render_cases(shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None],
-                  cases: list[str]) -> dict[tuple[str, str], CasePages]:
+def _render_cases(
+    shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None], cases: list[str]
+) -> dict[tuple[str, str], CasePages]:
     corpus, index, langs, base_url = shared
     return {(cid, lang): _render_case(corpus, index, cid, lang, base_url) for cid in cases for lang in langs}
 
@@ -199,8 +207,13 @@ def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_u
         if source:
             out.sources[path] = source
     out.compare = compare_section(
-        corpus, [index.reports[sid] for sid in index.statements.get(case, []) if sid in index.reports],
-        index.articles.get(case, []), index.comparisons.get(case, []), lang, single=index.single)
+        corpus,
+        [index.reports[sid] for sid in index.statements.get(case, []) if sid in index.reports],
+        index.articles.get(case, []),
+        index.comparisons.get(case, []),
+        lang,
+        single=index.single,
+    )
     return out
 
 
@@ -218,9 +231,14 @@ def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages])
         # own case's statements in the nav instead of every statement of the archive (a page
         # of a 100-case archive went from 1,214 nav links and 460 KB to a tenth of that).
         statements_nav = [
-            {nav_title(plain_isolate(f"{t('compare.case', lang)} {p.case}", lang)):
-             [entry for _, entry in sorted(p.statements, key=lambda e: e[0])]}
-            for p in parts if p.statements]
+            {
+                nav_title(plain_isolate(f"{t('compare.case', lang)} {p.case}", lang)): [
+                    entry for _, entry in sorted(p.statements, key=lambda e: e[0])
+                ]
+            }
+            for p in parts
+            if p.statements
+        ]
     pages.files["compare.md"] = render_compare(corpus, report, lang, {p.case: p.compare for p in parts})
     pages.files["discrepancies.md"] = render_discrepancies(corpus, report, lang)
     pages.files["data.md"] = render_data(corpus, lang)

@@ -35,15 +35,14 @@ def marked_text(claim: Claim | None, text: str, lang: str) -> str:
     if claim is not None:
         for d in claim.discrepancies:
             s = d.claim_span
-            if s and s.lang == lang and 0 <= s.start < s.end <= len(text) and text[s.start:s.end] == s.text:
+            if s and s.lang == lang and 0 <= s.start < s.end <= len(text) and text[s.start : s.end] == s.text:
                 spans.append((s.start, s.end, d.type))
     out, pos = [], 0
     for start, end, kind in sorted(spans):
         if start < pos:
             continue
         out.append(isolate(text[pos:start], lang))
-        out.append(f'<mark class="mq-span mq-d-{kind.replace("_", "-")}">'
-                   f'{isolate(text[start:end], lang)}</mark>')
+        out.append(f'<mark class="mq-span mq-d-{kind.replace("_", "-")}">{isolate(text[start:end], lang)}</mark>')
         pos = end
     out.append(isolate(text[pos:], lang))
     return "".join(out)
@@ -54,27 +53,30 @@ def _sentence(sen: ArticleSentence, claim: Claim | None, art: Article, page: str
     src = art.language
     if not sen.claim or claim is None:
         label = esc(t("article.not_claim", lang))
-        return (f'<span class="mq-notclaim" id="{esc(sen.id)}">{isolate(sen.text, src)} '
-                f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
-                f'<span aria-hidden="true">{VERDICT_ICONS["not_a_claim"]}</span> {label}</span></span>')
+        return (
+            f'<span class="mq-notclaim" id="{esc(sen.id)}">{isolate(sen.text, src)} '
+            f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
+            f'<span aria-hidden="true">{VERDICT_ICONS["not_a_claim"]}</span> {label}</span></span>'
+        )
     v = claim.verdict
     verdict_label = esc(t(f"verdict.{v}", lang))
     rationale = claim.rationale.ar if lang == "ar" else claim.rationale.en
     target = href(rel(page, f"checks/{art.id}.md", claim.id))
     tip = f"mq-tip-{esc(claim.id)}"
-    return (f'<span class="mq-claimwrap" id="{esc(claim.id)}">'
-            f'<a class="mq-claim {verdict_class(v)}" href="{target}" aria-describedby="{tip}">'
-            f'{marked_text(claim, sen.text, src)} '
-            f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
-            f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {verdict_label}</span></a>'
-            f'<span class="mq-tip" role="tooltip" id="{tip}" lang="{lang}" dir="{direction(lang)}">'
-            f'<strong>{esc(t("check.verdict", lang))}: {verdict_label}</strong> — {isolate(rationale, lang)} '
-            f'<span class="mq-tip-more">({esc(t("article.open_check", lang))})</span></span></span>')
+    return (
+        f'<span class="mq-claimwrap" id="{esc(claim.id)}">'
+        f'<a class="mq-claim {verdict_class(v)}" href="{target}" aria-describedby="{tip}">'
+        f"{marked_text(claim, sen.text, src)} "
+        f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
+        f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {verdict_label}</span></a>'
+        f'<span class="mq-tip" role="tooltip" id="{tip}" lang="{lang}" dir="{direction(lang)}">'
+        f"<strong>{esc(t('check.verdict', lang))}: {verdict_label}</strong> — {isolate(rationale, lang)} "
+        f'<span class="mq-tip-more">({esc(t("article.open_check", lang))})</span></span></span>'
+    )
 
 
 def _translation(sen: ArticleSentence, lang: str) -> str:
-    text = sen.translations.get(lang) or sen.text
-    return span(text, lang if lang in sen.translations else "ar", "span", "mq-trans-sentence")
+    return span(sen.shown_in(lang), lang if lang in sen.translations else "ar", "span", "mq-trans-sentence")
 
 
 def _reasons(sentences: list[ArticleSentence], lang: str) -> str:
@@ -98,12 +100,17 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
     rows = [
         (t("article.outlet", lang), span(art.outlet.get(lang), lang) + note(art.outlet_note, lang)),
         (t("article.date", lang), ident(art.date) + note(art.date_note, lang)),
-        (t("article.url", lang), link(art.url, art.url or "", lang) if art.url
-         else esc(t("article.no_url", lang)) + note(art.no_url_reason, lang)),
+        (
+            t("article.url", lang),
+            link(art.url, art.url or "", lang)
+            if art.url
+            else esc(t("article.no_url", lang)) + note(art.no_url_reason, lang),
+        ),
         (t("article.language", lang), esc(language_name(src, lang))),
-        (t("statement.translator", lang),
-         f'{span(art.translator, "en")} <em class="mq-unofficial">'
-         f'({esc(t("statement.unofficial", lang))})</em>'),
+        (
+            t("statement.translator", lang),
+            f'{span(art.translator, "en")} <em class="mq-unofficial">({esc(t("statement.unofficial", lang))})</em>',
+        ),
     ]
     lines += [facts(rows), ""]
     lines += [summary_bar(verdict_counts(report), lang, rel(page, f"checks/{art.id}.md")), ""]
@@ -117,19 +124,22 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
             # The original flows as prose; the English is one click away, per paragraph.
             text = " ".join(_sentence(s, claims.get(s.id), art, page, lang) for s in sentences)
             trans = " ".join(_translation(s, other) for s in sentences)
-            body.append(f'<div class="{kind}"><p class="mq-orig">{text}</p>'
-                        f'<details class="mq-trans-toggle" dir="{direction(lang)}"><summary>'
-                        f'{esc(t("article.show_translation", lang))}</summary>'
-                        f'<p lang="{other}" dir="{direction(other)}">{trans}</p></details>'
-                        f'{_reasons(sentences, lang)}</div>')
+            body.append(
+                f'<div class="{kind}"><p class="mq-orig">{text}</p>'
+                f'<details class="mq-trans-toggle" dir="{direction(lang)}"><summary>'
+                f"{esc(t('article.show_translation', lang))}</summary>"
+                f'<p lang="{other}" dir="{direction(other)}">{trans}</p></details>'
+                f"{_reasons(sentences, lang)}</div>"
+            )
         else:
             # Sentence by sentence: the original beside its translation.
             rows_html = "".join(
                 '<div class="mq-sent"><div class="mq-orig">'
-                f'{_sentence(s, claims.get(s.id), art, page, lang)}</div>'
+                f"{_sentence(s, claims.get(s.id), art, page, lang)}</div>"
                 f'<div class="mq-trans" lang="{lang}" dir="{direction(lang)}">{_translation(s, lang)}</div>'
-                '</div>'
-                for s in sentences)
+                "</div>"
+                for s in sentences
+            )
             body.append(f'<div class="{kind}">{rows_html}{_reasons(sentences, lang)}</div>')
     body.append("</div>")
     lines += ["\n".join(body), ""]

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from muqabala.site.render.escape import esc
-
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+from muqabala.vocabulary import RTL_LANGUAGES
 
 # A run starts with a Latin letter and goes on to the last Latin letter or digit before the
 # next right-to-left letter, spaces and punctuation included: two runs separated only by

@@ -38,8 +38,10 @@ def _claim_texts(claim_text: dict[str, str], original: str, lang: str) -> str:
     cols = []
     for code in (lang, "en" if lang == "ar" else "ar"):
         kind = "check.original" if code == original else "check.translation"
-        cols.append(f'<div class="mq-col"><p class="mq-col-label">{esc(t(kind, lang))} '
-                    f'({esc(language_name(code, lang))})</p>{span(claim_text[code], code, "p")}</div>')
+        cols.append(
+            f'<div class="mq-col"><p class="mq-col-label">{esc(t(kind, lang))} '
+            f"({esc(language_name(code, lang))})</p>{span(claim_text[code], code, 'p')}</div>"
+        )
     return f'<div class="mq-cols">{"".join(cols)}</div>'
 
 
@@ -48,28 +50,36 @@ def _override(claim: Claim, lang: str) -> str:
     if ov is None:
         return ""
     chosen = badge(ov.verdict, lang) if ov.verdict else ""
-    return (f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
-            f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
-            f'<p>{esc(t("check.editor", lang))}: {span(ov.editor, "en")} · {ident(ov.date)}</p>'
-            f'<p>{span(_pick(ov.note, lang), lang)}</p>'
-            f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
-            f'{badge(claim.computed_verdict, lang)}</p>'
-            f'<p class="mq-small">{esc(t("check.editorial_note", lang))}</p></aside>')
+    return (
+        f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
+        f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
+        f"<p>{esc(t('check.editor', lang))}: {span(ov.editor, 'en')} · {ident(ov.date)}</p>"
+        f"<p>{span(_pick(ov.note, lang), lang)}</p>"
+        f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
+        f"{badge(claim.computed_verdict, lang)}</p>"
+        f'<p class="mq-small">{esc(t("check.editorial_note", lang))}</p></aside>'
+    )
 
 
 def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
-    bits = [f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
-            f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
-            isolate(_pick(d.explanation, lang), lang)]
+    bits = [
+        f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
+        f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
+        isolate(_pick(d.explanation, lang), lang),
+    ]
     if d.claim_span:
-        bits.append(f'<br><span class="mq-small">{esc(t("check.in_claim", lang))}:</span> '
-                    f'«{span(d.claim_span.text, d.claim_span.lang)}»')
+        bits.append(
+            f'<br><span class="mq-small">{esc(t("check.in_claim", lang))}:</span> '
+            f"«{span(d.claim_span.text, d.claim_span.lang)}»"
+        )
     if d.source_span:
         s = d.source_span
         target = href(rel(page, statement_path(s.statement), s.sentence))
-        bits.append(f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
-                    f'«{span(s.text, s.lang)}» <a href="{target}">'
-                    f'{ident(f"{s.statement}#{s.sentence}")}</a>')
+        bits.append(
+            f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
+            f'«{span(s.text, s.lang)}» <a href="{target}">'
+            f"{ident(f'{s.statement}#{s.sentence}')}</a>"
+        )
     return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(bits)}</li>'
 
 
@@ -84,17 +94,21 @@ def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str) -> str:
     st = corpus.statements.get(ev.statement)
     title = st.title.shown_in(lang) if st else ev.statement
     target = href(rel(page, statement_path(ev.statement), ev.sentence))
-    return (f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
-            f'{span(title, lang if st and lang in st.title.translations else (st.language if st else "en"))} '
-            '— '
-            f'{esc(t("check.sentence", lang))} {ident(ev.sentence)}</a>')
+    return (
+        f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
+        f"{span(title, lang if st and lang in st.title.translations else (st.language if st else 'en'))} "
+        "— "
+        f"{esc(t('check.sentence', lang))} {ident(ev.sentence)}</a>"
+    )
 
 
 def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, kind: str = "candidate") -> str:
     """A lower-ranked candidate or a context sentence: its link, score and wording in the page language."""
-    return (f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)} '
-            f'<span class="mq-small">({esc(t("check.score", lang))} <bdi dir="ltr">{ev.score:.2f}</bdi>)</span>'
-            f'<br>{span(_pick(ev.text, lang), lang)}</li>')
+    return (
+        f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)} '
+        f'<span class="mq-small">({esc(t("check.score", lang))} <bdi dir="ltr">{ev.score:.2f}</bdi>)</span>'
+        f"<br>{span(_pick(ev.text, lang), lang)}</li>"
+    )
 
 
 def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
@@ -105,39 +119,62 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
         head.append(f'<span class="mq-pinned">{esc(t("check.pinned", lang))}</span>')
     rows = [(t("check.score", lang), f'<bdi dir="ltr">{ev.score:.2f}</bdi>')]
     if ev.reasons:
-        rows.append((t("check.reasons", lang),
-                     " ".join(f'<code class="mq-reason"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons)))
+        rows.append(
+            (
+                t("check.reasons", lang),
+                " ".join(f'<code class="mq-reason"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons),
+            )
+        )
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
         rows.append((t("statement.archive", lang), archive_html(st, lang)))
     table_rows = "".join(
         f'<tr><th scope="row">{esc(language_name(code, lang))}</th>'
-        f'{span(_pick(claim.text, code), code, "td")}{span(_pick(ev.text, code), code, "td")}</tr>'
-        for code in (lang, other))
-    table = ('<table class="mq-sbs"><thead><tr><td></td><th scope="col">'
-             f'{esc(t("check.article_wording", lang))}</th>'
-             f'<th scope="col">{esc(t("check.statement_wording", lang))}</th></tr></thead><tbody>'
-             f'{table_rows}</tbody></table>')
-    diff_main = (f'<p class="mq-diff-label">{esc(t("check.diff", lang))} '
-                 f'<span class="mq-small">({esc(t("check.diff_legend", lang))})</span></p>'
-                 f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">'
-                 f'{diff_html(_pick(ev.text, lang), _pick(claim.text, lang), lang)}</p>')
-    diff_other = (f'<details class="mq-diff-other"><summary>{esc(t("check.diff_other", lang))}</summary>'
-                  f'<p class="mq-diff" lang="{other}" dir="{direction(other)}">'
-                  f'{diff_html(_pick(ev.text, other), _pick(claim.text, other), other)}</p></details>')
-    return (f'<div class="mq-evidence{" mq-ev-editor" if ev.origin == "editor" else ""}">'
-            f'<p class="mq-ev-head">{" · ".join(head)}</p>{facts(rows, "mq-facts mq-facts-inline")}'
-            f'{table}{diff_main}{diff_other}</div>')
+        f"{span(_pick(claim.text, code), code, 'td')}{span(_pick(ev.text, code), code, 'td')}</tr>"
+        for code in (lang, other)
+    )
+    table = (
+        '<table class="mq-sbs"><thead><tr><td></td><th scope="col">'
+        f"{esc(t('check.article_wording', lang))}</th>"
+        f'<th scope="col">{esc(t("check.statement_wording", lang))}</th></tr></thead><tbody>'
+        f"{table_rows}</tbody></table>"
+    )
+    diff_main = (
+        f'<p class="mq-diff-label">{esc(t("check.diff", lang))} '
+        f'<span class="mq-small">({esc(t("check.diff_legend", lang))})</span></p>'
+        f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">'
+        f"{diff_html(_pick(ev.text, lang), _pick(claim.text, lang), lang)}</p>"
+    )
+    diff_other = (
+        f'<details class="mq-diff-other"><summary>{esc(t("check.diff_other", lang))}</summary>'
+        f'<p class="mq-diff" lang="{other}" dir="{direction(other)}">'
+        f"{diff_html(_pick(ev.text, other), _pick(claim.text, other), other)}</p></details>"
+    )
+    return (
+        f'<div class="mq-evidence{" mq-ev-editor" if ev.origin == "editor" else ""}">'
+        f'<p class="mq-ev-head">{" · ".join(head)}</p>{facts(rows, "mq-facts mq-facts-inline")}'
+        f"{table}{diff_main}{diff_other}</div>"
+    )
 
 
-def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, report: ArticleReport,
-                   corpus: Corpus, lang: str, base_url: str | None) -> list[str]:
+def _claim_section(
+    sen: ArticleSentence,
+    claim: Claim | None,
+    art: Article,
+    report: ArticleReport,
+    corpus: Corpus,
+    lang: str,
+    base_url: str | None,
+) -> list[str]:
     page = checks_path(art.id)
     position = claim.position if claim else 0
     verdict = claim.verdict if claim else ("not_a_claim" if not sen.claim else None)
     lines = [_heading(sen.id, position, verdict, lang), ""]
-    texts = {"ar": claim.text.ar, "en": claim.text.en} if claim else {
-        art.language: sen.text, **{k: v for k, v in sen.translations.items() if k in ("ar", "en")}}
+    texts = (
+        {"ar": claim.text.ar, "en": claim.text.en}
+        if claim
+        else {art.language: sen.text, **{k: v for k, v in sen.translations.items() if k in ("ar", "en")}}
+    )
     texts.setdefault("ar", sen.text)
     texts.setdefault("en", sen.text)
     back = href(rel(page, f"articles/{art.id}.md", sen.id))
@@ -145,11 +182,15 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
     if not sen.claim:
         parts.append(note(sen.not_claim_reason, lang, "check.not_claim_reason"))
     if claim is not None:
-        parts.append(f'<p class="mq-verdict-line"><strong>{esc(t("check.verdict", lang))}:</strong> '
-                     f'{badge(claim.verdict, lang)} <a class="mq-small" href="{back}">'
-                     f'{esc(t("check.back_to_article", lang))}</a></p>')
-        parts.append(f'<p class="mq-rationale"><strong>{esc(t("check.rationale", lang))}:</strong> '
-                     f'{isolate(_pick(claim.rationale, lang), lang)}</p>')
+        parts.append(
+            f'<p class="mq-verdict-line"><strong>{esc(t("check.verdict", lang))}:</strong> '
+            f'{badge(claim.verdict, lang)} <a class="mq-small" href="{back}">'
+            f"{esc(t('check.back_to_article', lang))}</a></p>"
+        )
+        parts.append(
+            f'<p class="mq-rationale"><strong>{esc(t("check.rationale", lang))}:</strong> '
+            f"{isolate(_pick(claim.rationale, lang), lang)}</p>"
+        )
         parts.append(_override(claim, lang))
         rows = []
         if claim.credited:
@@ -160,7 +201,7 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
             a = claim.attribution
             value = esc(t(f"level.{a.level}", lang))
             if a.named_organ:
-                value += f' · {organ_html(a, lang)}'
+                value += f" · {organ_html(a, lang)}"
             if a.groups:
                 value += " · " + " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups)
             rows.append((t("check.attribution", lang), value))
@@ -170,10 +211,13 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
     if claim is not None:
         parts.append(f'<h3 class="mq-h3">{esc(t("check.discrepancies", lang))}</h3>')
         if claim.discrepancies:
-            parts.append('<ul class="mq-disc-list">' + "".join(
-                _discrepancy(d, page, lang) for d in claim.discrepancies) + "</ul>")
+            parts.append(
+                '<ul class="mq-disc-list">'
+                + "".join(_discrepancy(d, page, lang) for d in claim.discrepancies)
+                + "</ul>"
+            )
         else:
-            parts.append(f'<p>{esc(t("check.no_discrepancies", lang))}</p>')
+            parts.append(f"<p>{esc(t('check.no_discrepancies', lang))}</p>")
         parts.append(f'<h3 class="mq-h3">{esc(t("check.evidence", lang))}</h3>')
         if claim.evidence:
             # A media report is context, never evidence: it is listed apart, whatever its score.
@@ -185,25 +229,26 @@ def _claim_section(sen: ArticleSentence, claim: Claim | None, art: Article, repo
             lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
             for label, kind, items in lists:
                 if items:
-                    parts.append(f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
-                                 + "".join(_candidate(ev, corpus, page, lang, kind) for ev in items) + "</ul>")
+                    parts.append(
+                        f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
+                        + "".join(_candidate(ev, corpus, page, lang, kind) for ev in items)
+                        + "</ul>"
+                    )
         else:
-            parts.append(f'<p>{esc(t("check.no_evidence", lang))}</p>')
+            parts.append(f"<p>{esc(t('check.no_evidence', lang))}</p>")
         if claim.verdict != "not_a_claim":
             parts.append(script(claim_review(claim, art, report, lang, base_url)))
     parts.append("</div>")
     return lines + ["\n".join(p for p in parts if p), ""]
 
 
-def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str,
-                  base_url: str | None = None) -> str:
+def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str, base_url: str | None = None) -> str:
     """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
     from muqabala.site.render.article import verdict_counts
 
     page = checks_path(art.id)
     claims = {c.id: c for c in report.claims}
-    lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: '
-             f'{span(art.headline.text, art.language)}</h1>', ""]
+    lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>', ""]
     back = href(rel(page, f"articles/{art.id}.md"))
     lines += [f'<p class="mq-lede"><a href="{back}">{esc(t("article.see_article", lang))}</a></p>', ""]
     lines += [summary_bar(verdict_counts(report), lang), ""]

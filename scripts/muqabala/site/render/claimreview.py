@@ -24,8 +24,9 @@ def claim_url(lang: str, article_id: str, claim_id: str, base_url: str | None) -
     return base_url.rstrip("/") + path if base_url else path
 
 
-def claim_review(claim: Claim, article: Article, report: ArticleReport, lang: str,
-                 base_url: str | None = None) -> dict[str, Any]:
+def claim_review(
+    claim: Claim, article: Article, report: ArticleReport, lang: str, base_url: str | None = None
+) -> dict[str, Any]:
     """The ClaimReview object for `claim`, in the page language `lang`."""
     item: dict[str, Any] = {
         "@type": "Claim",
@@ -58,7 +59,12 @@ def script(data: dict[str, Any]) -> str:
     a string; U+2028/U+2029 are escaped for old JavaScript parsers.
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for ch, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, code in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(ch, code)
     return f'<script type="application/ld+json">{text}</script>'

@@ -13,15 +13,14 @@ from muqabala.site.render.paths import rel
 from muqabala.site.render.statements import statement_path
 
 PAGE = "compare.md"
-FACETS: tuple[str, ...] = (
-    "date", "issuer", "attribution_level", "named_organ", "groups", "figures", "demands")
+FACETS: tuple[str, ...] = ("date", "issuer", "attribution_level", "named_organ", "groups", "figures", "demands")
 
 
 def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
     st = corpus.statements.get(sr.id)
     none = f'<span class="mq-none">{esc(t("statement.none", lang))}</span>'
     if facet == "date":
-        return f'{ident(sr.date)}'
+        return f"{ident(sr.date)}"
     if facet == "issuer":
         who = span(issuer_name(corpus, sr.issuer, lang), lang)
         if st and st.speaker:
@@ -38,8 +37,7 @@ def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
         lang_of = st.language if st else "en"
         return "<br>".join(span(f.text, lang_of) for f in sr.figures) or none
     if facet == "demands":
-        links = [f'<a href="{href(rel(PAGE, statement_path(sr.id), sid))}">{ident(sid)}</a>'
-                 for sid in sr.demands]
+        links = [f'<a href="{href(rel(PAGE, statement_path(sr.id), sid))}">{ident(sid)}</a>' for sid in sr.demands]
         return " ".join(links) or none
     raise ValueError(f"unknown facet {facet!r}")
 
@@ -55,11 +53,17 @@ def _speakers(corpus: Corpus, statement_id: str) -> set[str]:
     return out
 
 
-def _chart_rows(statements: list[StatementReport], articles: list[ArticleReport], corpus: Corpus,
-                lang: str) -> list[ChartRow]:
+def _chart_rows(
+    statements: list[StatementReport], articles: list[ArticleReport], corpus: Corpus, lang: str
+) -> list[ChartRow]:
     """A row per statement; a claim of the case sits on the rows of the statements whose issuers it credits."""
-    rows = {sr.id: ChartRow(label=plain_isolate(f"{issuer_name(corpus, sr.issuer, lang)} · {sr.date[:10]}", lang),
-                            level=sr.attribution.level) for sr in statements}
+    rows = {
+        sr.id: ChartRow(
+            label=plain_isolate(f"{issuer_name(corpus, sr.issuer, lang)} · {sr.date[:10]}", lang),
+            level=sr.attribution.level,
+        )
+        for sr in statements
+    }
     speakers = {sr.id: _speakers(corpus, sr.id) for sr in statements}
     for art in articles:
         for claim in art.claims:
@@ -79,8 +83,12 @@ def render_compare(corpus: Corpus, report: Report, lang: str, sections: dict[str
 
     `sections` holds cases' parts already rendered by `compare_section` (kept with their pages).
     """
-    lines = [f'<h1 class="mq-title">{esc(t("nav.compare", lang))}</h1>', "",
-             f'<p class="mq-lede">{esc(t("compare.intro", lang))}</p>', ""]
+    lines = [
+        f'<h1 class="mq-title">{esc(t("nav.compare", lang))}</h1>',
+        "",
+        f'<p class="mq-lede">{esc(t("compare.intro", lang))}</p>',
+        "",
+    ]
     cases = list(corpus.cases)
     for case in cases:
         if len(cases) > 1:
@@ -89,15 +97,27 @@ def render_compare(corpus: Corpus, report: Report, lang: str, sections: dict[str
         if done is None:
             statements = [sr for sr in report.statements if sr.case == case]
             ids = {sr.id for sr in statements}
-            done = compare_section(corpus, statements, [a for a in report.articles if a.case == case],
-                                   [c for c in report.comparisons if c.statements[0] in ids], lang,
-                                   single=len(cases) == 1)
+            done = compare_section(
+                corpus,
+                statements,
+                [a for a in report.articles if a.case == case],
+                [c for c in report.comparisons if c.statements[0] in ids],
+                lang,
+                single=len(cases) == 1,
+            )
         lines.append(done)
     return "\n".join(lines)
 
 
-def compare_section(corpus: Corpus, statements: list[StatementReport], articles: list[ArticleReport],
-                    comparisons: list[Comparison], lang: str, *, single: bool) -> str:
+def compare_section(
+    corpus: Corpus,
+    statements: list[StatementReport],
+    articles: list[ArticleReport],
+    comparisons: list[Comparison],
+    lang: str,
+    *,
+    single: bool,
+) -> str:
     """One case's table and chart on `compare.md`; `single` when it is the archive's only case."""
     differs = {(sid, c.facet) for c in comparisons for sid in c.statements}
     mark = esc(t("compare.differs", lang))
@@ -110,8 +130,9 @@ def compare_section(corpus: Corpus, statements: list[StatementReport], articles:
         st = corpus.statements.get(sr.id)
         title = st.title.shown_in(lang) if st else sr.id
         title_lang = lang if st and lang in st.title.translations else (st.language if st else "en")
-        secondary = (f' <span class="mq-small">({esc(t("compare.secondary", lang))})</span>'
-                     if sr.role == "secondary" else "")
+        secondary = (
+            f' <span class="mq-small">({esc(t("compare.secondary", lang))})</span>' if sr.role == "secondary" else ""
+        )
         cells = []
         for f in FACETS:
             # Level and organ cells are tinted by value, so the EU's "territory" and the UK's
@@ -130,14 +151,24 @@ def compare_section(corpus: Corpus, statements: list[StatementReport], articles:
                 marker_sr = ""
             klass = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{klass}>{marker}{_cell(sr, f, corpus, lang)}{marker_sr}</td>")
-        body.append(f'<tr><th scope="row"><a href="{href(rel(PAGE, statement_path(sr.id)))}">'
-                    f'{span(title, title_lang)}</a>{secondary}</th>{"".join(cells)}</tr>')
-    lines += [f'<div class="mq-table-wrap" dir="{direction(lang)}"><table class="mq-compare"><thead><tr>'
-              f'<th scope="col">{esc(t("facet.statement", lang))}</th>{head}</tr></thead><tbody>'
-              + "".join(body) + "</tbody></table></div>", ""]
+        body.append(
+            f'<tr><th scope="row"><a href="{href(rel(PAGE, statement_path(sr.id)))}">'
+            f"{span(title, title_lang)}</a>{secondary}</th>{''.join(cells)}</tr>"
+        )
+    lines += [
+        f'<div class="mq-table-wrap" dir="{direction(lang)}"><table class="mq-compare"><thead><tr>'
+        f'<th scope="col">{esc(t("facet.statement", lang))}</th>{head}</tr></thead><tbody>'
+        + "".join(body)
+        + "</tbody></table></div>",
+        "",
+    ]
     anchor = "mq-chart" if single else f"mq-chart-{case}"
-    lines += [f"## {esc(t('compare.chart', lang))} {{ #{anchor} }}", "",
-              '<figure class="mq-figure">'
-              f'{attribution_chart(_chart_rows(statements, articles, corpus, lang), lang)}'
-              f'<figcaption>{esc(t("compare.chart_note", lang))}</figcaption></figure>', ""]
+    lines += [
+        f"## {esc(t('compare.chart', lang))} {{ #{anchor} }}",
+        "",
+        '<figure class="mq-figure">'
+        f"{attribution_chart(_chart_rows(statements, articles, corpus, lang), lang)}"
+        f"<figcaption>{esc(t('compare.chart_note', lang))}</figcaption></figure>",
+        "",
+    ]
     return "\n".join(lines)

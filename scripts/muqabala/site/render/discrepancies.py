@@ -18,22 +18,27 @@ TYPES: tuple[str, ...] = get_args(DiscrepancyType)
 
 def render_discrepancies(corpus: Corpus, report: Report, lang: str) -> str:
     """The Markdown of `discrepancies.md`: a section per discrepancy type, major flags first."""
-    lines = [f'<h1 class="mq-title">{esc(t("nav.discrepancies", lang))}</h1>', "",
-             f'<p class="mq-lede">{esc(t("discrepancies.intro", lang))}</p>', ""]
+    lines = [
+        f'<h1 class="mq-title">{esc(t("nav.discrepancies", lang))}</h1>',
+        "",
+        f'<p class="mq-lede">{esc(t("discrepancies.intro", lang))}</p>',
+        "",
+    ]
     groups: dict[str, list[str]] = {k: [] for k in TYPES}
     for art in report.articles:
         page = f"checks/{art.id}.md"
         for claim in sorted(art.claims, key=lambda c: c.position):
             for d in sorted(claim.discrepancies, key=lambda d: d.severity != "major"):
                 explanation = d.explanation.ar if lang == "ar" else d.explanation.en
-                quote = f' «{span(d.claim_span.text, d.claim_span.lang)}»' if d.claim_span else ""
+                quote = f" «{span(d.claim_span.text, d.claim_span.lang)}»" if d.claim_span else ""
                 groups.setdefault(d.type, []).append(
                     f'<li class="mq-disc mq-sev-{d.severity}"><a href="{href(rel(PAGE, page, claim.id))}">'
-                    f'{ident(f"{art.id}#{claim.id}")}</a> '
-                    f'{badge(claim.verdict, lang)} '
+                    f"{ident(f'{art.id}#{claim.id}')}</a> "
+                    f"{badge(claim.verdict, lang)} "
                     f'<span class="mq-sev mq-sev-{d.severity}">'
-                    f'{esc(t(f"severity.{d.severity}", lang))}</span> '
-                    f'{isolate(explanation, lang)}{quote}</li>')
+                    f"{esc(t(f'severity.{d.severity}', lang))}</span> "
+                    f"{isolate(explanation, lang)}{quote}</li>"
+                )
     for kind, items in groups.items():
         lines += [f"## {esc(t(f'type.{kind}', lang))} ({len(items)}) {{ #{kind.replace('_', '-')} }}", ""]
         if items:

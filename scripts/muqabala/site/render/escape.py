@@ -11,10 +11,21 @@ from __future__ import annotations
 import html
 import re
 
-_EXTRA = str.maketrans({
-    "{": "&#123;", "}": "&#125;", "`": "&#96;", "~": "&#126;", "*": "&#42;", "_": "&#95;",
-    "[": "&#91;", "]": "&#93;", "\\": "&#92;", "|": "&#124;", "$": "&#36;",
-})
+_EXTRA = str.maketrans(
+    {
+        "{": "&#123;",
+        "}": "&#125;",
+        "`": "&#96;",
+        "~": "&#126;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "\\": "&#92;",
+        "|": "&#124;",
+        "$": "&#36;",
+    }
+)
 _SPACE = re.compile(r"\s*\n\s*")
 _URL = re.compile(r"^https?://[^\s/?#<>\"'`\\]+[^\s<>\"'`\\]*$", re.IGNORECASE)
 
@@ -58,6 +69,6 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
+    if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:،؛.-—") + "…"

@@ -44,9 +44,11 @@ def verdict_class(verdict: str) -> str:
 
 def badge(verdict: str, lang: str, extra: str = "") -> str:
     """A verdict as icon + text, coloured by class: never colour alone."""
-    return (f'<span class="mq-badge {verdict_class(verdict)}{(" " + extra) if extra else ""}">'
-            f'<span class="mq-icon" aria-hidden="true">{VERDICT_ICONS[verdict]}</span> '
-            f'{esc(t(f"verdict.{verdict}", lang))}</span>')
+    return (
+        f'<span class="mq-badge {verdict_class(verdict)}{(" " + extra) if extra else ""}">'
+        f'<span class="mq-icon" aria-hidden="true">{VERDICT_ICONS[verdict]}</span> '
+        f"{esc(t(f'verdict.{verdict}', lang))}</span>"
+    )
 
 
 def facts(rows: Iterable[tuple[str, str]], cls: str = "mq-facts") -> str:
@@ -70,9 +72,11 @@ def note(text: Note | None, page_lang: str, label_key: str = "common.note") -> s
     words = text.get(page_lang)
     if not words.strip():
         return ""
-    return (f'<p class="mq-note" lang="{page_lang}" dir="{direction(page_lang)}">'
-            f'<bdi class="mq-note-label" lang="{page_lang}" dir="{direction(page_lang)}">'
-            f'{esc(t(label_key, page_lang))}:</bdi> {isolate(words, page_lang)}</p>')
+    return (
+        f'<p class="mq-note" lang="{page_lang}" dir="{direction(page_lang)}">'
+        f'<bdi class="mq-note-label" lang="{page_lang}" dir="{direction(page_lang)}">'
+        f"{esc(t(label_key, page_lang))}:</bdi> {isolate(words, page_lang)}</p>"
+    )
 
 
 def issuer_name(corpus: Corpus, issuer_id: str | None, lang: str) -> str:
@@ -90,11 +94,14 @@ def summary_bar(counts: dict[str, int], lang: str, checks_link: str | None = Non
     bar = "".join(
         f'<span class="mq-bar-seg {verdict_class(v)}" style="flex-grow:{counts[v]}" '
         f'title="{esc(t(f"verdict.{v}", lang))}: {counts[v]}"></span>'
-        for v in present)
+        for v in present
+    )
     items = "".join(f'<li>{badge(v, lang)} <span class="mq-count">{counts[v]}</span></li>' for v in present)
     more = f' <a href="{href(checks_link)}">{esc(t("article.see_checks", lang))}</a>' if checks_link else ""
-    return (f'<div class="mq-summary" dir="{direction(lang)}"><p class="mq-summary-title">'
-            f'<strong>{esc(t("article.summary", lang))}</strong> — {total} '
-            f'{esc(t("article.claims_total", lang))}'
-            f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
-            f'<ul class="mq-summary-list">{items}</ul></div>')
+    return (
+        f'<div class="mq-summary" dir="{direction(lang)}"><p class="mq-summary-title">'
+        f"<strong>{esc(t('article.summary', lang))}</strong> — {total} "
+        f"{esc(t('article.claims_total', lang))}"
+        f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
+        f'<ul class="mq-summary-list">{items}</ul></div>'
+    )

@@ -6,47 +6,21 @@ never show a key or fall back to the other language.
 
 from __future__ import annotations
 
-from muqabala.data.model import SITE_LANGUAGES
+from muqabala.vocabulary import (
+    ATTRIBUTION_LEVELS,
+    DISCREPANCY_TYPES,
+    LANGUAGE_NAMES,
+    SEVERITIES,
+    SITE_LANGUAGES,
+    VERDICTS,
+)
 
-VERDICT_ICONS: dict[str, str] = {
-    "supported": "✓",
-    "partly_supported": "◐",
-    "misleading": "⚠",
-    "misattributed": "⇄",
-    "contradicted": "✗",
-    "unsupported": "?",
-    "not_a_claim": "–",
-}
+VERDICT_ICONS: dict[str, str] = {key: v.icon for key, v in VERDICTS.items()}
 """A symbol per verdict, so that a verdict is never told by colour alone."""
 
-VERDICT_ORDER: tuple[str, ...] = tuple(VERDICT_ICONS)
+VERDICT_ORDER: tuple[str, ...] = tuple(VERDICTS)
 
 LABELS: dict[str, dict[str, str]] = {
-    # Verdicts
-    "verdict.supported": {"en": "Supported", "ar": "مدعوم"},
-    "verdict.partly_supported": {"en": "Partly supported", "ar": "مدعوم جزئيًا"},
-    "verdict.misleading": {"en": "Misleading", "ar": "مضلِّل"},
-    "verdict.misattributed": {"en": "Misattributed", "ar": "منسوب إلى غير قائله"},
-    "verdict.contradicted": {"en": "Contradicted", "ar": "تناقضه المصادر"},
-    "verdict.unsupported": {"en": "Unsupported", "ar": "بلا سند"},
-    "verdict.not_a_claim": {"en": "Not a claim", "ar": "ليس ادعاءً"},
-    # Discrepancy types
-    "type.attribution_level": {"en": "Attribution level", "ar": "درجة الإسناد"},
-    "type.speaker": {"en": "Speaker", "ar": "القائل"},
-    "type.number": {"en": "Figures", "ar": "الأرقام"},
-    "type.quote": {"en": "Quotation", "ar": "الاقتباس"},
-    "type.translation": {"en": "Translation", "ar": "الترجمة"},
-    "type.hedge": {"en": "Certainty (hedging)", "ar": "درجة اليقين"},
-    "type.scope": {"en": "Scope", "ar": "النطاق"},
-    "type.timing": {"en": "Timing", "ar": "التوقيت"},
-    "type.unsupported": {"en": "No source", "ar": "لا مصدر"},
-    "severity.major": {"en": "major", "ar": "جوهري"},
-    "severity.minor": {"en": "minor", "ar": "ثانوي"},
-    # Attribution scale
-    "level.none": {"en": "No attribution", "ar": "لا إسناد"},
-    "level.territory": {"en": "Territory", "ar": "الإقليم"},
-    "level.state_affiliated": {"en": "State-affiliated actors", "ar": "جهات مرتبطة بالدولة"},
-    "level.state_organ": {"en": "State organ", "ar": "جهاز من أجهزة الدولة"},
     # Comparison facets
     "facet.statement": {"en": "Statement", "ar": "البيان"},
     "facet.date": {"en": "Date", "ar": "التاريخ"},
@@ -78,9 +52,9 @@ LABELS: dict[str, dict[str, str]] = {
     "article.text": {"en": "The article as published", "ar": "المقال كما نُشر"},
     "article.text_note": {
         "en": "The Arabic original, sentence by sentence, with our editorial English translation. "
-              "Each claim is marked with its verdict; follow it to see the check.",
+        "Each claim is marked with its verdict; follow it to see the check.",
         "ar": "النص العربي الأصلي جملةً جملة. كل ادعاء موسوم بالحكم عليه؛ "
-              "اتبع الرابط لترى الفحص. الترجمة الإنجليزية متاحة تحت كل فقرة.",
+        "اتبع الرابط لترى الفحص. الترجمة الإنجليزية متاحة تحت كل فقرة.",
     },
     "article.show_translation": {"en": "English translation", "ar": "الترجمة الإنجليزية"},
     "article.headline": {"en": "Headline", "ar": "العنوان"},
@@ -115,8 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
     "check.statement_wording": {"en": "Statement", "ar": "البيان"},
     "check.diff": {"en": "Word-level differences", "ar": "الفروق كلمةً كلمة"},
     "check.diff_legend": {
-        "en": "struck: in the statement, not in the article; underlined: in the article, not in the "
-              "statement",
+        "en": "struck: in the statement, not in the article; underlined: in the article, not in the statement",
         "ar": "المشطوب: في البيان وليس في المقال؛ المسطَّر: في المقال وليس في البيان",
     },
     "check.diff_other": {"en": "Arabic wording compared", "ar": "مقارنة الصيغة الإنجليزية"},
@@ -127,7 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "check.more_evidence": {
         "en": "Other candidate sentences, ranked lower: score and wording only, each linked to its place "
-              "in the statement",
+        "in the statement",
         "ar": "جمل مرشّحة أخرى أدنى ترتيبًا: الدرجة والصيغة فقط، وكلٌّ منها يحيل إلى موضعه في البيان",
     },
     "check.reasons": {"en": "Matched on", "ar": "أساس المطابقة"},
@@ -157,8 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
     "statement.translator": {"en": "Translation", "ar": "الترجمة"},
     "statement.unofficial": {"en": "unofficial translation", "ar": "ترجمة غير رسمية"},
     "statement.role_secondary": {
-        "en": "Secondary source: a media report, shown for context, never used as evidence of what a "
-              "government said.",
+        "en": "Secondary source: a media report, shown for context, never used as evidence of what a government said.",
         "ar": "مصدر ثانوي: تقرير إعلامي يُعرض للسياق، ولا يُعتمد دليلًا على ما قالته حكومة.",
     },
     "statement.text": {"en": "Text", "ar": "النص"},
@@ -174,17 +146,16 @@ LABELS: dict[str, dict[str, str]] = {
     # Comparison
     "compare.intro": {
         "en": "Each row is a statement, each column a facet of what it says. A cell marked ≠ differs "
-              "from the same facet in another statement of the same case.",
+        "from the same facet in another statement of the same case.",
         "ar": "كل صف بيان، وكل عمود جانب مما يقوله. الخانة الموسومة بـ ≠ تختلف عن الجانب نفسه "
-              "في بيان آخر من القضية نفسها.",
+        "في بيان آخر من القضية نفسها.",
     },
     "compare.differs": {"en": "differs", "ar": "مختلف"},
     "compare.chart": {"en": "The attribution scale", "ar": "سلّم الإسناد"},
     "compare.chart_note": {
         "en": "Each statement (circle) and each claim about it (diamond), placed on the scale from "
-              "no attribution to a named state organ.",
-        "ar": "كل بيان (دائرة) وكل ادعاء عنه (معيّن) على السلّم، من انعدام الإسناد إلى تسمية جهاز من أجهزة "
-              "الدولة.",
+        "no attribution to a named state organ.",
+        "ar": "كل بيان (دائرة) وكل ادعاء عنه (معيّن) على السلّم، من انعدام الإسناد إلى تسمية جهاز من أجهزة الدولة.",
     },
     "compare.case": {"en": "Case", "ar": "القضية"},
     "compare.statement_marker": {"en": "statement", "ar": "بيان"},
@@ -200,12 +171,13 @@ LABELS: dict[str, dict[str, str]] = {
     # Open data
     "data.intro": {
         "en": "Everything on this site is built from open files. Reuse them freely; please cite the "
-              "sources they point to.",
-        "ar": "كل ما في هذا الموقع مبني من ملفات مفتوحة. أعد استخدامها بحرية، مع الإحالة إلى المصادر التي "
-              "تشير إليها.",
+        "sources they point to.",
+        "ar": "كل ما في هذا الموقع مبني من ملفات مفتوحة. أعد استخدامها بحرية، مع الإحالة إلى المصادر التي تشير إليها.",
     },
-    "data.report": {"en": "The report (all verdicts, evidence and "
-                          "differences)", "ar": "التقرير (كل الأحكام والأدلة والفروق)"},
+    "data.report": {
+        "en": "The report (all verdicts, evidence and differences)",
+        "ar": "التقرير (كل الأحكام والأدلة والفروق)",
+    },
     "data.schemas": {"en": "JSON Schemas", "ar": "مخططات JSON"},
     "data.sources": {"en": "Source files (YAML)", "ar": "ملفات المصدر (YAML)"},
     "data.schema.article": {"en": "article files", "ar": "ملفات المقالات"},
@@ -220,14 +192,13 @@ LABELS: dict[str, dict[str, str]] = {
 }
 """Key → language → text. Keys are dotted by the page or concept they belong to."""
 
-LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "ar": {"en": "Arabic", "ar": "العربية"},
-    "en": {"en": "English", "ar": "الإنجليزية"},
-    "nl": {"en": "Dutch", "ar": "الهولندية"},
-    "fr": {"en": "French", "ar": "الفرنسية"},
-    "de": {"en": "German", "ar": "الألمانية"},
-    "zh": {"en": "Chinese", "ar": "الصينية"},
-}
+for _prefix, _terms in (
+    ("verdict", VERDICTS),
+    ("type", DISCREPANCY_TYPES),
+    ("severity", SEVERITIES),
+    ("level", ATTRIBUTION_LEVELS),
+):
+    LABELS.update({f"{_prefix}.{key}": {"en": term.en, "ar": term.ar} for key, term in _terms.items()})
 
 
 def t(key: str, lang: str) -> str:
@@ -235,8 +206,9 @@ def t(key: str, lang: str) -> str:
     try:
         return LABELS[key][lang]
     except KeyError:
-        raise KeyError(f"no label {key!r} in {lang!r} (add it to render/labels.py, like "
-                       f"'{key}': {{'en': '…', 'ar': '…'}})") from None
+        raise KeyError(
+            f"no label {key!r} in {lang!r} (add it to render/labels.py, like '{key}': {{'en': '…', 'ar': '…'}})"
+        ) from None
 
 
 def language_name(code: str, lang: str) -> str:
@@ -246,7 +218,9 @@ def language_name(code: str, lang: str) -> str:
 
 def missing_labels() -> list[str]:
     """Keys lacking a non-empty text in some site language, as `key:lang` (the test wants none)."""
-    return [f"{key}:{lang}" for key, texts in LABELS.items() for lang in SITE_LANGUAGES
-            if not (texts.get(lang) or "").strip()] + [
-        f"{key}:{lang}" for key, texts in LANGUAGE_NAMES.items() for lang in SITE_LANGUAGES
-        if not texts.get(lang)]
+    return [
+        f"{key}:{lang}"
+        for key, texts in LABELS.items()
+        for lang in SITE_LANGUAGES
+        if not (texts.get(lang) or "").strip()
+    ] + [f"{key}:{lang}" for key, texts in LANGUAGE_NAMES.items() for lang in SITE_LANGUAGES if not texts.get(lang)]

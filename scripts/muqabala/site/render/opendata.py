@@ -18,19 +18,29 @@ def _item(target: str, text: str, note: str = "") -> str:
 
 def render_data(corpus: Corpus, lang: str) -> str:
     """The Markdown of `data.md`; paths match what `muqabala build` writes at the site root."""
-    lines = [f'<h1 class="mq-title">{esc(t("nav.data", lang))}</h1>', "",
-             f'<p class="mq-lede">{esc(t("data.intro", lang))}</p>', "",
-             f"## {esc(t('data.report', lang))} {{ #report }}", "",
-             f'<ul class="mq-files">{_item("data/report.json", "data/report.json")}</ul>', "",
-             f"## {esc(t('data.schemas', lang))} {{ #schemas }}", "",
-             '<ul class="mq-files">' + "".join(
-                 _item(f"schema/{k}.schema.json", f"schema/{k}.schema.json", t(f"data.schema.{k}", lang))
-                 for k in SCHEMAS) + "</ul>", "",
-             f"## {esc(t('data.sources', lang))} {{ #sources }}", ""]
+    lines = [
+        f'<h1 class="mq-title">{esc(t("nav.data", lang))}</h1>',
+        "",
+        f'<p class="mq-lede">{esc(t("data.intro", lang))}</p>',
+        "",
+        f"## {esc(t('data.report', lang))} {{ #report }}",
+        "",
+        f'<ul class="mq-files">{_item("data/report.json", "data/report.json")}</ul>',
+        "",
+        f"## {esc(t('data.schemas', lang))} {{ #schemas }}",
+        "",
+        '<ul class="mq-files">'
+        + "".join(
+            _item(f"schema/{k}.schema.json", f"schema/{k}.schema.json", t(f"data.schema.{k}", lang)) for k in SCHEMAS
+        )
+        + "</ul>",
+        "",
+        f"## {esc(t('data.sources', lang))} {{ #sources }}",
+        "",
+    ]
     files = sorted(set(corpus.files.values()))
     lexicon = corpus.root / "lexicon"
     if lexicon.is_dir():
         files += sorted(f"lexicon/{p.name}" for p in lexicon.glob("*.yaml"))
-    lines += ['<ul class="mq-files">' + "".join(
-        _item(f"data/source/{f}", f) for f in files) + "</ul>", ""]
+    lines += ['<ul class="mq-files">' + "".join(_item(f"data/source/{f}", f) for f in files) + "</ul>", ""]
     return "\n".join(lines)

@@ -47,29 +47,35 @@ def _translation_of(sen: Sentence, original: str, lang: str) -> tuple[str, str]:
     return "", original
 
 
-def _sentence_row(sen: Sentence, st: Statement, corpus: Corpus, cited: list[tuple[str, str, str]],
-                  page: str, lang: str) -> str:
+def _sentence_row(
+    sen: Sentence, st: Statement, corpus: Corpus, cited: list[tuple[str, str, str]], page: str, lang: str
+) -> str:
     original = sen.lang or st.language
     tr_text, tr_lang = _translation_of(sen, original, lang)
     quote = ""
     cls = "mq-srow"
     if sen.speaker:
         cls += " mq-quote"
-        quote = (f'<p class="mq-quote-by">{esc(t("statement.quote_by", lang))} '
-                 f'{span(issuer_name(corpus, sen.speaker, lang), lang)}</p>')
+        quote = (
+            f'<p class="mq-quote-by">{esc(t("statement.quote_by", lang))} '
+            f"{span(issuer_name(corpus, sen.speaker, lang), lang)}</p>"
+        )
     cites = ""
     if cited:
         links = " ".join(
             f'<a class="mq-cite {verdict_class(v)}" href="{href(rel(page, f"checks/{a}.md", c))}">'
             f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {ident(f"{a}#{c}")}</a>'
-            for a, c, v in cited)
+            for a, c, v in cited
+        )
         label = esc(t("statement.cited_by", lang))
         cites = f'<p class="mq-cited"><span class="mq-small">{label}:</span> {links}</p>'
     anchor = f'<a class="mq-anchor" href="#{esc(sen.id)}" aria-label="{esc(sen.id)}">{ident(sen.id)}</a>'
-    return (f'<div class="{cls}" id="{esc(sen.id)}">{anchor}{quote}<div class="mq-cols">'
-            f'<div class="mq-col">{span(sen.text, original, "p", "mq-orig")}</div>'
-            f'<div class="mq-col">{span(tr_text, tr_lang, "p", "mq-trans")}</div></div>'
-            f'{note(sen.note, lang, "check.translator_note")}{cites}</div>')
+    return (
+        f'<div class="{cls}" id="{esc(sen.id)}">{anchor}{quote}<div class="mq-cols">'
+        f'<div class="mq-col">{span(sen.text, original, "p", "mq-orig")}</div>'
+        f'<div class="mq-col">{span(tr_text, tr_lang, "p", "mq-trans")}</div></div>'
+        f"{note(sen.note, lang, 'check.translator_note')}{cites}</div>"
+    )
 
 
 def _attribution(sr: StatementReport | None, st: Statement, page: str, lang: str) -> list[str]:
@@ -85,26 +91,42 @@ def _attribution(sr: StatementReport | None, st: Statement, page: str, lang: str
     if a.cues:
         rows.append((t("statement.cues", lang), " · ".join(f"«{span(c, st.language)}»" for c in a.cues)))
     if sr.sentence_attribution:
-        rows.append((t("check.sentence", lang), " ".join(
-            f'<a href="#{esc(sid)}">{ident(sid)}</a> '
-            f'({esc(t(f"level.{lvl}", lang))})'
-            for sid, lvl in sorted(sr.sentence_attribution.items()))))
+        rows.append(
+            (
+                t("check.sentence", lang),
+                " ".join(
+                    f'<a href="#{esc(sid)}">{ident(sid)}</a> ({esc(t(f"level.{lvl}", lang))})'
+                    for sid, lvl in sorted(sr.sentence_attribution.items())
+                ),
+            )
+        )
     return [f"## {esc(t('statement.attribution', lang))} {{ #mq-attribution }}", "", facts(rows), ""]
 
 
-def render_statement(st: Statement, sr: StatementReport | None, corpus: Corpus,
-                     cited: dict[tuple[str, str], list[tuple[str, str, str]]], lang: str) -> str:
+def render_statement(
+    st: Statement,
+    sr: StatementReport | None,
+    corpus: Corpus,
+    cited: dict[tuple[str, str], list[tuple[str, str, str]]],
+    lang: str,
+) -> str:
     """The Markdown of `statements/<id>.md` in the page language `lang`."""
     page = statement_path(st.id)
     lines = [f'<h1 class="mq-title">{span(st.title.text, st.title.lang or st.language)}</h1>', ""]
     if lang in st.title.translations:
-        lines += ['<p class="mq-subtitle"><span class="mq-small">'
-                  f'{esc(t("statement.title_translation", lang))}:'
-                  f'</span> {span(st.title.translations[lang], lang)}</p>', ""]
+        lines += [
+            '<p class="mq-subtitle"><span class="mq-small">'
+            f"{esc(t('statement.title_translation', lang))}:"
+            f"</span> {span(st.title.translations[lang], lang)}</p>",
+            "",
+        ]
     if st.completeness == "partial":
-        lines += [f'<div class="admonition warning mq-partial"><p class="admonition-title">'
-                  f'{esc(t("statement.partial", lang))}</p><p>{esc(t("statement.partial_warning", lang))}</p>'
-                  f'{span(st.completeness_note.get(lang) if st.completeness_note else "", lang, "p")}</div>', ""]
+        lines += [
+            f'<div class="admonition warning mq-partial"><p class="admonition-title">'
+            f"{esc(t('statement.partial', lang))}</p><p>{esc(t('statement.partial_warning', lang))}</p>"
+            f"{span(st.completeness_note.get(lang) if st.completeness_note else '', lang, 'p')}</div>",
+            "",
+        ]
     if st.role == "secondary":
         lines += [f'<div class="admonition info"><p>{esc(t("statement.role_secondary", lang))}</p></div>', ""]
     rows = [
@@ -117,25 +139,26 @@ def render_statement(st: Statement, sr: StatementReport | None, corpus: Corpus,
             role = f' <span class="mq-small">({span(speaker.role.get(lang), lang)})</span>'
         rows.append((t("statement.speaker", lang), span(issuer_name(corpus, st.speaker, lang), lang) + role))
     rows += [
-        (t("statement.date", lang), f'{ident(st.date)}'),
+        (t("statement.date", lang), f"{ident(st.date)}"),
         (t("statement.language", lang), esc(language_name(st.language, lang))),
-        (t("statement.source", lang),
-         link(st.url, st.url, lang) + note(st.url_note, lang, "statement.url_note")),
+        (t("statement.source", lang), link(st.url, st.url, lang) + note(st.url_note, lang, "statement.url_note")),
         (t("statement.archive", lang), archive_html(st, lang)),
-        (t("statement.completeness", lang),
-         esc(t("statement.complete" if st.completeness == "complete" else "statement.partial", lang))
-         + note(st.completeness_note, lang)),
-        (t("statement.translator", lang),
-         f'{span(st.translator, "en")} <em class="mq-unofficial">'
-         f'({esc(t("statement.unofficial", lang))})</em>'),
+        (
+            t("statement.completeness", lang),
+            esc(t("statement.complete" if st.completeness == "complete" else "statement.partial", lang))
+            + note(st.completeness_note, lang),
+        ),
+        (
+            t("statement.translator", lang),
+            f'{span(st.translator, "en")} <em class="mq-unofficial">({esc(t("statement.unofficial", lang))})</em>',
+        ),
     ]
     lines += [facts(rows), ""]
     lines += _attribution(sr, st, page, lang)
     lines += [f"## {esc(t('statement.text', lang))} {{ #mq-text }}", ""]
     body = [f'<div class="mq-statement" dir="{direction(lang)}">']
     for p in st.paragraphs:
-        html = "".join(_sentence_row(s, st, corpus, cited.get((st.id, s.id), []), page, lang)
-                       for s in p.sentences)
+        html = "".join(_sentence_row(s, st, corpus, cited.get((st.id, s.id), []), page, lang) for s in p.sentences)
         body.append(f'<div class="mq-spara">{html}</div>')
     body.append("</div>")
     lines += ["\n".join(body), ""]
