@@ -78,3 +78,12 @@ def tiny_files() -> dict[str, str]:
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     return write_tree(tmp_path, tiny_files())
+
+
+def rank(aligner, article_id: str, claim_id: str, k: int = 10):  # type: ignore[no-untyped-def]
+    """`Aligner.rank` by ids, for tests."""
+    article = aligner.corpus.articles[article_id]
+    claim = next((s for s in article.sentences() if s.id == claim_id), None)
+    if claim is None:
+        raise KeyError(f"article {article_id!r} has no sentence {claim_id!r}")
+    return aligner.rank(article, claim, k=k)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import rank
 from muqabala.collate.align import Aligner
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.lexicon.concepts import load_concepts
@@ -161,45 +162,39 @@ def aligner(tmp_path: Path) -> Aligner:
 
 
 def test_territorial_claim_finds_its_source_with_reasons(aligner: Aligner):
-    top = aligner.rank("zenda-ar", "p1-s1")[0]
+    top = rank(aligner, "zenda-ar", "p1-s1")[0]
     assert top.ref == "freedonia#p1-s1"
     assert {"speaker:freedonia", "term:en:territory", "term:ar:اراض"} <= set(top.reasons)
 
 
 def test_group_code_is_matched_across_spellings(aligner: Aligner):
-    top = aligner.rank("zenda-ar", "p1-s2")[0]
+    top = rank(aligner, "zenda-ar", "p1-s2")[0]
     assert top.ref == "sylvania#p1-s1"
     assert "entity:APT77" in top.reasons
 
 
 def test_figure_is_matched_across_scripts_and_words(aligner: Aligner):
-    top = aligner.rank("zenda-ar", "p2-s1")[0]
+    top = rank(aligner, "zenda-ar", "p2-s1")[0]
     assert top.ref == "sylvania#p1-s2"
     assert "figure:12000" in top.reasons
 
 
 def test_only_statements_of_the_claims_case_are_candidates(aligner: Aligner):
-    refs = [c.ref for s in ("headline", "p1-s1", "p1-s2", "p2-s1") for c in aligner.rank("zenda-ar", s)]
+    refs = [c.ref for s in ("headline", "p1-s1", "p1-s2", "p2-s1") for c in rank(aligner, "zenda-ar", s)]
     assert not any(r.startswith("other-case#") for r in refs)
 
 
 def test_secondary_sources_are_ranked_but_marked(aligner: Aligner):
-    top = aligner.rank("zenda-ar", "headline")[0]
+    top = rank(aligner, "zenda-ar", "headline")[0]
     assert (top.ref, top.secondary) == ("press#p1-s1", True)
-    assert not any(c.secondary for c in aligner.rank("zenda-ar", "p1-s2") if c.statement != "press")
+    assert not any(c.secondary for c in rank(aligner, "zenda-ar", "p1-s2") if c.statement != "press")
 
 
 def test_ranking_is_deterministic_and_limited_to_k(aligner: Aligner):
-    first = aligner.rank("zenda-ar", "p1-s1", k=3)
-    assert first == aligner.rank("zenda-ar", "p1-s1", k=3)
+    first = rank(aligner, "zenda-ar", "p1-s1", k=3)
+    assert first == rank(aligner, "zenda-ar", "p1-s1", k=3)
     assert len(first) == 3
     assert [c.score for c in first] == sorted((c.score for c in first), reverse=True)
-
-
-def test_texts_in_each_language(aligner: Aligner):
-    assert aligner.sentence_text("sylvania", "p1-s2", "en") == "Over 12,000 water pumps were disabled."
-    assert aligner.sentence_text("sylvania", "p1-s2", "ar") == "تعطلت أكثر من 12 ألف مضخة مياه."
-    assert aligner.claim_text("zenda-ar", "headline", "ar") == "اتهام روريتانيا باختراق مرافق المياه"
 
 
 def test_a_synonym_of_the_concept_lexicon_adds_to_the_score_with_its_reason(tmp_path: Path):
@@ -210,22 +205,17 @@ def test_a_synonym_of_the_concept_lexicon_adds_to_the_score_with_its_reason(tmp_
 
     corpus = _write_case(tmp_path / "data")
     plain = build([])
-    before = {c.ref: c for c in plain.rank("zenda-ar", "p1-s1")}
+    before = {c.ref: c for c in rank(plain, "zenda-ar", "p1-s1")}
     after = {
         c.ref: c
-        for c in build([{"id": "intrusion", "kind": "synonym", "en": ["intrusion", "broke into"]}]).rank(
-            "zenda-ar", "p1-s1"
+        for c in rank(
+            build([{"id": "intrusion", "kind": "synonym", "en": ["intrusion", "broke into"]}]), "zenda-ar", "p1-s1"
         )
     }
     assert "concept:en:intrusion" in after["freedonia#p1-s1"].reasons
     assert after["freedonia#p1-s1"].score > before["freedonia#p1-s1"].score
     # Sentences without the synonym keep their score: a concept is a bonus, not part of the ideal.
     assert after["freedonia#p1-s2"].score == before["freedonia#p1-s2"].score
-
-
-def test_unknown_ids_are_named(aligner: Aligner):
-    with pytest.raises(KeyError, match="article 'zenda-ar' has no sentence 'p9-s9'"):
-        aligner.rank("zenda-ar", "p9-s9")
 
 
 def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
@@ -241,7 +231,7 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    refs = [c.ref for c in Aligner(load_corpus(tmp_path), LEXICON).rank("zenda-ar", "headline")]
+    refs = [c.ref for c in rank(Aligner(load_corpus(tmp_path), LEXICON), "zenda-ar", "headline")]
     assert refs == ["a#p1-s1", "a#p1-s2", "b#p1-s1"]
 
 
@@ -261,5 +251,5 @@ def real() -> Aligner:
 @pytest.mark.parametrize("claim", _gold_claims())
 def test_top_primary_candidate_is_a_gold_sentence(real: Aligner, claim: str):
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"][claim]
-    top = next(c.ref for c in real.rank("exchange-hack-ar", claim) if not c.secondary)
+    top = next(c.ref for c in rank(real, "exchange-hack-ar", claim) if not c.secondary)
     assert top in gold

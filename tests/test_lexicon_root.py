@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, STATEMENT, tiny_files, write_tree
+from conftest import REPO, STATEMENT, rank, tiny_files, write_tree
 from muqabala.collate.align import Aligner
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
@@ -99,7 +99,7 @@ def test_the_projects_entities_are_used(tmp_path: Path):
     corpus = load_corpus(project(tmp_path))
     assert "entity:PURPLEOTTER" in claim(collate(corpus))[1]
     assert "entity:PURPLEOTTER" not in claim(collate(corpus, REPO))[1]
-    assert "entity:PURPLEOTTER" in Aligner(corpus).rank("art", "p1-s1")[0].reasons
+    assert "entity:PURPLEOTTER" in rank(Aligner(corpus), "art", "p1-s1")[0].reasons
 
 
 def test_a_missing_or_broken_lexicon_file_is_an_error_not_the_shipped_one(tmp_path: Path):

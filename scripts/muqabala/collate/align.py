@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Sentence, Statement, Text
+from muqabala.data.model import Article, ArticleSentence, Text
 from muqabala.lexicon.concepts import TAG, ConceptMatcher
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, load_lexicon
@@ -161,48 +161,15 @@ class Aligner:
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)
 
-    def _statement(self, statement_id: str) -> Statement:
-        if statement_id not in self.corpus.statements:
-            raise KeyError(f"unknown statement {statement_id!r}")
-        return self.corpus.statements[statement_id]
-
-    def _article(self, article_id: str) -> Article:
-        if article_id not in self.corpus.articles:
-            raise KeyError(f"unknown article {article_id!r}")
-        return self.corpus.articles[article_id]
-
-    def _sentence(self, statement_id: str, sentence_id: str) -> Sentence:
-        st = self._statement(statement_id)
-        for sen in st.sentences():
-            if sen.id == sentence_id:
-                return sen
-        raise KeyError(f"statement {statement_id!r} has no sentence {sentence_id!r}")
-
-    def _claim(self, article_id: str, sentence_id: str) -> ArticleSentence:
-        for sen in self._article(article_id).sentences():
-            if sen.id == sentence_id:
-                return sen
-        raise KeyError(f"article {article_id!r} has no sentence {sentence_id!r}")
-
-    def sentence_text(self, statement_id: str, sentence_id: str, lang: str) -> str:
-        """A statement sentence in `lang` (original or editorial translation; "" if neither)."""
-        sentence = self._sentence(statement_id, sentence_id)
-        return wording(sentence, self._statement(statement_id).language, lang)
-
-    def claim_text(self, article_id: str, sentence_id: str, lang: str) -> str:
-        """A claim in `lang` (original or editorial translation; "" if neither)."""
-        return wording(self._claim(article_id, sentence_id), self._article(article_id).language, lang)
-
-    def rank(self, article_id: str, sentence_id: str, k: int = 10) -> list[Candidate]:
-        """The `k` statement sentences of the claim's case closest to the claim, best first.
+    def rank(self, article: Article, sentence: ArticleSentence, k: int = 10) -> list[Candidate]:
+        """The `k` statement sentences of the article's case closest to one of its sentences, best first.
 
         Ties are broken by statement id, then sentence id, so the order is always the same.
         """
-        article = self._article(article_id)
         case = self._cases.get(article.case)
         if case is None:
             return []
-        claim = self._features(self._claim(article_id, sentence_id), article.language)
+        claim = self._features(sentence, article.language)
         scores: dict[str, float] = {}
         reasons: dict[str, list[str]] = {}
         term_reasons: dict[str, list[str]] = {}
@@ -238,23 +205,17 @@ class Aligner:
         ranked = sorted(scores.items(), key=lambda d: (-round(d[1], 9), *d[0].split("#", 1)))
         out = []
         for doc, score in ranked[:k]:
-            statement, sentence = doc.split("#", 1)
+            statement, sentence_id = doc.split("#", 1)
             out.append(
                 Candidate(
                     statement,
-                    sentence,
+                    sentence_id,
                     round(score, 6),
                     reasons.get(doc, []) + term_reasons.get(doc, []),
                     self.corpus.statements[statement].role == "secondary",
                 )
             )
         return out
-
-    def entities(self, statement_id: str, sentence_id: str) -> dict[str, str]:
-        """Canonical entities a statement sentence mentions in any of its wordings: key → kind."""
-        st = self._statement(statement_id)
-        self._sentence(statement_id, sentence_id)
-        return dict(self._cases[st.case].features[f"{statement_id}#{sentence_id}"].entities)
 
 
 def _figure_name(value: float) -> str:

@@ -243,7 +243,7 @@ def claim_view(
     collective: tuple[str, ...],
 ) -> ClaimView:
     """Speakers, attribution coding and aligned sentences of one article sentence."""
-    ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art.id, sen.id, k=10)]
+    ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art, sen, k=10)]
     return view_of(
         _texts(sen, art),
         sen.lang or art.language,

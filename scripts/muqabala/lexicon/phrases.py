@@ -464,8 +464,3 @@ def find(
             state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
             hits.append(Hit(phrase, origin[m.start()], origin[m.end() - 1] + 1, state))
     return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
-
-
-def contains(phrases: Iterable[str], text: str) -> bool:
-    """Whether any phrase matches `text`."""
-    return bool(find(phrases, text))

@@ -100,7 +100,14 @@ def load_gold(path: Path) -> EvidenceGold:
 
 def ranked_primary(aligner: Any, article_id: str, claim_ids: list[str], k: int = 10) -> dict[str, list[str]]:
     """Each claim's ranked primary candidates as refs; secondary sources are left out, as in the gold."""
-    return {c: [cand.ref for cand in aligner.rank(article_id, c, k=k) if not cand.secondary] for c in claim_ids}
+    article = aligner.corpus.articles[article_id]
+    sentences = {s.id: s for s in article.sentences()}
+    return {
+        c: [cand.ref for cand in aligner.rank(article, sentences[c], k=k) if not cand.secondary]
+        if c in sentences
+        else []
+        for c in claim_ids
+    }
 
 
 def _fired_flags(root: Path, corpus: Any, article_id: str) -> dict[str, dict[str, str]]:

@@ -240,7 +240,7 @@ def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages])
             if p.statements
         ]
     pages.files["compare.md"] = render_compare(corpus, report, lang, {p.case: p.compare for p in parts})
-    pages.files["discrepancies.md"] = render_discrepancies(corpus, report, lang)
+    pages.files["discrepancies.md"] = render_discrepancies(report, lang)
     pages.files["data.md"] = render_data(corpus, lang)
     pages.nav = [
         {t("nav.home", lang): "index.md"},

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import get_args
 
-from muqabala.data.corpus import Corpus
 from muqabala.report import DiscrepancyType, Report
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href
@@ -16,7 +15,7 @@ PAGE = "discrepancies.md"
 TYPES: tuple[str, ...] = get_args(DiscrepancyType)
 
 
-def render_discrepancies(corpus: Corpus, report: Report, lang: str) -> str:
+def render_discrepancies(report: Report, lang: str) -> str:
     """The Markdown of `discrepancies.md`: a section per discrepancy type, major flags first."""
     lines = [
         f'<h1 class="mq-title">{esc(t("nav.discrepancies", lang))}</h1>',

@@ -78,7 +78,7 @@ def _sentence_row(
     )
 
 
-def _attribution(sr: StatementReport | None, st: Statement, page: str, lang: str) -> list[str]:
+def _attribution(sr: StatementReport | None, st: Statement, lang: str) -> list[str]:
     if sr is None:
         return []
     a = sr.attribution
@@ -154,7 +154,7 @@ def render_statement(
         ),
     ]
     lines += [facts(rows), ""]
-    lines += _attribution(sr, st, page, lang)
+    lines += _attribution(sr, st, lang)
     lines += [f"## {esc(t('statement.text', lang))} {{ #mq-text }}", ""]
     body = [f'<div class="mq-statement" dir="{direction(lang)}">']
     for p in st.paragraphs:
