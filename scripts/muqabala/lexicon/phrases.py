@@ -31,6 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from muqabala.data.corpus import read_model
 from muqabala.data.errors import DataError, Problem
+from muqabala.data.model import Bilingual
 from muqabala.lexicon.concepts import ConceptLexicon, load_concepts
 from muqabala.lexicon.entities import EntityLexicon
 from muqabala.lexicon.entities import load_lexicon as load_entities
@@ -81,13 +82,6 @@ class Cues(_Lex):
 
     def get(self, lang: str) -> list[str]:
         return list(getattr(self, lang, []) or [])
-
-
-class Texts(_Lex):
-    """An explanation in both site languages."""
-
-    ar: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
 
 
 # --- attribution.yaml -------------------------------------------------------------------
@@ -172,7 +166,7 @@ class WrongRendering(_Lex):
     """Phrases in which the wrong words are right (`الممثل الأعلى`, the High Representative)."""
     severity: Literal["minor", "major"] = "major"
     """`minor` when the garbled term leaves the claim's meaning intact."""
-    why: Texts
+    why: Bilingual
     """Why it is wrong, in both languages; shown to readers."""
 
 

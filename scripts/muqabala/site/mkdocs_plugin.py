@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 from muqabala.data.errors import DataError
 from muqabala.site import pages
+from muqabala.site.render.search import normalise_search_index
 from muqabala.vocabulary import RTL_LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.muqabala")
@@ -84,8 +85,6 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
     def on_post_build(self, config: Any) -> None:
         # Material's search leaves Arabic diacritics in the index; the reader's query is
         # stripped of the same marks by assets/javascripts/muqabala-search.js.
-        from muqabala.site.render.search import normalise_search_index
-
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             normalise_search_index(index)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
 
 class BuildProgress(Protocol):
     def stage(self, name: str) -> None:
@@ -34,9 +37,6 @@ class TerminalProgress:
     """A spinner with the stage's name, then one bar per language while MkDocs writes pages."""
 
     def __init__(self, console: Any = None) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
         self.progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),

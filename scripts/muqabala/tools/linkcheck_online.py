@@ -24,14 +24,12 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from muqabala import __version__
+from muqabala.data.corpus import Corpus
 from muqabala.tools.urls import LinkProblem, data_urls, url_problem
-
-if TYPE_CHECKING:
-    from muqabala.data.corpus import Corpus
 
 USER_AGENT = f"muqabala/{__version__} (fact-check link checker; HEAD first, 2 requests per host at most)"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence
 from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
+from muqabala.site.render.article import verdict_counts
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.claimreview import claim_review, script
 from muqabala.site.render.diffview import diff_html
@@ -244,8 +245,6 @@ def _claim_section(
 
 def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str, base_url: str | None = None) -> str:
     """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
-    from muqabala.site.render.article import verdict_counts
-
     page = checks_path(art.id)
     claims = {c.id: c for c in report.claims}
     lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>', ""]

@@ -7,7 +7,7 @@ from muqabala.report import ArticleReport, Comparison, Report, StatementReport
 from muqabala.site.render.bidi import direction, plain_isolate, span
 from muqabala.site.render.chart import ChartRow, attribution_chart
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import ident, issuer_name, level_html, organ_html
+from muqabala.site.render.fragments import ident, issuer_name, level_html, organ_html, page_head
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import rel
 from muqabala.site.render.statements import statement_path
@@ -83,12 +83,7 @@ def render_compare(corpus: Corpus, report: Report, lang: str, sections: dict[str
 
     `sections` holds cases' parts already rendered by `compare_section` (kept with their pages).
     """
-    lines = [
-        f'<h1 class="mq-title">{esc(t("nav.compare", lang))}</h1>',
-        "",
-        f'<p class="mq-lede">{esc(t("compare.intro", lang))}</p>',
-        "",
-    ]
+    lines = page_head("nav.compare", "compare.intro", lang)
     cases = list(corpus.cases)
     for case in cases:
         if len(cases) > 1:

@@ -7,7 +7,7 @@ from typing import get_args
 from muqabala.report import DiscrepancyType, Report
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import badge, ident
+from muqabala.site.render.fragments import badge, ident, page_head
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import rel
 
@@ -17,12 +17,7 @@ TYPES: tuple[str, ...] = get_args(DiscrepancyType)
 
 def render_discrepancies(report: Report, lang: str) -> str:
     """The Markdown of `discrepancies.md`: a section per discrepancy type, major flags first."""
-    lines = [
-        f'<h1 class="mq-title">{esc(t("nav.discrepancies", lang))}</h1>',
-        "",
-        f'<p class="mq-lede">{esc(t("discrepancies.intro", lang))}</p>',
-        "",
-    ]
+    lines = page_head("nav.discrepancies", "discrepancies.intro", lang)
     groups: dict[str, list[str]] = {k: [] for k in TYPES}
     for art in report.articles:
         page = f"checks/{art.id}.md"

@@ -105,3 +105,13 @@ def summary_bar(counts: dict[str, int], lang: str, checks_link: str | None = Non
         f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
         f'<ul class="mq-summary-list">{items}</ul></div>'
     )
+
+
+def page_head(title_key: str, lede_key: str, lang: str) -> list[str]:
+    """The opening lines of a generated page: its title and the sentence that says what it holds."""
+    return [
+        f'<h1 class="mq-title">{esc(t(title_key, lang))}</h1>',
+        "",
+        f'<p class="mq-lede">{esc(t(lede_key, lang))}</p>',
+        "",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from muqabala.data.corpus import Corpus
 from muqabala.site.render.escape import esc, href
+from muqabala.site.render.fragments import page_head
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import to_root
 
@@ -19,10 +20,7 @@ def _item(target: str, text: str, note: str = "") -> str:
 def render_data(corpus: Corpus, lang: str) -> str:
     """The Markdown of `data.md`; paths match what `muqabala build` writes at the site root."""
     lines = [
-        f'<h1 class="mq-title">{esc(t("nav.data", lang))}</h1>',
-        "",
-        f'<p class="mq-lede">{esc(t("data.intro", lang))}</p>',
-        "",
+        *page_head("nav.data", "data.intro", lang),
         f"## {esc(t('data.report', lang))} {{ #report }}",
         "",
         f'<ul class="mq-files">{_item("data/report.json", "data/report.json")}</ul>',
