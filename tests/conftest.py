@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+"""The repository: its configs, theme, lexicon and hand-written pages. Never its data (below)."""
+
+EXCHANGE = REPO / "tests" / "cases" / "exchange-2021"
+"""A frozen copy of the shipped case's data and gold: tests that need real data read this, so that an
+editor adding a file to statements/, issuers/ or articles/ never breaks a test."""
+
+
+def project_from(dest: Path, data: Path = EXCHANGE) -> Path:
+    """A project in `dest`: the repository's configs, theme overrides, lexicon and hand-written pages,
+    with the issuers, statements and articles of `data` (and its gold, as tests/gold)."""
+    from muqabala.vocabulary import GENERATED
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+        shutil.copy(REPO / name, dest / name)
+    for folder in ("overrides", "lexicon"):
+        shutil.copytree(REPO / folder, dest / folder)
+    for lang_dir in sorted((REPO / "content").iterdir()):
+        for path in sorted(lang_dir.iterdir()):
+            if path.name not in GENERATED:
+                target = dest / "content" / lang_dir.name / path.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (shutil.copytree if path.is_dir() else shutil.copy)(path, target)
+    for folder in ("issuers", "statements", "articles"):
+        shutil.copytree(data / folder, dest / folder)
+    if (data / "gold").is_dir():
+        shutil.copytree(data / "gold", dest / "tests" / "gold")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def exchange(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project holding the shipped case's frozen copy; shared by the session, so never edit it."""
+    return project_from(tmp_path_factory.mktemp("exchange") / "project")
+
 
 ISSUER = """\
 schema_version: 1

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import rank
+from conftest import EXCHANGE, REPO, rank
 from muqabala.collate.align import Aligner
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.lexicon.concepts import load_concepts
 from muqabala.lexicon.phrases import load_lexicon
 
-REPO = Path(__file__).resolve().parents[1]
 LEXICON = load_lexicon(REPO / "lexicon")
 """The invented cases have no lexicon folder of their own: they are read with the repository's."""
 
@@ -236,7 +235,7 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
 
 
 # The real case: the top primary candidate of each claim must be one of its gold sentences.
-GOLD = REPO / "tests/gold/exchange-2021-evidence.yaml"
+GOLD = EXCHANGE / "gold" / "exchange-hack-ar.yaml"
 
 
 def _gold_claims() -> list[str]:
@@ -244,8 +243,8 @@ def _gold_claims() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def real() -> Aligner:
-    return Aligner(load_corpus(REPO))
+def real(exchange: Path) -> Aligner:
+    return Aligner(load_corpus(exchange))
 
 
 @pytest.mark.parametrize("claim", _gold_claims())

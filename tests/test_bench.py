@@ -1,4 +1,4 @@
-"""`muqabala bench` on the shipped case: the shape of its JSON and its chart. No timing is asserted."""
+"""`muqabala bench` on the frozen copy of the shipped case: the shape of its JSON and chart. No timing is asserted."""
 
 from __future__ import annotations
 
@@ -13,10 +13,22 @@ from muqabala.tools.bench import OWN, STAGES, svg_chart, table
 
 
 @pytest.mark.slow
-def test_bench_json_and_chart(tmp_path: Path) -> None:
+def test_bench_json_and_chart(tmp_path: Path, exchange: Path) -> None:
     chart = tmp_path / "bench.svg"
     result = CliRunner().invoke(
-        main, ["bench", "--scales", "1", "--json", "--chart", str(chart), "--workdir", str(tmp_path / "work")]
+        main,
+        [
+            "bench",
+            "--scales",
+            "1",
+            "--root",
+            str(exchange),
+            "--json",
+            "--chart",
+            str(chart),
+            "--workdir",
+            str(tmp_path / "work"),
+        ],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

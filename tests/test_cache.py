@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from muqabala.collate import engine
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
@@ -16,9 +15,9 @@ from muqabala.tools.synth import generate
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
     root = tmp_path_factory.mktemp("cache") / "p"
-    generate(root, 3, source=REPO)
+    generate(root, 3, source=exchange)
     return root
 
 

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from muqabala.collate.compare import compare_statements
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
 from muqabala.report import Attribution, Figure, StatementReport
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def statement(sid, level, organ=None, groups=(), figures=(), case="c"):
@@ -39,8 +35,8 @@ def test_statements_of_other_cases_are_not_compared():
     assert compare_statements([statement("a", "territory"), statement("b", "state_organ", case="d")]) == []
 
 
-def test_shipped_eu_and_uk_differ_on_level_and_organ():
-    report = collate(load_corpus(ROOT), ROOT)
+def test_shipped_eu_and_uk_differ_on_level_and_organ(exchange):
+    report = collate(load_corpus(exchange), exchange)
     pair = ["eu-declaration-2021-07-19", "uk-fcdo-release-2021-07-19"]
     facets = {c.facet: c.values for c in report.comparisons if c.statements == pair}
     assert facets["attribution_level"] == {pair[0]: "territory", pair[1]: "state_organ"}

@@ -11,19 +11,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import EXCHANGE, REPO
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
 from muqabala.report import ATTRIBUTION_ORDER
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = yaml.safe_load((Path(__file__).parent / "gold" / "exchange-2021-flags.yaml").read_text(encoding="utf-8"))
+GOLD = yaml.safe_load((EXCHANGE / "gold" / "exchange-hack-ar.yaml").read_text(encoding="utf-8"))
 RURITANIA = Path(__file__).parent / "cases" / "ruritania"
 
 
 @pytest.fixture(scope="module")
-def report():
-    return collate(load_corpus(ROOT), ROOT)
+def report(exchange):
+    return collate(load_corpus(exchange), exchange)
 
 
 def claims(report, article="exchange-hack-ar"):
@@ -68,14 +67,14 @@ def test_statement_coding(report):
     assert all(level in ATTRIBUTION_ORDER for s in report.statements for level in s.sentence_attribution.values())
 
 
-def test_deterministic(report):
-    again = collate(load_corpus(ROOT), ROOT)
+def test_deterministic(report, exchange):
+    again = collate(load_corpus(exchange), exchange)
     assert again.model_dump_json() == report.model_dump_json()
 
 
 def test_editorial_override_stays_visible(tmp_path):
     for folder in ("issuers", "statements", "articles"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        shutil.copytree(EXCHANGE / folder, tmp_path / folder)
     path = tmp_path / "articles" / "exchange-hack-ar.yaml"
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -86,7 +85,7 @@ def test_editorial_override_stays_visible(tmp_path):
         ),
         encoding="utf-8",
     )
-    claim = claims(collate(load_corpus(tmp_path), ROOT))["p2-s1"]
+    claim = claims(collate(load_corpus(tmp_path), REPO))["p2-s1"]
     assert (claim.verdict, claim.origin, claim.computed_verdict) == ("misleading", "editor", "supported")
     assert (claim.override.note.en, claim.override.note.ar) == ("A test override.", "تصحيح تجريبي.")
     first = claim.evidence[0]
@@ -99,7 +98,7 @@ def test_editorial_override_stays_visible(tmp_path):
 
 
 def test_an_invented_case_is_flagged_by_the_same_rules():
-    report = collate(load_corpus(RURITANIA), ROOT)
+    report = collate(load_corpus(RURITANIA), REPO)
     got = claims(report, "grid-attack-ar")
     # Borduria only spoke of actors operating from Ruritanian territory; Syldavia named the service.
     assert {"attribution_level", "speaker"} <= major(got["p1-s1"])
@@ -114,7 +113,7 @@ def test_an_invented_case_is_flagged_by_the_same_rules():
     assert major(got["p3-s2"]) == {"translation"}
 
 
-def test_parallel_collation_gives_the_same_report(tmp_path):
+def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
     # In a fresh process: forking is refused while other threads run (as they do in this
     # test session), and a silent fall-back to one process would make this test prove nothing.
     script = textwrap.dedent(f"""
@@ -125,7 +124,7 @@ def test_parallel_collation_gives_the_same_report(tmp_path):
         from muqabala.tools.synth import generate
 
         root = Path({str(tmp_path)!r})
-        generate(root, 3, source=Path({str(REPO)!r}))
+        generate(root, 3, source=Path({str(exchange)!r}))
         corpus = load_corpus(root)
         assert len({{s.case for s in corpus.statements.values()}}) == 3
         assert parallel.can_fork()

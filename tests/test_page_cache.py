@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from muqabala.data.corpus import load_corpus
 from muqabala.site import render
 from muqabala.site.cache import PAGES_DIR, PageCache, cached_report
@@ -21,9 +20,9 @@ from muqabala.tools.synth import generate
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, exchange: Path) -> Path:
     root = tmp_path / "p"
-    generate(root, 3, source=REPO)
+    generate(root, 3, source=exchange)
     return root
 
 
@@ -120,7 +119,7 @@ def test_old_entries_are_pruned_and_the_current_ones_kept(project: Path) -> None
     assert current <= left and len(left) == 32  # at least 32, else two versions of every case
 
 
-def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
+def test_parallel_rendering_gives_the_same_pages(tmp_path: Path, exchange: Path) -> None:
     # In a fresh process, for the reason given in test_engine's parallel test.
     script = textwrap.dedent(f"""
         from pathlib import Path
@@ -131,7 +130,7 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path) -> None:
         from muqabala.tools.synth import generate
 
         root = Path({str(tmp_path)!r})
-        generate(root, 3, source=Path({str(REPO)!r}))
+        generate(root, 3, source=Path({str(exchange)!r}))
         corpus = load_corpus(root)
         report = collate(corpus, root)
         assert parallel.can_fork()

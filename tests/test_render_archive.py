@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from muqabala.data.corpus import load_corpus
 from muqabala.site.cache import cached_report
 from muqabala.site.render import render_languages
@@ -16,9 +15,9 @@ from muqabala.tools.synth import generate
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
     root = tmp_path_factory.mktemp("archive") / "p"
-    generate(root, 3, source=REPO)
+    generate(root, 3, source=exchange)
     return root
 
 

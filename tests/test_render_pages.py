@@ -31,8 +31,8 @@ EXTENSIONS = [
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(REPO)
+def corpus(exchange):
+    return load_corpus(exchange)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The shipped site, built for real: no broken link or anchor, and a broken anchor is caught."""
+"""The shipped case's site (its frozen copy), built for real: no broken link or anchor; a broken one is caught."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from muqabala.site.build import build
 from muqabala.tools.links import check_site
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shipped(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
     out = tmp_path_factory.mktemp("shipped") / "site"
-    build(REPO, out)
+    build(exchange, out)
     return out
 
 
@@ -53,7 +52,7 @@ def test_a_broken_sentence_anchor_is_reported(shipped: Path, tmp_path: Path, lan
     assert all(p.endswith(f"#p1-s2: no id or name 'p1-s2' on {target}") for p in problems), problems
 
 
-def test_links_command_fails_on_the_broken_site(shipped: Path, tmp_path: Path) -> None:
+def test_links_command_fails_on_the_broken_site(shipped: Path, tmp_path: Path, exchange: Path) -> None:
     from click.testing import CliRunner
 
     from muqabala.cli import main
@@ -62,6 +61,6 @@ def test_links_command_fails_on_the_broken_site(shipped: Path, tmp_path: Path) -
     shutil.copytree(shipped, site)
     page = site / "ar" / "statements" / "uk-fcdo-release-2021-07-19" / "index.html"
     page.write_text(re.sub(r'id="p8-s1"', 'id="gone"', page.read_text(encoding="utf-8")), encoding="utf-8")
-    result = CliRunner().invoke(main, ["links", "--site", str(site), "--root", str(REPO)])
+    result = CliRunner().invoke(main, ["links", "--site", str(site), "--root", str(exchange)])
     assert result.exit_code == 1
     assert "#p8-s1" in result.output

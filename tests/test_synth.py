@@ -21,19 +21,19 @@ def digest(folder: Path) -> str:
     return sha.hexdigest()
 
 
-def test_scale_1_is_the_shipped_case(tmp_path: Path) -> None:
-    summary = generate(tmp_path / "p", 1, source=REPO)
+def test_scale_1_is_the_source_project_as_it_is(tmp_path: Path, exchange: Path) -> None:
+    summary = generate(tmp_path / "p", 1, source=exchange)
     corpus = load_corpus(tmp_path / "p")
-    shipped = load_corpus(REPO)
+    shipped = load_corpus(exchange)
     assert sorted(corpus.statements) == sorted(shipped.statements)
     assert sorted(corpus.articles) == sorted(shipped.articles)
     assert (summary.cases, summary.statements, summary.articles) == (1, len(shipped.statements), 1)
     for folder in ("statements", "articles", "issuers", "lexicon"):
-        assert digest(tmp_path / "p" / folder) == digest(REPO / folder)
+        assert digest(tmp_path / "p" / folder) == digest(exchange / folder)
 
 
-def test_scale_10_loads_with_ten_cases(tmp_path: Path) -> None:
-    summary = generate(tmp_path / "p", 10, source=REPO)
+def test_scale_10_loads_with_ten_cases(tmp_path: Path, exchange: Path) -> None:
+    summary = generate(tmp_path / "p", 10, source=exchange)
     corpus = load_corpus(tmp_path / "p")
     assert len({s.case for s in corpus.statements.values()}) == summary.cases == 10
     assert len(corpus.statements) == summary.statements == 100
@@ -45,8 +45,8 @@ def test_scale_10_loads_with_ten_cases(tmp_path: Path) -> None:
         assert sum(s.case == art.case for s in corpus.statements.values()) == 10
 
 
-def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path) -> None:
-    generate(tmp_path / "p", 1, source=REPO)
+def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path, exchange: Path) -> None:
+    generate(tmp_path / "p", 1, source=exchange)
     for name in ("mkdocs.yml", "mkdocs.ar.yml"):
         assert (tmp_path / "p" / name).read_bytes() == (REPO / name).read_bytes()
     assert (tmp_path / "p" / "overrides").is_dir()
@@ -56,10 +56,10 @@ def test_copies_pages_and_configs_but_never_generated_pages(tmp_path: Path) -> N
         assert not copied & set(GENERATED)
 
 
-def test_same_seed_same_bytes(tmp_path: Path) -> None:
-    generate(tmp_path / "a", 10, seed=3, source=REPO)
-    generate(tmp_path / "b", 10, seed=3, source=REPO)
-    generate(tmp_path / "c", 10, seed=4, source=REPO)
+def test_same_seed_same_bytes(tmp_path: Path, exchange: Path) -> None:
+    generate(tmp_path / "a", 10, seed=3, source=exchange)
+    generate(tmp_path / "b", 10, seed=3, source=exchange)
+    generate(tmp_path / "c", 10, seed=4, source=exchange)
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
     assert digest(tmp_path / "a" / "statements") != digest(tmp_path / "c" / "statements")
 

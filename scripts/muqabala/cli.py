@@ -359,28 +359,37 @@ def links_command(
     default=None,
     help="Folder of gold files (default: <root>/tests/gold).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (for CI history).")
+@click.option("--claims", is_flag=True, help="Also list each claim: its top evidence, verdict and missed flags.")
+@click.option("--no-distractors", is_flag=True, help="Skip the run with every other case's statements merged in.")
 @click.option("-k", "k", type=int, default=10, show_default=True, help="Candidates ranked per claim.")
 @fail_on_data_errors
-def evaluate_command(root: Path | None, gold_dir: Path | None, as_json: bool, k: int) -> None:
-    """Score the aligner against tests/gold/<case>-evidence.yaml (P@1, MRR, MAP@5).
+def evaluate_command(
+    root: Path | None, gold_dir: Path | None, as_json: bool, claims: bool, no_distractors: bool, k: int
+) -> None:
+    """Score evidence, flags and verdicts against the gold files, per case; tuning and evaluation cases apart.
 
-    When tests/gold/<case>-flags.yaml exists, also prints precision and recall per flag type.
+    Each gold file (tests/gold/<article>.yaml) is written from the texts before the engine is run
+    on its case, and says whether the case tunes the rules (split: tuning) or only evaluates them
+    (split: evaluation). Prints P@1, MRR and MAP@5 of the evidence, recall and precision of the
+    required flags, the must-stay-clean claims that got a major flag, and verdict accuracy; then
+    the same with every other case's statements filed under each case (distractors).
 
     \b
     Example:
         muqabala evaluate
-        muqabala evaluate --json
+        muqabala evaluate --claims
+        muqabala evaluate --json > evaluation.json
     """
     try:
-        results = evaluate(root or find_root(), gold_dir, k)
+        results = evaluate(root or find_root(), gold_dir, k, distractors=not no_distractors)
     except NoGold as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True))
     else:
-        click.echo(text_table(results))
+        click.echo(text_table(results, claims=claims))
 
 
 def _scales(value: str) -> list[int]:

@@ -55,11 +55,11 @@ class Watch:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
     from muqabala.site.build import build
 
     out = tmp_path_factory.mktemp("browser") / "site"
-    build(REPO, out)
+    build(exchange, out)
     return out
 
 
