@@ -37,3 +37,27 @@ def test_a_gained_negation_is_major():
 def test_words_no_statement_holds():
     [flag] = check('The office said: "Omega will invade the northern provinces tomorrow".')
     assert (flag.severity, flag.details["kind"]) == ("major", "not_found")
+
+
+def test_which_negation_word_is_used_does_not_change_the_meaning():
+    case = make_case([*SENTENCES, ("n", "s1", "alpha-office", "These attacks serve no legitimate interest.", "…")])
+    claim = make_claim(case, AR, 'He said: "These attacks do not serve a legitimate interest".', [("n#s1", 0.8)])
+    assert all("negation" not in f.details.get("changed", []) for f in quote.check(claim, case))
+
+
+def test_a_quotation_may_run_across_consecutive_sentences_of_one_statement():
+    [flag] = check('The office said: "over 70 organisations. The attack was highly likely to enable espionage".')
+    assert flag.severity == "minor"
+    assert flag.details["changed"] == []
+
+
+def test_the_gap_after_a_missing_opening_mark_is_no_quotation():
+    # The article left out the first quotation's opening mark: `…sabotage", the office said, "The Omega…`.
+    en = 'Alpha will act against this sabotage", the office said, adding "The Omega Government must end this sabotage".'
+    case = make_case(SENTENCES)
+    assert quote.check(make_claim(case, AR, en, ranked=[("a#s5", 0.8)]), case) == []
+
+
+def test_a_translated_quotation_holding_part_of_a_sentence_is_a_loose_rendering():
+    [flag] = check('The office said: "The Omega rulers must stop this sabotage and will be punished".')
+    assert (flag.severity, flag.details["kind"]) == ("minor", "loose")

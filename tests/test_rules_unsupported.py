@@ -14,7 +14,7 @@ def test_unnamed_officials():
 
 
 def test_a_media_report_is_never_support():
-    [flag] = run("كان السلوك أخطر من أي شيء سابق.", [("w#s1", 0.9), ("u#s1", 0.2)])
+    [flag] = run("كان السلوك أخطر من أي شيء سابق.", [("w#s1", 0.9), ("u#s1", 0.05)])
     assert (flag.details["kind"], flag.details["closest"]) == ("no_evidence", "u#s1")
 
 
@@ -23,7 +23,7 @@ def test_a_close_primary_sentence_supports():
 
 
 def test_a_bonus_for_merely_naming_an_issuer_is_not_support():
-    ranked = [("u#s1", 0.45, ["speaker:union"])]
+    ranked = [("u#s1", 0.2, ["speaker:union"])]
     [flag] = run("انضمام الاتحاد إلى الحملة يشير إلى خطورة القضية.", ranked)
     assert flag.details["kind"] == "no_evidence"
 
@@ -38,3 +38,31 @@ def test_the_media_report_is_named_by_outlet_and_date():
         "يستند الادعاء إلى مسؤولين أو مصادر لم تُسمَّ، وليس لهم بيان رسمي. "
         "لا يقول ما يقاربه سوى تقرير إعلامي (وكالة الأنباء، 1 يناير 2024)."
     )
+
+
+def test_an_unfulfilled_forecast_is_unsupported():
+    case = make_case(SENTENCES)
+    claim = make_claim(case, "من المتوقع أن تحذو أوميغا حذوها.", "Omega is expected to follow suit.", [("u#s1", 0.9)])
+    claim.named, claim.date = ("omega",), "2024-01-01"
+    [flag] = unsupported.check(claim, case)
+    assert flag.details["kind"] == "forecast"
+    assert flag.explanation.en == (
+        "The claim is a forecast about Omega Government; no statement in this case, up to the article's day "
+        "or after it, shows it fulfilled."
+    )
+
+
+def test_a_forecast_a_later_statement_fulfils_is_left_to_the_other_rules():
+    case = make_case(SENTENCES, dates={"u": "2024-01-05"})
+    claim = make_claim(
+        case, "من المتوقع أن يحذو الاتحاد حذوها.", "The Union is expected to follow suit.", [("u#s1", 0.9)]
+    )
+    claim.named, claim.date = ("union",), "2024-01-02"
+    assert unsupported.check(claim, case) == []
+
+
+def test_a_claim_credited_to_an_issuer_without_a_statement_in_the_case():
+    case = make_case([row for row in SENTENCES if row[2] != "omega"])
+    claim = make_claim(case, "قالت أوميغا إن الهجوم أثّر على أكثر من 70 منظمة.", ranked=[("a#s2", 0.9)])
+    [flag] = unsupported.check(claim, case)
+    assert (flag.details["kind"], flag.details["issuers"]) == ("no_statement", ["omega"])

@@ -20,6 +20,7 @@ thresholded. Only statements of the claim's own case are candidates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from muqabala.collate.index import BM25Index
@@ -160,6 +161,15 @@ class Aligner:
             figures |= {f.value for f in self.lexicon.figures(words, lang) if f.value >= MIN_FIGURE or f.unit == "%"}
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)
+
+    def issuers_named(self, texts: Iterable[str]) -> list[str]:
+        """Issuer ids that any of `texts` names (by name or alias), in order of first appearance."""
+        out: list[str] = []
+        for text in texts:
+            for e in self._matcher.extract(text):
+                if e.key.startswith("issuer:") and e.key[7:] not in out:
+                    out.append(e.key[7:])
+        return out
 
     def rank(self, article: Article, sentence: ArticleSentence, k: int = 10) -> list[Candidate]:
         """The `k` statement sentences of the article's case closest to one of its sentences, best first.

@@ -244,7 +244,7 @@ def claim_view(
 ) -> ClaimView:
     """Speakers, attribution coding and aligned sentences of one article sentence."""
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art, sen, k=10)]
-    return view_of(
+    view = view_of(
         _texts(sen, art),
         sen.lang or art.language,
         case,
@@ -254,6 +254,9 @@ def claim_view(
         article=art.id,
         claim_id=sen.id,
     )
+    view.named = tuple(aligner.issuers_named(view.text.values()))
+    view.date = art.date
+    return view
 
 
 def view_of(

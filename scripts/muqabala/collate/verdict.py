@@ -6,7 +6,9 @@ that applies wins:
 | verdict            | when                                                                   |
 |--------------------|------------------------------------------------------------------------|
 | `not_a_claim`      | the sentence is marked `claim: false` in the article file              |
-| `unsupported`      | a major `unsupported` of kind `anonymous` (unnamed officials, sources)  |
+| `unsupported`      | a major `unsupported` of kind `anonymous` (unnamed officials, sources), |
+|                    | `forecast` (an unfulfilled forecast) or `no_statement` (credited to an  |
+|                    | issuer the case has no statement of)                                   |
 | `misattributed`    | a major `speaker` (the words are another issuer's)                     |
 | `contradicted`     | a major `number` of kind `differs`, or `timing` of kind `contradicted`  |
 |                    | (the source gives another figure, the dates show another order)        |
@@ -31,7 +33,7 @@ from muqabala.report import Discrepancy, Texts
 from muqabala.vocabulary import VERDICTS, Verdict
 
 TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
-    ("unsupported", {("unsupported", "anonymous")}),
+    ("unsupported", {("unsupported", "anonymous"), ("unsupported", "forecast"), ("unsupported", "no_statement")}),
     ("misattributed", {("speaker", None)}),
     ("contradicted", {("number", "differs"), ("timing", "contradicted")}),
     (

@@ -248,6 +248,9 @@ class SpeechLexicon(_Lex):
     """Negations: a quotation that gains or loses one changes meaning."""
     modals: Cues
     """Modal verbs: a quotation that gains or loses one changes meaning."""
+    forecasts: Cues = Field(default_factory=Cues)
+    """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
+    case's later statements (fulfilled or not), never as a fact."""
 
 
 @dataclass(frozen=True)
@@ -345,6 +348,10 @@ class Hit:
 def _word_regex(word: str) -> str:
     star = word.endswith("*")
     folded = fold(word.rstrip("*"))[0]
+    if folded.startswith("ال") and len(folded) > 3:
+        # ل before the article merges with it: ل + البيت is written للبيت, not لالبيت.
+        rest = re.escape(folded[2:]).replace(r"\-", r"[-\s]?") + (r"\w*" if star else "")
+        return rf"(?:[وف]?[بك]?ال|[وف]?لل){rest}"
     body = re.escape(folded).replace(r"\-", r"[-\s]?") + (r"\w*" if star else "")
     return (_CLITIC if _AR_LETTER.match(folded) else "") + body
 
@@ -415,7 +422,9 @@ def _required(phrase: str) -> tuple[str, ...]:
     out = []
     for word in phrase.split():
         if word not in ("...", "{state}"):
-            out += [part for part in fold(word.rstrip("*"))[0].split("-") if part]
+            parts = [part for part in fold(word.rstrip("*"))[0].split("-") if part]
+            # The article may be written لل after ل (`_word_regex`): require what follows it.
+            out += [p[2:] if p.startswith("ال") and len(p) > 3 else p for p in parts]
     return tuple(out)
 
 

@@ -235,6 +235,8 @@ class Tally:
     clean_flagged: int = 0
     verdict_claims: int = 0
     verdicts_right: int = 0
+    false_support: int = 0
+    """Claims computed `supported` that no acceptable verdict supports: the site vouching for a claim."""
 
     def add(self, other: Tally) -> None:
         for name in (
@@ -278,6 +280,7 @@ class Tally:
                 "claims": self.verdict_claims,
                 "right": self.verdicts_right,
                 "accuracy": self.verdicts_right / self.verdict_claims if self.verdict_claims else 1.0,
+                "false_support": self.false_support,
             },
         }
 
@@ -300,6 +303,7 @@ def score_article(gold: Gold, ranked: dict[str, list[str]], report: ArticleRepor
     for claim, ok in gold.verdicts.items():
         t.verdict_claims += 1
         t.verdicts_right += computed.get(claim) in ok
+        t.false_support += computed.get(claim) == "supported" and "supported" not in ok
     for claim in sorted({s for s in [*gold.evidence, *gold.verdicts, *gold.must_fire, *gold.must_stay_clean]}):
         refs = gold.evidence.get(claim)
         top = next(iter(ranked.get(claim) or []), None)
@@ -402,7 +406,7 @@ def _row(name: str, split: str, f: dict[str, Any]) -> str:
     return (
         f"{name:<18} {split:<10} {f['articles']:>3} {f['claims']:>6} {ev['p_at_1']:>6.2f} {ev['mrr']:>6.2f} "
         f"{ev['map_at_5']:>6.2f} {req['recall']:>8.2f} {req['precision']:>8.2f} "
-        f"{clean['flagged']:>3}/{clean['claims']:<3} {verdicts['accuracy']:>8.2f}"
+        f"{clean['flagged']:>3}/{clean['claims']:<3} {verdicts['accuracy']:>8.2f} {verdicts['false_support']:>8}"
     )
 
 
@@ -410,7 +414,7 @@ def text_table(results: dict[str, Any], claims: bool = False) -> str:
     """The figures as `muqabala evaluate` prints them."""
     head = (
         f"{'case':<18} {'split':<10} {'art':>3} {'claims':>6} {'P@1':>6} {'MRR':>6} {'MAP@5':>6} "
-        f"{'flags R':>8} {'flags P':>8} {'clean FP':>7} {'verdicts':>8}"
+        f"{'flags R':>8} {'flags P':>8} {'clean FP':>7} {'verdicts':>8} {'false ✓':>8}"
     )
     lines = [head, "-" * len(head)]
     for cid, f in results["cases"].items():
@@ -445,6 +449,6 @@ def text_table(results: dict[str, Any], claims: bool = False) -> str:
         "",
         "P@1, MRR, MAP@5: evidence ranking (claims with gold evidence). flags R/P: recall and precision of",
         "required flags. clean FP: must-stay-clean claims with a major flag. verdicts: computed verdict",
-        "among the acceptable ones.",
+        "among the acceptable ones. false ✓: claims computed Supported that no acceptable verdict supports.",
     ]
     return "\n".join(lines)

@@ -1,13 +1,22 @@
 """Rule `unsupported`: nothing in the primary statements says it.
 
-Fires when the claim rests on unnamed speakers ("Western intelligence officials say"), or when
-no primary sentence is close enough to count as saying it (`SUPPORT_SCORE`). Media sentences
-never count: the closest one is named in the details as context.
+Fires, in this order, when the claim:
+
+- rests on unnamed speakers ("Western intelligence officials say") — kind `anonymous`;
+- is a forecast (`speech.forecasts`: "is expected to follow suit") that no statement of the case
+  dated on or after the article fulfils — kind `forecast`; a forecast that one does is left to
+  the other rules;
+- credits an issuer with no primary statement in the case ("the US and the UK have called out…"
+  where the case has no US statement) — kind `no_statement`;
+- has no primary sentence close enough to count as saying it (`SUPPORT_SCORE`) — kind `no_evidence`.
+
+Media sentences never count: the closest one is named in the details as context.
 """
 
 from __future__ import annotations
 
-from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, flag
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, flag, names
+from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 
 
@@ -34,6 +43,27 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     context=context,
                 )
             ]
+    forecast = find(case.lexicon.speech.forecasts.get(claim.lang), claim.original)
+    if forecast:
+        return _forecast(claim, case, forecast[0].start, forecast[0].end, note_en, note_ar, context)
+    silent = [i for i in claim.credited if not case.dated(case.root(i))]
+    if silent:
+        who = names(case, silent, "en"), names(case, silent, "ar")
+        return [
+            flag(
+                "unsupported",
+                "major",
+                f"The claim credits {who[0]}, whose statements this case does not hold: no primary source "
+                f"is theirs." + note_en,
+                f"ينسب الادعاء القول إلى {who[1]}، ولا يضم هذا الملف أي بيان لهم؛ فلا مصدر رسميًا لما نُسب "
+                f"إليهم." + note_ar,
+                claim.whole(),
+                None,
+                kind="no_statement",
+                issuers=silent,
+                context=context,
+            )
+        ]
     if not claim.supported:
         closest = claim.evidence[0] if claim.evidence else None
         return [
@@ -51,3 +81,30 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             )
         ]
     return []
+
+
+def _forecast(
+    claim: ClaimView, case: CaseView, start: int, end: int, note_en: str, note_ar: str, context: str | None
+) -> list[Discrepancy]:
+    """A forecast is fulfilled when an issuer it names issued a primary statement on or after the article's day."""
+    for issuer in claim.named:
+        later = [(day, sid) for day, sid in case.dated(case.root(issuer)) if day[:10] >= claim.date[:10]]
+        if later:
+            return []
+    subject_en = names(case, list(claim.named), "en") or "the party it names"
+    subject_ar = names(case, list(claim.named), "ar") or "الطرف الذي يسمّيه"
+    return [
+        flag(
+            "unsupported",
+            "major",
+            f"The claim is a forecast about {subject_en}; no statement in this case, up to the article's day "
+            f"or after it, shows it fulfilled." + note_en,
+            f"الادعاء توقّعٌ بشأن {subject_ar}، ولا يضم هذا الملف بيانًا صادرًا في يوم المقال أو بعده يُظهر "
+            f"أنه تحقق." + note_ar,
+            claim.span(start, end),
+            None,
+            kind="forecast",
+            named=list(claim.named),
+            context=context,
+        )
+    ]
