@@ -11,13 +11,19 @@ def test_accusing_the_state_exceeds_territory_but_not_an_organ():
         [("u#s1", 0.6)],
     )
     assert claim.credited == ["alpha", "union"]
-    [flag] = attribution_level.check(claim, case)
+    [less, flag] = attribution_level.check(claim, case)
     assert flag.severity == "major"
     assert flag.details["issuer"] == "union"
     assert (flag.details["claim_level"], flag.details["source_level"]) == ("state_affiliated", "territory")
     assert flag.claim_span.text == "اتهمت ألفا والاتحاد أوميغا"
     assert flag.source_span.text == "territory of Omega"
     assert flag.explanation.ar and flag.explanation.en
+    # Alpha named Omega's intelligence service: "accused Omega" is less specific, a minor difference.
+    assert (less.severity, less.details["issuer"], less.details["kind"]) == ("minor", "alpha", "less_specific")
+    assert less.explanation.en == (
+        'The claim puts it at "state-backed actors or the state itself" ("اتهمت ألفا والاتحاد أوميغا"), where '
+        'Alpha Government names a state body, the intelligence service ("Omegan intelligence service").'
+    )
 
 
 def test_each_speaker_is_held_to_its_own_words():
@@ -35,3 +41,12 @@ def test_naming_an_organ_the_issuer_never_named():
     [flag] = attribution_level.check(claim, case)
     assert flag.details["claim_level"] == "state_organ"
     assert flag.details["claim_organ"] == "intelligence service"
+
+
+def test_a_broader_organ_counts_as_named_when_the_source_names_a_narrower_one():
+    # The source names the GRU; the claim says "Russian military intelligence" (an intelligence service).
+    rows = [("g", "s1", "alpha-office", "The GRU was responsible.", "كانت مديرية المخابرات الرئيسية مسؤولة.")]
+    case = make_case(rows)
+    claim = make_claim(case, "قالت ألفا إن المخابرات الروسية مسؤولة.", ranked=[("g#s1", 0.6)])
+    assert claim.segments[-1].coding.named_organ == "intelligence service"
+    assert [f for f in attribution_level.check(claim, case) if f.severity == "major"] == []

@@ -362,10 +362,9 @@ def links_command(
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (for CI history).")
 @click.option("--claims", is_flag=True, help="Also list each claim: its top evidence, verdict and missed flags.")
 @click.option("--no-distractors", is_flag=True, help="Skip the run with every other case's statements merged in.")
-@click.option("-k", "k", type=int, default=10, show_default=True, help="Candidates ranked per claim.")
 @fail_on_data_errors
 def evaluate_command(
-    root: Path | None, gold_dir: Path | None, as_json: bool, claims: bool, no_distractors: bool, k: int
+    root: Path | None, gold_dir: Path | None, as_json: bool, claims: bool, no_distractors: bool
 ) -> None:
     """Score evidence, flags and verdicts against the gold files, per case; tuning and evaluation cases apart.
 
@@ -382,7 +381,7 @@ def evaluate_command(
         muqabala evaluate --json > evaluation.json
     """
     try:
-        results = evaluate(root or find_root(), gold_dir, k, distractors=not no_distractors)
+        results = evaluate(root or find_root(), gold_dir, distractors=not no_distractors)
     except NoGold as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)

@@ -20,15 +20,16 @@ thresholded. Only statements of the claim's own case are candidates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Text
+from muqabala.data.model import Article, ArticleSentence, Sentence, Text
 from muqabala.lexicon.concepts import TAG, ConceptMatcher
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
-from muqabala.lexicon.phrases import Lexicon, load_lexicon
+from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 
 LANGS: tuple[str, str] = ("ar", "en")
 """The languages whose wordings are indexed: the site's two languages."""
@@ -132,6 +133,8 @@ class Aligner:
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
             for sen in st.sentences():
+                if _introduces(sen, st.language, lexicon):
+                    continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
@@ -171,10 +174,16 @@ class Aligner:
                     out.append(e.key[7:])
         return out
 
-    def rank(self, article: Article, sentence: ArticleSentence, k: int = 10) -> list[Candidate]:
+    def rank(
+        self, article: Article, sentence: ArticleSentence, k: int = 10, credited: Iterable[str] | None = None
+    ) -> list[Candidate]:
         """The `k` statement sentences of the article's case closest to one of its sentences, best first.
 
-        Ties are broken by statement id, then sentence id, so the order is always the same.
+        A sentence gains `SPEAKER_WEIGHT` when its speaker (or the issuer it speaks for) is one the claim
+        credits (`credited`: issuer ids with their parents, from the engine's speaker analysis); without
+        `credited`, when the claim names its speaker anywhere. A sentence that only *mentions* the body
+        the claim names gains nothing from it. Ties are broken by statement id, then sentence id, so the
+        order is always the same.
         """
         case = self._cases.get(article.case)
         if case is None:
@@ -206,7 +215,11 @@ class Aligner:
                         continue  # the claim's own words are there, and already counted
                     scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
                     term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
-        named = {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
+        named = (
+            set(credited)
+            if credited is not None
+            else {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
+        )
         for doc in sorted(scores):
             spoke = [i for i in case.speakers[doc] if i in named]
             if spoke:
@@ -226,6 +239,20 @@ class Aligner:
                 )
             )
         return out
+
+
+_INTRO = re.compile(r"[:：]\s*['\"“”«»]?\s*$")
+
+
+def _introduces(sen: Sentence, file_lang: str, lexicon: Lexicon) -> bool:
+    """Whether a statement sentence only introduces what follows: it ends with a colon right after a
+    reporting verb ("Foreign Secretary Dominic Raab said:", «وقال وزير الخارجية:»)."""
+    text = sen.text.rstrip()
+    if not _INTRO.search(text):
+        return False
+    head = _INTRO.sub("", text)
+    lang = sen.lang or file_lang
+    return any(h.end >= len(head) - 1 for h in find(lexicon.speech.verbs.get(lang), head))
 
 
 def _figure_name(value: float) -> str:

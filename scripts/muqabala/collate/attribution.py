@@ -30,6 +30,8 @@ _WORD = re.compile(r"\w+")
 _COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
 _QUOTES = "\"“”«»„'‘’"
+_ACCUSED = re.compile(r"\s*(?:[،,]\s*)?ب\w")
+"""What follows the accused after a verb of accusing: a word with attached ب (بقرصنة، بالوقوف، بـ)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def turns(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> list[Turn]:
     ms = mentions(text, corpus, lexicon, lang)
     verbs = find(speech.verbs.get(lang), text)
     comps = find(speech.complementizers.get(lang), text)
+    accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
+    media = find(speech.media.get(lang), text)
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     for vi, verb in enumerate(verbs):
@@ -165,6 +169,12 @@ def turns(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> list[Turn]:
                     m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
                 ]
                 subject = _chain(text, near[0], ms, True) if near else []
+                if subject and any(verb.end <= h.start and h.end <= subject[0].start for h in media):
+                    subject = []  # "حسب موقع روسيا اليوم": an outlet reports it
+                    break
+                if subject and (verb.start, verb.end) in accusing and _ACCUSED.match(text[subject[-1].end :]):
+                    subject = []  # "اتهمت موسكو بقرصنة…": Moscow is the accused
+                    break
             else:
                 near = [
                     m

@@ -243,7 +243,14 @@ def claim_view(
     collective: tuple[str, ...],
 ) -> ClaimView:
     """Speakers, attribution coding and aligned sentences of one article sentence."""
-    ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in aligner.rank(art, sen, k=10)]
+    text = _texts(sen, art)
+    lang = sen.lang or art.language
+    lang = lang if lang in SITE_LANGUAGES else "en"
+    # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
+    spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective)
+    credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
+    candidates = aligner.rank(art, sen, k=10, credited=credited)
+    ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(
         _texts(sen, art),
         sen.lang or art.language,

@@ -103,6 +103,10 @@ class Organ(Cues):
     """Its name in Arabic, shown on the Arabic pages (`وزارة أمن الدولة`)."""
     state: str | None = None
     """The state it belongs to, when its name alone says so (the MSS is Chinese)."""
+    kind_of: list[str] = Field(default_factory=list)
+    """Broader organs of the list it belongs to (the GRU is an `intelligence service` and part of the
+    `armed forces`): a source naming it names those too, so "Russian military intelligence" in a claim
+    does not count as a body its source never named."""
 
 
 class Group(Cues):
@@ -248,6 +252,13 @@ class SpeechLexicon(_Lex):
     """Negations: a quotation that gains or loses one changes meaning."""
     modals: Cues
     """Modal verbs: a quotation that gains or loses one changes meaning."""
+    media: Cues = Field(default_factory=Cues)
+    """Words naming a medium (`موقع`, `agency`): a name after a reporting word and one of these is part of an
+    outlet's name or the outlet's report (`حسب موقع روسيا اليوم`), not a speaker."""
+    accusing: Cues = Field(default_factory=Cues)
+    """Verbs of accusing (`اتهمت`, `accused`): a name right after one and followed by a word with
+    attached ب (`اتهمت موسكو بقرصنة`, "accused Moscow of hacking") is the accused, not the speaker,
+    whether the verb is active with its subject left out or passive (unmarked in Arabic)."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""
@@ -351,7 +362,8 @@ def _word_regex(word: str) -> str:
     if folded.startswith("ال") and len(folded) > 3:
         # ل before the article merges with it: ل + البيت is written للبيت, not لالبيت.
         rest = re.escape(folded[2:]).replace(r"\-", r"[-\s]?") + (r"\w*" if star else "")
-        return rf"(?:[وف]?[بك]?ال|[وف]?لل){rest}"
+        # Folding makes أل (ألفا، ألمانيا) look like the article, so ل + ال stays allowed as well.
+        return rf"(?:[وف]?[بلك]?ال|[وف]?لل){rest}"
     body = re.escape(folded).replace(r"\-", r"[-\s]?") + (r"\w*" if star else "")
     return (_CLITIC if _AR_LETTER.match(folded) else "") + body
 

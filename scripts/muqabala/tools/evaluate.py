@@ -8,7 +8,8 @@ lists (`split: tuning`) or kept for evaluation only (`split: evaluation`).
 
 Figures, as retrieval and claim-verification work reports them:
 
-- evidence: P@1, MRR and MAP@5 over the claims whose gold is not empty (CLEF CheckThat! 2021 2A);
+- evidence: P@1, MRR and MAP@5 over the claims whose gold is not empty (CLEF CheckThat! 2021 2A), of
+  the evidence the engine ranks for each claim, as the checks pages show it (five sentences at most);
 - flags: precision and recall of each discrepancy type on the claims the gold covers; the recall
   of the required flags; the share of must-stay-clean claims carrying a major flag;
 - verdicts: the share of claims whose computed verdict is one of the acceptable ones (an editor's
@@ -26,12 +27,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from muqabala.collate.align import Aligner
 from muqabala.collate.engine import collate_cases
 from muqabala.data.corpus import Corpus, load_corpus, read_model
 from muqabala.data.errors import DataError, Problem
 from muqabala.data.model import Id
-from muqabala.lexicon.phrases import Lexicon, load_lexicon
 from muqabala.report import ArticleReport
 from muqabala.site.cache import cached_report
 from muqabala.vocabulary import DiscrepancyType, Verdict
@@ -198,15 +197,13 @@ def _rates(c: dict[str, float]) -> dict[str, float]:
     }
 
 
-def ranked_primary(aligner: Aligner, article_id: str, claim_ids: list[str], k: int = 10) -> dict[str, list[str]]:
-    """Each claim's ranked primary candidates as refs; secondary sources are left out, as in the gold."""
-    article = aligner.corpus.articles[article_id]
-    sentences = {s.id: s for s in article.sentences()}
-    out: dict[str, list[str]] = {}
-    for c in claim_ids:
-        ranked = aligner.rank(article, sentences[c], k=k) if c in sentences else []
-        out[c] = [cand.ref for cand in ranked if not cand.secondary]
-    return out
+def ranked_evidence(report: ArticleReport) -> dict[str, list[str]]:
+    """Each claim's primary evidence as the engine ranked it (`statement#sentence`, best first), as the
+    checks pages show it: secondary sources and an editor's pinned sentences left out."""
+    return {
+        c.id: [f"{e.statement}#{e.sentence}" for e in c.evidence if e.role == "primary" and e.origin == "engine"]
+        for c in report.claims
+    }
 
 
 def fired_flags(report: ArticleReport) -> dict[str, dict[str, str]]:
@@ -320,7 +317,7 @@ def score_article(gold: Gold, ranked: dict[str, list[str]], report: ArticleRepor
 
 
 def _articles_tally(
-    golds: dict[str, Gold], corpus: Corpus, reports: dict[str, ArticleReport], aligner: Aligner, k: int
+    golds: dict[str, Gold], reports: dict[str, ArticleReport]
 ) -> tuple[dict[str, Tally], dict[str, Any]]:
     """Per case, the tally of its articles with gold; per article, its figures and claims."""
     cases: dict[str, Tally] = {}
@@ -328,8 +325,7 @@ def _articles_tally(
     for aid, gold in sorted(golds.items()):
         if aid not in reports:
             continue
-        ranked = ranked_primary(aligner, aid, sorted(set(gold.evidence) | set(gold.verdicts)), k)
-        tally, claims = score_article(gold, ranked, reports[aid])
+        tally, claims = score_article(gold, ranked_evidence(reports[aid]), reports[aid])
         cases.setdefault(gold.case, Tally()).add(tally)
         articles[aid] = {"case": gold.case, "split": gold.split, **tally.figures(), "claims_detail": claims}
     return cases, articles
@@ -344,9 +340,7 @@ def with_distractors(corpus: Corpus, case_id: str) -> Corpus:
     return replace(corpus, statements=statements, articles=dict(corpus.articles))
 
 
-def distractor_figures(
-    corpus: Corpus, golds: dict[str, Gold], lexicon: Lexicon, k: int = 10
-) -> dict[str, dict[str, Any]]:
+def distractor_figures(corpus: Corpus, golds: dict[str, Gold]) -> dict[str, dict[str, Any]]:
     """Per case with gold: its figures when every other case's statements are filed under it."""
     out: dict[str, dict[str, Any]] = {}
     for case_id in sorted({g.case for g in golds.values()}):
@@ -356,12 +350,12 @@ def distractor_figures(
         part = collate_cases(merged, [case_id], jobs=1)[case_id]
         reports = {a.id: a for a in part.articles}
         own = {aid: g for aid, g in golds.items() if g.case == case_id}
-        tallies, _ = _articles_tally(own, merged, reports, Aligner(merged, lexicon), k)
+        tallies, _ = _articles_tally(own, reports)
         out[case_id] = tallies[case_id].figures() if case_id in tallies else {}
     return out
 
 
-def evaluate(root: Path, gold_dir: Path | None = None, k: int = 10, distractors: bool = True) -> dict[str, Any]:
+def evaluate(root: Path, gold_dir: Path | None = None, distractors: bool = True) -> dict[str, Any]:
     """The figures of every article with gold, per article, per case, per split and overall.
 
     Raises `NoGold` when no gold file names an article of the project, `DataError` when the data or
@@ -374,9 +368,8 @@ def evaluate(root: Path, gold_dir: Path | None = None, k: int = 10, distractors:
             f"no gold file for any article under {gold_dir or root / 'tests' / 'gold'} "
             "(expected <article>.yaml with `article: <id>`)"
         )
-    lexicon = load_lexicon(root / "lexicon")
     reports = {a.id: a for a in cached_report(corpus, root).articles}
-    cases, articles = _articles_tally(golds, corpus, reports, Aligner(corpus, lexicon), k)
+    cases, articles = _articles_tally(golds, reports)
     split_of = {g.case: g.split for g in golds.values()}
     splits: dict[str, Tally] = {}
     overall = Tally()
@@ -391,7 +384,7 @@ def evaluate(root: Path, gold_dir: Path | None = None, k: int = 10, distractors:
         "articles": articles,
     }
     if distractors:
-        result["distractors"] = distractor_figures(corpus, golds, lexicon, k)
+        result["distractors"] = distractor_figures(corpus, golds)
     return result
 
 

@@ -5,8 +5,12 @@ strongest coding of the statements of every issuer it credits (at the top of the
 chain: Raab and the NCSC speak for the UK Government), about the same state. "The UK and the
 EU accused China" (a direct accusation: state_affiliated) exceeds the EU's "from the territory
 of China" (territory), not the UK's "Ministry of State Security" (state_organ). Naming a body
-the issuer never named is flagged too, even at an equal level. A stretch in the article's own
-voice is compared with the strongest statement of the case.
+the issuer never named is flagged too, even at an equal level (an organ counts as named when its
+source names a narrower one: the GRU is an intelligence service, `kind_of` in attribution.yaml). A
+stretch in the article's own voice is compared with the strongest statement of the case.
+
+Going down the scale is a minor difference: "Russia" where the source names "the Russian military"
+is less specific, not wrong, and is shown without changing the verdict.
 """
 
 from __future__ import annotations
@@ -55,7 +59,9 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
                 **details,
             )
         ]
-    organs = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
+    named = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
+    kinds = {o.name: o.kind_of for o in case.lexicon.attribution.organs}
+    organs = named | {k for o in named if o for k in kinds.get(o, [])}
     if c.named_organ and c.named_organ not in organs:
         return [
             flag(
@@ -66,6 +72,24 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
                 f"{c.named_organ_label.ar if c.named_organ_label else c.named_organ}، ولم يسمِّ {who_ar} هذه الجهة.",
                 claim_span,
                 source_span,
+                **details,
+            )
+        ]
+    source_organ = details["source_organ"]
+    if rank(c.level) < rank(level) and source_organ and not c.named_organ:
+        organ = next((o for o in case.lexicon.attribution.organs if o.name == source_organ), None)
+        organ_ar = organ.name_ar if organ else source_organ
+        return [
+            flag(
+                "attribution_level",
+                "minor",
+                f'The claim puts it at "{LEVEL_NAMES[c.level].en}" ("{cue}"), where {who_en} names a state body, '
+                f"the {source_organ}{said}.",
+                f'يضع الادعاء ذلك في مستوى "{LEVEL_NAMES[c.level].ar}" ("{cue}")، في حين يسمّي {who_ar} جهازًا من أجهزة '
+                f"الدولة هو {organ_ar}{said}.",
+                claim_span,
+                source_span,
+                kind="less_specific",
                 **details,
             )
         ]

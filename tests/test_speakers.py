@@ -1,0 +1,47 @@
+"""Who speaks in Arabic news syntax: accusations, frames with an outlet, the article ل+ال, intros."""
+
+from __future__ import annotations
+
+from conftest import REPO
+from muqabala.collate.align import _introduces
+from muqabala.collate.attribution import turns
+from muqabala.data.model import Sentence
+from muqabala.lexicon.phrases import find, load_lexicon
+from test_rules_fixtures import SENTENCES, make_case
+
+LEXICON = load_lexicon(REPO / "lexicon")
+
+
+def speakers(text: str) -> list[tuple[str, ...]]:
+    case = make_case(SENTENCES)
+    return [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)]
+
+
+def test_the_name_after_a_verb_of_accusing_and_before_b_is_the_accused():
+    assert speakers("طردت ألفا أربعة دبلوماسيين، واتهمت أوميغا بقرصنة المنظمة.") == [()]
+    assert speakers("اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.") == [("alpha", "union")]
+
+
+def test_a_name_inside_an_outlet_is_no_speaker():
+    assert speakers("وأضاف حسب موقع أوميغا اليوم أن الهجوم وقع في أبريل.") == [(), ()]
+
+
+def test_the_frame_according_to_credits_the_name_after_it():
+    assert speakers("ووفقا لألفا، فإن الهجوم كان واسعًا.") == [("alpha",)]
+
+
+def test_quoted_as_saying_credits_the_name_before_it():
+    assert speakers('ونقلت وكالة "برس أسوسيشن" عن ألفا قوله إن الهجوم كان متهورًا.')[-1] == ("alpha",)
+
+
+def test_l_before_the_article_is_written_ll():
+    assert [h.start for h in find(["البيت الأبيض"], "قال بيان للمكتب الصحفي للبيت الأبيض")] == [23]
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_no_evidence():
+    def intro(text: str) -> bool:
+        return _introduces(Sentence(id="p1-s1", text=text), "en", LEXICON)
+
+    assert intro("Foreign Secretary Dominic Raab said:")
+    assert not intro("This incident is part of a pattern of behaviour by the SVR, which includes:")
+    assert not intro("The attack affected over 70 organisations.")
