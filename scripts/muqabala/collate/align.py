@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Text
+from muqabala.data.model import Article, ArticleSentence, Text, speaker_ids
 from muqabala.lexicon.concepts import TAG, ConceptMatcher
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, load_lexicon
@@ -136,7 +136,9 @@ class Aligner:
                 case.features[doc] = feats
                 case.speakers[doc] = list(
                     dict.fromkeys(
-                        i for who in (sen.speaker, st.speaker, st.issuer) if who for i in corpus.issuer_chain(who)
+                        i
+                        for who in [*speaker_ids(sen.speaker), *speaker_ids(st.speaker), st.issuer]
+                        for i in corpus.issuer_chain(who)
                     )
                 )
                 for lang in LANGS:
