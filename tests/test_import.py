@@ -105,7 +105,9 @@ def test_reimport_keeps_the_ids_and_fields_of_unchanged_sentences(project: Path,
 
     # The release is amended: a sentence changes, a sentence is added before the quotation.
     amended = plain(FCDO).replace("patched against the vulnerability.", "patched against it.")
-    amended = amended.replace("Foreign Secretary Dominic Raab said:", "A new sentence. Foreign Secretary Dominic Raab said:")
+    amended = amended.replace(
+        "Foreign Secretary Dominic Raab said:", "A new sentence. Foreign Secretary Dominic Raab said:"
+    )
     source.write_text(amended, encoding="utf-8")
     result = run(project, "import", "statement", str(source))
     assert result.exit_code == 0, result.output
@@ -159,7 +161,10 @@ def test_import_without_a_date_marks_the_scaffold_date(project: Path) -> None:
 
 
 def test_import_markdown_and_html() -> None:
-    md = read_source("# A title\n\nFirst **bold** sentence. Second [link](https://x.org) one.\n\n## Background\n\n- Item one.\n", "a.md")
+    md = read_source(
+        "# A title\n\nFirst **bold** sentence. Second [link](https://x.org) one.\n\n## Background\n\n- Item one.\n",
+        "a.md",
+    )
     assert md.headline == "A title"
     assert [(b.text, b.heading) for b in md.blocks] == [
         ("First bold sentence. Second link one.", False),
@@ -221,12 +226,38 @@ def test_new_issuer_then_the_readme_example(tmp_path: Path) -> None:
     assert run(root, "check").exit_code == 0
     readme = run(root, "new", "statement", "us-whitehouse-2021-07-19", "--issuer", "us-government")
     assert readme.exit_code == 0, readme.output
-    assert run(root, "check").output.splitlines()[-1] == (
-        "OK: 17 issuers, 10 statements, 1 articles; 1 draft left out"
-    )
+    assert run(root, "check").output.splitlines()[-1] == ("OK: 17 issuers, 10 statements, 1 articles; 1 draft left out")
     listed = run(root, "list", "issuers").output.splitlines()
     assert "us-government         government: US Government" in listed
     assert run(root, "list", "cases").output == "exchange-2021  11 statements, 1 article\n"
     statements = run(root, "list", "statements").output
-    assert "us-whitehouse-2021-07-19               exchange-2021, us-government, " in statements
+    assert re.search(r"^us-whitehouse-2021-07-19 +exchange-2021, us-government, ", statements, re.MULTILINE)
     assert statements.rstrip().endswith("[draft]")
+
+
+def test_a_joint_speaker_list_is_checked_and_collated(tmp_path: Path) -> None:
+    from conftest import ISSUER, tiny_files, write_tree
+
+    files = tiny_files()
+    files["issuers/min.yaml"] = ISSUER.format(id="min", ar="الوزير", en="The Minister", kind="person")
+    files["statements/st.yaml"] = (
+        files["statements/st.yaml"]
+        .replace("issuer: gov\n", "issuer: gov\nspeaker: [min, gov]\n")
+        .replace(
+            "      - id: p1-s1\n",
+            "      - id: p1-s1\n        speaker: [min, nobody]\n        role: evidence\n"
+            "        quoted_in:\n          - {outlet: Reuters, url: 'https://www.reuters.com/a', date: 2021-07-19}\n",
+        )
+    )
+    root = write_tree(tmp_path, files)
+    check = run(root, "check")
+    assert check.output == (
+        "statements/st.yaml:18: paragraphs[0].sentences[0].speaker[1]: unknown issuer (got 'nobody'); "
+        "`muqabala list issuers` shows them all\nError: 1 problem in 1 file\n"
+    )
+    path = root / "statements" / "st.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[min, nobody]", "[min, gov]"), encoding="utf-8")
+    assert run(root, "check").exit_code == 0
+    report = run(root, "report")
+    assert report.exit_code == 0, report.output
+    assert '"p1-s1"' in report.output
