@@ -249,7 +249,10 @@ def test_a_joint_speaker_list_is_checked_and_collated(tmp_path: Path) -> None:
             "        quoted_in:\n          - {outlet: Reuters, url: 'https://www.reuters.com/a', date: 2021-07-19}\n",
         )
     )
-    root = write_tree(tmp_path, files)
+    root = project_from(tmp_path / "p")
+    for folder in ("issuers", "statements", "articles"):
+        shutil.rmtree(root / folder)
+    write_tree(root, files)
     check = run(root, "check")
     assert check.output == (
         "statements/st.yaml:18: paragraphs[0].sentences[0].speaker[1]: unknown issuer (got 'nobody'); "
