@@ -23,6 +23,7 @@ DOCUMENTED = {
     model.Statement: "fields-statement",
     model.Paragraph: "fields-paragraph",
     model.Sentence: "fields-sentence",
+    model.QuotedIn: "fields-quoted-in",
     model.Text: "fields-text",
     model.Article: "fields-article",
     model.ArticleParagraph: "fields-article-paragraph",

@@ -95,9 +95,12 @@ def test_new_article_passes_check_as_written_and_once_filled_in(tiny: Path, lang
     assert text.startswith("# yaml-language-server: $schema=../schema/article.schema.json\n")
     assert "case: case-1\n" in text and f"language: {lang}\n" in text
     check = CliRunner().invoke(main, ["check", "--root", str(tiny)])
-    assert check.output == "OK: 1 issuers, 1 statements, 2 articles\n"
+    assert check.output == (
+        "articles/paper-2021-07-20.yaml: draft, not published (delete `status: draft` when it is done)\n"
+        "OK: 1 issuers, 1 statements, 1 articles; 1 draft left out\n"
+    )
 
-    filled = fill_in(text, lang)
+    filled = fill_in(text, lang).replace("status: draft\n", "")
     assert '"EDIT' not in filled and "no_url_reason:" in filled and "claim: false" in filled
     path.write_text(filled, encoding="utf-8")
     check = CliRunner().invoke(main, ["check", "--root", str(tiny)])
@@ -107,7 +110,7 @@ def test_new_article_passes_check_as_written_and_once_filled_in(tiny: Path, lang
 def test_new_article_writes_the_language_and_day_given(tmp_path: Path) -> None:
     path = new_article(tmp_path, "paper-en", case="case-1", language="en", today=date(2021, 7, 20))
     text = path.read_text(encoding="utf-8")
-    assert 'date: "2021-07-20"\n' in text and "language: en\n" in text
+    assert 'date: "2021-07-20"  # EDIT: the day it was published' in text and "language: en\n" in text
     assert '    ar: "EDIT: ترجمة العنوان"\n' in text
 
 
@@ -130,7 +133,10 @@ def test_new_article_rejects_bad_slug(tiny: Path) -> None:
 def test_new_article_rejects_an_unknown_case(tiny: Path) -> None:
     result = invoke(tiny, "paper", "--case", "case-2")
     assert result.exit_code == 1
-    assert result.output == "Error: --case: no statement belongs to case 'case-2' (known: case-1)\n"
+    assert result.output == (
+        "Error: --case: no statement belongs to case 'case-2'; did you mean 'case-1'? "
+        "`muqabala list cases` shows them all\n"
+    )
     assert not (tiny / "articles" / "paper.yaml").exists()
 
 
@@ -152,18 +158,15 @@ def test_new_article_needs_a_statement_first(tmp_path: Path) -> None:
     assert result.output == "Error: no statement, so no case to default to; pass --case (known: none)\n"
 
 
-def test_new_article_lists_the_problems_of_invalid_data(tiny: Path) -> None:
+def test_new_article_works_while_another_file_is_invalid(tiny: Path) -> None:
+    # An editor fixing one file can still start another: only ids are read, not validated.
     statement = tiny / "statements" / "st.yaml"
     statement.write_text(
         statement.read_text(encoding="utf-8").replace("date: 2021-07-19", "date: 2021-13-01"), encoding="utf-8"
     )
     result = invoke(tiny, "paper")
-    assert result.exit_code == 1
-    assert result.output == (
-        "statements/st.yaml:8: date: invalid date: month must be in 1..12 "
-        "(got '2021-13-01')\nError: 1 problem in 1 file\n"
-    )
-    assert not (tiny / "articles" / "paper.yaml").exists()
+    assert result.exit_code == 0, result.output
+    assert (tiny / "articles" / "paper.yaml").exists()
 
 
 def test_new_article_offers_only_the_site_languages(tiny: Path) -> None:

@@ -82,14 +82,16 @@ def test_url_scheme(tmp_path: Path) -> None:
 
 def test_unknown_issuer(tmp_path: Path) -> None:
     assert with_statement(tmp_path, STATEMENT.replace("issuer: gov", "issuer: govt")) == [
-        "statements/st.yaml:4: issuer: unknown issuer (got 'govt'; known: gov)"
+        "statements/st.yaml:4: issuer: unknown issuer (got 'govt'); did you mean 'gov'? "
+        "`muqabala list issuers` shows them all"
     ]
 
 
 def test_unknown_speaker_in_sentence(tmp_path: Path) -> None:
     text = STATEMENT.replace("      - id: p1-s1\n", "      - id: p1-s1\n        speaker: nobody\n")
     assert with_statement(tmp_path, text) == [
-        "statements/st.yaml:17: paragraphs[0].sentences[0].speaker: unknown issuer (got 'nobody'; known: gov)"
+        "statements/st.yaml:17: paragraphs[0].sentences[0].speaker: unknown issuer (got 'nobody'); "
+        "`muqabala list issuers` shows them all"
     ]
 
 
@@ -217,7 +219,8 @@ def test_article_case_must_exist(tmp_path: Path) -> None:
     files = tiny_files()
     files["articles/art.yaml"] = files["articles/art.yaml"].replace("case: case-1", "case: case-9")
     assert problems(write_tree(tmp_path, files)) == [
-        "articles/art.yaml:3: case: no statement belongs to case 'case-9' (known: case-1)"
+        "articles/art.yaml:3: case: no statement belongs to case 'case-9'; did you mean 'case-1'? "
+        "`muqabala list cases` shows them all"
     ]
 
 
@@ -229,7 +232,7 @@ def test_issuer_parent_unknown_and_loop(tmp_path: Path) -> None:
     assert problems(write_tree(tmp_path, files)) == [
         "issuers/a.yaml:5: parent: parents form a loop through 'a'",
         "issuers/b.yaml:5: parent: parents form a loop through 'b'",
-        "issuers/c.yaml:5: parent: unknown issuer (got 'zz'; known: a, b, c, gov)",
+        "issuers/c.yaml:5: parent: unknown issuer (got 'zz'); `muqabala list issuers` shows them all",
     ]
 
 

@@ -15,12 +15,15 @@ from typing import TextIO
 
 import click
 
+from muqabala.data import catalog
 from muqabala.data.corpus import find_root, load_corpus
 from muqabala.data.errors import DataError
 from muqabala.data.scaffold import ScaffoldError
 from muqabala.data.scaffold import new_article as write_article
+from muqabala.data.scaffold import new_issuer as write_issuer
 from muqabala.data.scaffold import new_statement as write_statement
 from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
+from muqabala.data.textimport import TextImportError, import_text
 from muqabala.site.build import BuildError, build
 from muqabala.site.cache import cached_report
 from muqabala.site.progress import TerminalProgress
@@ -77,8 +80,12 @@ def check(root: Path | None) -> None:
     """
 
     corpus = load_corpus(root or find_root())
+    for draft in corpus.drafts:
+        click.echo(f"{draft}: draft, not published (delete `status: draft` when it is done)")
+    drafts = f"; {len(corpus.drafts)} draft{'s' * (len(corpus.drafts) != 1)} left out" if corpus.drafts else ""
     click.echo(
         f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, {len(corpus.articles)} articles"
+        + drafts
     )
 
 
@@ -169,13 +176,19 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
     """
 
     root = root or find_root()
+    issuers = [e.id for e in catalog.issuers(root)]
+    if issuer is not None and issuer not in issuers:
+        click.echo(
+            f"Error: --issuer: unknown issuer {issuer!r}; {catalog.did_you_mean(issuer, issuers, 'issuers')}; "
+            f"or add it with `muqabala new issuer {issuer}`",
+            err=True,
+        )
+        sys.exit(1)
+    issuer = issuer or next(iter(issuers), None)
+    case = case or next((e.id for e in catalog.cases(root)), None)
     if issuer is None or case is None:
-        corpus = load_corpus(root)
-        issuer = issuer or next(iter(sorted(corpus.issuers)), None)
-        case = case or next(iter(corpus.cases), None)
-        if issuer is None or case is None:
-            click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
-            sys.exit(1)
+        click.echo("Error: no issuer or case to default to; pass --issuer and --case", err=True)
+        sys.exit(1)
     _scaffold(lambda: write_statement(root, slug, issuer=issuer, case=case), root)
 
 
@@ -203,7 +216,7 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
     """
 
     root = root or find_root()
-    cases = list(load_corpus(root).cases)
+    cases = [e.id for e in catalog.cases(root)]
     known = ", ".join(cases) or "none"
     # An article is collated with its case's statements only: a misspelt case would leave every
     # claim unsupported, and with several cases a default would be a guess.
@@ -213,9 +226,176 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
         sys.exit(1)
     case = case or cases[0]
     if case not in cases:
-        click.echo(f"Error: --case: no statement belongs to case {case!r} (known: {known})", err=True)
+        click.echo(
+            f"Error: --case: no statement belongs to case {case!r}; {catalog.did_you_mean(case, cases, 'cases')}",
+            err=True,
+        )
         sys.exit(1)
     _scaffold(lambda: write_article(root, slug, case=case, language=language), root)
+
+
+@new.command("issuer")
+@click.argument("slug")
+@root_option
+@click.option(
+    "--kind",
+    type=click.Choice(["government", "intergovernmental_body", "agency", "company", "media", "person"]),
+    default="government",
+    show_default=True,
+    help="What sort of speaker it is.",
+)
+@click.option("--name-en", default=None, help="Display name in English (else an EDIT blank).")
+@click.option("--name-ar", default=None, help="Display name in Arabic (else an EDIT blank).")
+@click.option("--country", default=None, help="ISO 3166-1 code (GB, US) or EU.")
+@click.option("--parent", default=None, help="The issuer it speaks for (an issuer id).")
+def new_issuer(
+    slug: str,
+    root: Path | None,
+    kind: str,
+    name_en: str | None,
+    name_ar: str | None,
+    country: str | None,
+    parent: str | None,
+) -> None:
+    """Write issuers/SLUG.yaml; `check` refuses its EDIT blanks until they are filled.
+
+    \b
+    Example:
+        muqabala new issuer us-government --name-en "US Government" --name-ar "الحكومة الأمريكية" --country US
+        muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
+    """
+
+    root = root or find_root()
+    _scaffold(
+        lambda: write_issuer(root, slug, kind=kind, name_en=name_en, name_ar=name_ar, country=country, parent=parent),
+        root,
+    )
+
+
+@main.command("list")
+@click.argument("what", type=click.Choice(list(catalog.LISTS)))
+@root_option
+def list_command(what: str, root: Path | None) -> None:
+    """List the issuers, cases or statements of the project, one id a line.
+
+    \b
+    Example:
+        muqabala list issuers
+        us-government  government: US Government
+    """
+
+    entries = catalog.LISTS[what](root or find_root())
+    width = max((len(e.id) for e in entries), default=0)
+    for e in entries:
+        click.echo(f"{e.id.ljust(width)}  {e.summary}")
+    if not entries:
+        click.echo(f"No {what} yet.", err=True)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import a statement or an article from plain text, Markdown or a saved web page.
+
+    \b
+    Example:
+        muqabala import statement release.html --issuer uk-fcdo --case exchange-2021
+        muqabala import article - --id youm7-x-ar --case solarwinds-2021 < article.txt
+    """
+
+
+def _import_options(func):  # type: ignore[no-untyped-def]
+    for option in reversed(
+        [
+            click.argument("file", type=click.File("r", encoding="utf-8")),
+            click.option("--id", "slug", default=None, help="The file's id (default: FILE's name without extension)."),
+            root_option,
+            click.option("--case", default=None, help="Case id."),
+            click.option("--date", default=None, help="When it was published: 2021-07-19 or 2021-07-19T11:35+02:00."),
+            click.option("--url", default=None, help="Where it was published."),
+            click.option("--language", default=None, help="Language code of the text (default: guessed, ar or en)."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def _import(kind: str, file: TextIO, slug: str | None, root: Path | None, options: dict[str, str | None]) -> None:
+    root = root or find_root()
+    name = getattr(file, "name", "-")
+    slug = slug or (Path(name).stem if name not in ("-", "<stdin>") else None)
+    if not slug:
+        click.echo("Error: --id is needed when the text comes from standard input", err=True)
+        sys.exit(1)
+    known = {"issuer": [e.id for e in catalog.issuers(root)], "case": [e.id for e in catalog.cases(root)]}
+    for key, ids in known.items():
+        value = options.get(key)
+        if value and value not in ids and (key == "issuer" or kind == "article"):
+            what = f"{key}s" if key == "issuer" else "cases"
+            click.echo(f"Error: --{key}: unknown {key} {value!r}; {catalog.did_you_mean(value, ids, what)}", err=True)
+            sys.exit(1)
+    try:
+        result = import_text(root, kind, file.read(), name, slug, options)
+    except TextImportError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    removed = f", {len(result.removed)} gone ({', '.join(result.removed)})" if result.removed else ""
+    click.echo(
+        f"Wrote {result.path.relative_to(root)}: {result.kept} sentence ids kept, {result.added} new{removed}; "
+        "fill in the EDIT values and translations, delete `status: draft`, then run `muqabala check`"
+    )
+
+
+@import_group.command("statement")
+@_import_options
+@click.option("--issuer", default=None, help="Issuer id (see `muqabala list issuers`).")
+@click.option("--speaker", default=None, help="Issuer id of the person speaking, when it is one person's words.")
+def import_statement(
+    file: TextIO,
+    slug: str | None,
+    root: Path | None,
+    case: str | None,
+    date: str | None,
+    url: str | None,
+    language: str | None,
+    issuer: str | None,
+    speaker: str | None,
+) -> None:
+    """Write statements/ID.yaml from a text, split into numbered sentences, as a draft.
+
+    Paragraphs are kept; each is split into sentences with ids p1-s1, p1-s2, p2-s1…; the first
+    short line (or a page's <h1>) is the title; translations are EDIT placeholders. Importing a
+    changed text again over the same id keeps the id and every field of each unchanged sentence.
+
+    \b
+    Example:
+        muqabala import statement us-whitehouse-2021-07-19.txt --issuer us-government --case solarwinds-2021
+    """
+
+    options = {"case": case, "date": date, "url": url, "language": language, "issuer": issuer, "speaker": speaker}
+    _import("statement", file, slug, root, options)
+
+
+@import_group.command("article")
+@_import_options
+def import_article(
+    file: TextIO,
+    slug: str | None,
+    root: Path | None,
+    case: str | None,
+    date: str | None,
+    url: str | None,
+    language: str | None,
+) -> None:
+    """Write articles/ID.yaml from a text, split into numbered sentences, as a draft.
+
+    The first short line (or a page's <h1>) is the headline; the rest as for `import statement`.
+
+    \b
+    Example:
+        muqabala import article youm7.html --case solarwinds-2021 --language ar
+    """
+
+    _import("article", file, slug, root, {"case": case, "date": date, "url": url, "language": language})
 
 
 @main.command()

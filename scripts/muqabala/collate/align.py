@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Sentence, Text
+from muqabala.data.model import Article, ArticleSentence, Sentence, Text, speaker_ids
 from muqabala.lexicon.concepts import TAG, ConceptMatcher
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
@@ -133,14 +133,16 @@ class Aligner:
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
             for sen in st.sentences():
-                if _introduces(sen, st.language, lexicon):
+                if sen.role in ("intro", "heading") or _introduces(sen, st.language, lexicon):
                     continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
                 case.speakers[doc] = list(
                     dict.fromkeys(
-                        i for who in (sen.speaker, st.speaker, st.issuer) if who for i in corpus.issuer_chain(who)
+                        i
+                        for who in [*speaker_ids(sen.speaker), *speaker_ids(st.speaker), st.issuer]
+                        for i in corpus.issuer_chain(who)
                     )
                 )
                 for lang in LANGS:

@@ -17,7 +17,7 @@ from muqabala.collate.attribution import code, segments
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Override, Statement
+from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
     ArticleReport,
@@ -160,7 +160,7 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
     )
     for st in case.statements:
         for sen in st.sentences():
-            issuer = sen.speaker or st.issuer
+            issuer = first_speaker(sen.speaker) or st.issuer
             src = Source(
                 statement=st.id,
                 sentence=sen.id,

@@ -17,9 +17,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from muqabala.data.catalog import did_you_mean
 from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
+from muqabala.data.placeholders import is_draft, placeholders
 from muqabala.data.yamlfile import Loaded, format_path, load
 from muqabala.vocabulary import SITE_LANGUAGES
 
@@ -64,6 +66,8 @@ class Corpus:
     """Hash of every data file's bytes: the key of the engine cache."""
     file_digests: dict[str, str] = field(default_factory=dict)
     """Data file (relative to the root) → hash of its bytes as read."""
+    drafts: list[str] = field(default_factory=list)
+    """Files marked `status: draft` (relative to the root): checked against the schema only, never published."""
 
     @cached_property
     def cases(self) -> dict[str, Case]:
@@ -192,6 +196,12 @@ def load_corpus(root: Path) -> Corpus:
             named[folder].add(data["id"])
         if loaded.problems and data is None:
             continue
+        if folder != "issuers" and is_draft(data):
+            # A draft may hold placeholders and lack translations; only its shape is checked.
+            if _validate(DATA_DIRS[folder], loaded, display, problems) is not None:
+                corpus.drafts.append(display)
+            continue
+        problems += placeholders(loaded, path.read_text(encoding="utf-8", errors="replace"), display)
         problems += _references(folder, loaded, display, named["issuers"])
         if folder == "statements" and isinstance(data, dict) and isinstance(data.get("case"), str):
             # An invalid statement still names its case: do not blame its articles too.
@@ -265,13 +275,13 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
     data = loaded.data if isinstance(loaded.data, dict) else {}
     refs: list[tuple[tuple[str | int, ...], Any]] = []
     if folder == "statements":
-        refs += [(("issuer",), data.get("issuer")), (("speaker",), data.get("speaker"))]
+        refs += [(("issuer",), data.get("issuer")), *_speakers(("speaker",), data.get("speaker"))]
         paragraphs = data.get("paragraphs")
         for pi, para in enumerate(paragraphs if isinstance(paragraphs, list) else []):
             sentences = para.get("sentences") if isinstance(para, dict) else None
             for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
                 if isinstance(sen, dict):
-                    refs.append((("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker")))
+                    refs += _speakers(("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker"))
     return [
         _unknown_issuer(display, loaded, path, ref, issuers)
         for path, ref in refs
@@ -280,10 +290,19 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
     ]
 
 
+def _speakers(path: tuple[str | int, ...], value: Any) -> list[tuple[tuple[str | int, ...], Any]]:
+    """A `speaker` reference, or each of a list of them."""
+    if isinstance(value, list):
+        return [((*path, i), v) for i, v in enumerate(value)]
+    return [(path, value)]
+
+
 def _unknown_issuer(display: str, loaded: Loaded, path: tuple[str | int, ...], ref: str, issuers: set[str]) -> Problem:
-    known = ", ".join(sorted(issuers)[:8]) + (", …" if len(issuers) > 8 else "")
     return Problem(
-        display, loaded.line_of(path), format_path(path), f"unknown issuer (got {show(ref)}; known: {known or 'none'})"
+        display,
+        loaded.line_of(path),
+        format_path(path),
+        f"unknown issuer (got {show(ref)}); {did_you_mean(ref, issuers, 'issuers')}",
     )
 
 
@@ -334,7 +353,7 @@ def _cross_check(
                     display,
                     loaded.line_of(("case",)),
                     "case",
-                    f"no statement belongs to case {art.case!r} (known: {', '.join(sorted(case_ids)) or 'none'})",
+                    f"no statement belongs to case {art.case!r}; {did_you_mean(art.case, case_ids, 'cases')}",
                 )
             )
         ids: dict[str, tuple[str | int, ...]] = {}

@@ -158,13 +158,53 @@ class Issuer(_Model):
     """For a person: the office held at the time (`Foreign Secretary`), in both site languages."""
 
 
+Speakers = Id | list[Id]
+"""One issuer id, or a list of them for words spoken jointly (`[raab, borrell]`)."""
+
+Status = Literal["published", "draft"]
+"""`draft` for a file still being written: `check` lists it, the site leaves it out."""
+
+
+def first_speaker(speaker: str | list[str] | None) -> str | None:
+    """The speaker to credit where one id is needed: the only one, or the first of a list."""
+    if isinstance(speaker, list):
+        return speaker[0] if speaker else None
+    return speaker
+
+
+def speaker_ids(speaker: str | list[str] | None) -> list[str]:
+    """Every id of a `speaker` field, in order."""
+    if speaker is None:
+        return []
+    return list(speaker) if isinstance(speaker, list) else [speaker]
+
+
+class QuotedIn(_Model):
+    """An outlet through which a fragment of a statement is known, when its full text is not."""
+
+    outlet: NonEmpty
+    """The outlet's name as it prints it (`Reuters`, `BBC News`), or an issuer id of kind media."""
+    url: Url
+    """The address of the outlet's report that quotes the fragment."""
+    date: PublishedDate
+    """When the outlet published it."""
+
+
 class Sentence(Text):
     """One sentence of a statement, with a stable id that becomes its anchor."""
 
     id: Id
     """Stable within the statement; never renumber, since links point at it."""
-    speaker: Id | None = None
-    """The person quoted, when the sentence is a quotation inside a release (an issuer id)."""
+    speaker: Speakers | None = Field(default=None, union_mode="left_to_right")
+    """The person quoted, when the sentence is a quotation inside a release: an issuer id, or a list
+    of ids for words spoken jointly."""
+    role: Literal["evidence", "intro", "heading", "quoted"] = "evidence"
+    """What the sentence does: `evidence` (the default) says something a claim can be checked
+    against; `intro` only introduces words that follow (`The Foreign Secretary said:`); `heading`
+    is a heading of the release; `quoted` repeats someone else's words that the issuer reports
+    without making them its own."""
+    quoted_in: list[QuotedIn] = Field(default_factory=list)
+    """The outlets that quoted this fragment, when the statement is known only through them."""
 
 
 class Paragraph(_Model):
@@ -185,8 +225,12 @@ class Statement(_Model):
     """The case this statement belongs to (`exchange-2021`)."""
     issuer: Id
     """Who issued it (an issuer id)."""
-    speaker: Id | None = None
-    """The person speaking, when the whole statement is one person's words."""
+    status: Status = "published"
+    """`draft` while the file is being written: placeholders and missing translations are
+    allowed, `check` lists the file, and the site leaves it out."""
+    speaker: Speakers | None = Field(default=None, union_mode="left_to_right")
+    """The person speaking, when the whole statement is one person's words: an issuer id, or a
+    list of ids for a joint statement (the first is credited where one is needed)."""
     role: Literal["primary", "secondary"] = "primary"
     """`secondary` for media reports: shown for context, never evidence of what a government said."""
     title: Text
@@ -273,6 +317,9 @@ class Article(_Model):
     """Version of this file's shape; 1 today."""
     id: Id
     """Stable id; becomes the page address `articles/<id>/`."""
+    status: Status = "published"
+    """`draft` while the file is being written: placeholders and missing translations are
+    allowed, `check` lists the file, and the site leaves it out."""
     case: Id
     """The case it reports on; its claims are checked against that case's statements."""
     outlet: Bilingual

@@ -1,4 +1,8 @@
-"""`muqabala new statement|article SLUG`: data files that pass `check` once their blanks are filled."""
+"""`muqabala new issuer|statement|article SLUG`: data files that pass `check` once their blanks are filled.
+
+Statements and articles start as drafts (`status: draft`): `check` lists them and the site
+leaves them out until the editor deletes that line, after which every `EDIT` left is an error.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +15,23 @@ from muqabala.vocabulary import SITE_LANGUAGES
 
 STATEMENT_TEMPLATE = """\
 # yaml-language-server: $schema=../schema/statement.schema.json
-# A new statement. Replace every value marked EDIT, then run `muqabala check`.
+# A new statement. Replace every value marked EDIT, delete `status: draft`, then run `muqabala check`.
 # Field reference: the editor's guide (guide/ on the site) and schema/statement.schema.json.
 schema_version: 1
 id: {slug}
+# A draft is checked but never published; delete this line when every EDIT is done.
+status: draft
 # The case this statement belongs to; articles of that case are checked against it.
 case: {case}
 # Who issued it: an id from issuers/ (add a file there for a new issuer).
 issuer: {issuer}
-# speaker: an issuer id, when the whole statement is one person's words.
+# speaker: an issuer id, when the whole statement is one person's words ([id, id] for a joint one).
 title:
   text: "EDIT: the title exactly as published"
   translations:
     ar: "EDIT: ترجمة العنوان"
 # A day, or a moment with its zone: 2021-07-19T11:35+02:00
-date: "{today}"
+date: "{today}"  # EDIT: the day it was published (this is the day the file was written)
 url: "https://example.org/EDIT-the-address-it-was-published-at"
 # Either an archive copy …
 # archive_url: https://web.archive.org/web/2021/https://example.org/
@@ -50,6 +56,9 @@ paragraphs:
         translations:
           ar: "EDIT: ترجمة الجملة الأولى."
         # speaker: raab   # when the sentence quotes a person inside a release
+        # role: intro     # or heading, or quoted; see "Sentence roles" in the guide
+        # quoted_in:      # when the fragment is known only through an outlet's report
+        #   - {{outlet: Reuters, url: "https://example.org/EDIT", date: 2021-07-19}}
         # note:   # a translator's note (an odd wording, a sic), in both languages
         #   en: "EDIT: the note in English"
         #   ar: "EDIT: الملاحظة بالعربية"
@@ -57,12 +66,14 @@ paragraphs:
 
 ARTICLE_TEMPLATE = """\
 # yaml-language-server: $schema=../schema/article.schema.json
-# A new article under review. Replace every value marked EDIT, then run `muqabala check`.
+# A new article under review. Replace every value marked EDIT, delete `status: draft`, then run `muqabala check`.
 # Field reference: the editor's guide (guide/ on the site) and schema/article.schema.json.
 # Transcribe it exactly as published, odd quotation marks and all: the checks compare its
 # wording with the sources, and a silent correction would hide what is being checked.
 schema_version: 1
 id: {slug}
+# A draft is checked but never published; delete this line when every EDIT is done.
+status: draft
 # The case it reports on: its claims are checked against the statements of that case.
 case: {case}
 outlet:
@@ -77,7 +88,7 @@ url: "https://example.org/EDIT-the-address-it-was-published-at"
 #   en: "EDIT: why the address is not given"
 #   ar: "EDIT: سبب عدم ذكر العنوان"
 # A day, or a moment with its zone: 2021-07-19T11:35+02:00
-date: "{today}"
+date: "{today}"  # EDIT: the day it was published (this is the day the file was written)
 # date_note:   # how sure the date is, in both languages
 #   en: "EDIT: the note in English"
 #   ar: "EDIT: الملاحظة بالعربية"
@@ -125,6 +136,26 @@ _ARTICLE_BLANKS = {
         "sentence_translation": "EDIT: ترجمة الجملة الأولى.",
     },
 }
+
+
+ISSUER_TEMPLATE = """\
+# yaml-language-server: $schema=../schema/issuer.schema.json
+# A new issuer. Replace every value marked EDIT, then run `muqabala check`.
+# Field reference: the editor's guide (guide/ on the site) and schema/issuer.schema.json.
+schema_version: 1
+id: {slug}
+name:
+  ar: "{name_ar}"
+  en: "{name_en}"
+# government, intergovernmental_body, agency, company, media or person
+kind: {kind}
+{country}{parent}# aliases:   # other names an article may use, by language
+#   ar: ["EDIT: اسم آخر"]
+#   en: ["EDIT: another name"]
+# role:   # for a person: the office held at the time, in both languages
+#   en: "EDIT: Foreign Secretary"
+#   ar: "EDIT: وزير الخارجية"
+"""
 
 
 class ScaffoldError(Exception):
@@ -177,3 +208,38 @@ def new_article(
             **_ARTICLE_BLANKS[language],
         ),
     )
+
+
+def new_issuer(
+    root: Path,
+    slug: str,
+    *,
+    kind: str = "government",
+    name_en: str | None = None,
+    name_ar: str | None = None,
+    country: str | None = None,
+    parent: str | None = None,
+) -> Path:
+    """Write issuers/<slug>.yaml; names not given are `EDIT:` blanks that `check` refuses until filled."""
+    path = _target(root, "issuers", slug, "us-government")
+    country_line = (
+        f"country: {country}\n"
+        if country
+        else "# country: an ISO 3166-1 code (GB, CN, US), or EU; none for an intergovernmental body\n"
+    )
+    parent_line = f"parent: {parent}\n" if parent else "# parent: the issuer this one speaks for (an issuer id)\n"
+    return _write(
+        path,
+        ISSUER_TEMPLATE.format(
+            slug=slug,
+            kind=kind,
+            name_ar=_quoted(name_ar or "EDIT: الاسم بالعربية"),
+            name_en=_quoted(name_en or "EDIT: the name in English"),
+            country=country_line,
+            parent=parent_line,
+        ),
+    )
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from muqabala.data.corpus import Corpus
+from muqabala.data.model import speaker_ids
 from muqabala.report import ArticleReport, Comparison, Report, StatementReport
 from muqabala.site.render.bidi import direction, plain_isolate, span
 from muqabala.site.render.chart import ChartRow, attribution_chart
@@ -24,7 +25,8 @@ def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
     if facet == "issuer":
         who = span(issuer_name(corpus, sr.issuer, lang), lang)
         if st and st.speaker:
-            who += f' <span class="mq-small">({span(issuer_name(corpus, st.speaker, lang), lang)})</span>'
+            names = ", ".join(span(issuer_name(corpus, s, lang), lang) for s in speaker_ids(st.speaker))
+            who += f' <span class="mq-small">({names})</span>'
         return who
     a = sr.attribution
     if facet == "attribution_level":
@@ -48,8 +50,8 @@ def _speakers(corpus: Corpus, statement_id: str) -> set[str]:
     if st is None:
         return set()
     out = set(corpus.issuer_chain(st.issuer))
-    if st.speaker:
-        out |= set(corpus.issuer_chain(st.speaker))
+    for speaker in speaker_ids(st.speaker):
+        out |= set(corpus.issuer_chain(speaker))
     return out
 
 

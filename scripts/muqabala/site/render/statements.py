@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Sentence, Statement
+from muqabala.data.model import Sentence, Statement, speaker_ids
 from muqabala.report import Report, StatementReport
 from muqabala.site.render.bidi import direction, span
 from muqabala.site.render.escape import esc, href
@@ -58,7 +58,8 @@ def _sentence_row(
         cls += " mq-quote"
         quote = (
             f'<p class="mq-quote-by">{esc(t("statement.quote_by", lang))} '
-            f"{span(issuer_name(corpus, sen.speaker, lang), lang)}</p>"
+            + ", ".join(span(issuer_name(corpus, s, lang), lang) for s in speaker_ids(sen.speaker))
+            + "</p>"
         )
     cites = ""
     if cited:
@@ -132,12 +133,15 @@ def render_statement(
     rows = [
         (t("statement.issuer", lang), span(issuer_name(corpus, st.issuer, lang), lang)),
     ]
-    if st.speaker:
-        speaker = corpus.issuers.get(st.speaker)
+    names = []
+    for sid in speaker_ids(st.speaker):
+        speaker = corpus.issuers.get(sid)
         role = ""
         if speaker and speaker.role:
             role = f' <span class="mq-small">({span(speaker.role.get(lang), lang)})</span>'
-        rows.append((t("statement.speaker", lang), span(issuer_name(corpus, st.speaker, lang), lang) + role))
+        names.append(span(issuer_name(corpus, sid, lang), lang) + role)
+    if names:
+        rows.append((t("statement.speaker", lang), ", ".join(names)))
     rows += [
         (t("statement.date", lang), f"{ident(st.date)}"),
         (t("statement.language", lang), esc(language_name(st.language, lang))),
