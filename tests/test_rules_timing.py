@@ -55,3 +55,25 @@ def test_explanations_name_statements_by_issuer_and_date_not_by_file_id():
 )
 def test_dates_in_explanations_are_written_out(date, en, ar):
     assert (when(date).en, when(date).ar) == (en, ar)
+
+
+def test_months_are_read_in_egyptian_and_levantine_names_with_their_day():
+    from muqabala.collate.rules.timing import months
+
+    assert [m[2:] for m in months("في الـ13 من أيار الماضي")] == [(5, 13)]
+    assert [m[2:] for m in months("On 13 April 2018, the service")] == [(4, 13)]
+    assert [m[2:] for m in months("بدأ في كانون الثاني")] == [(1, None)]
+
+
+def test_a_month_the_evidence_contradicts():
+    from muqabala.collate.rules import timing
+    from test_rules_fixtures import make_case, make_claim
+
+    rows = [("d", "s1", "alpha-office", "On 13 April the service disrupted the operation.", "…")]
+    case = make_case(rows)
+    claim = make_claim(case, "أحبطت ألفا العملية في الـ13 من أيار الماضي.", ranked=[("d#s1", 0.8)])
+    [flag] = timing.check(claim, case)
+    assert (flag.severity, flag.details["claim_month"], flag.details["source_month"]) == ("major", 5, 4)
+    assert flag.explanation.en == "The claim dates it to 13 May; the source gives 13 April."
+    same = make_claim(case, "أحبطت ألفا العملية في الـ13 من نيسان.", ranked=[("d#s1", 0.8)])
+    assert timing.check(same, case) == []

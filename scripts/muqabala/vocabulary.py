@@ -175,21 +175,30 @@ ATTRIBUTION_ORDER: tuple[str, ...] = tuple(ATTRIBUTION_LEVELS)
 
 # --- dates --------------------------------------------------------------------------------------
 
-MONTHS: tuple[Term, ...] = (
-    Term("1", "January", "يناير"),
-    Term("2", "February", "فبراير"),
-    Term("3", "March", "مارس"),
-    Term("4", "April", "أبريل"),
-    Term("5", "May", "مايو"),
-    Term("6", "June", "يونيو"),
-    Term("7", "July", "يوليو"),
-    Term("8", "August", "أغسطس"),
-    Term("9", "September", "سبتمبر"),
-    Term("10", "October", "أكتوبر"),
-    Term("11", "November", "نوفمبر"),
-    Term("12", "December", "ديسمبر"),
+
+@dataclass(frozen=True)
+class Month(Term):
+    """A month: `en` and `ar` as explanations write it; `forms` as texts may (Levantine names too)."""
+
+    number: int
+    forms: tuple[str, ...]
+
+
+MONTHS: tuple[Month, ...] = (
+    Month("1", "January", "يناير", 1, ("January", "Jan", "يناير", "كانون الثاني")),
+    Month("2", "February", "فبراير", 2, ("February", "Feb", "فبراير", "شباط")),
+    Month("3", "March", "مارس", 3, ("March", "مارس", "آذار")),
+    Month("4", "April", "أبريل", 4, ("April", "Apr", "أبريل", "إبريل", "ابريل", "نيسان")),
+    Month("5", "May", "مايو", 5, ("May", "مايو", "أيار")),
+    Month("6", "June", "يونيو", 6, ("June", "يونيو", "يونيه", "حزيران")),
+    Month("7", "July", "يوليو", 7, ("July", "يوليو", "يوليه", "تموز")),
+    Month("8", "August", "أغسطس", 8, ("August", "Aug", "أغسطس", "آب")),
+    Month("9", "September", "سبتمبر", 9, ("September", "Sept", "سبتمبر", "أيلول")),
+    Month("10", "October", "أكتوبر", 10, ("October", "Oct", "أكتوبر", "تشرين الأول")),
+    Month("11", "November", "نوفمبر", 11, ("November", "Nov", "نوفمبر", "تشرين الثاني")),
+    Month("12", "December", "ديسمبر", 12, ("December", "Dec", "ديسمبر", "كانون الأول")),
 )
-"""Month names for dates in explanations (the Arabic ones numbers.yaml reads too)."""
+"""Month names for dates in explanations, and the forms a text may use for each (the timing rule)."""
 
 
 def when(date: str) -> dict[str, str]:

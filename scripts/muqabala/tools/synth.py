@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from muqabala.vocabulary import GENERATED
+from muqabala.vocabulary import MONTHS as VOCABULARY_MONTHS
 
 STATEMENTS_PER_CASE = 10
 """As in the shipped case; the engine's pairwise comparisons stay within a case."""
@@ -129,14 +130,8 @@ HEDGES = [
     ("almost certain", "شبه مؤكد"),
     ("", ""),
 ]
-MONTHS = [
-    ("January", "يناير"),
-    ("March", "مارس"),
-    ("April", "أبريل"),
-    ("June", "يونيو"),
-    ("September", "سبتمبر"),
-    ("November", "نوفمبر"),
-]
+# The months the generated cases use, named as vocabulary.MONTHS names them.
+MONTHS = [(m.en, m.ar) for m in VOCABULARY_MONTHS if m.number in (1, 3, 4, 6, 9, 11)]
 _DIACRITICS = {
     "الاختراق": "الاختِراق",
     "السيبرانية": "السَّيبرانية",

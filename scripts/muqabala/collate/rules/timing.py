@@ -1,29 +1,84 @@
-"""Rule `timing`: a claim about order in time that the statements' dates cannot support.
+"""Rule `timing`: a claim about time that the statements contradict or cannot support.
 
-A claim saying an issuer was first (`first` of scope.yaml: "the first to", "أول من") is checked
-against the other primary statements published the same day as that issuer's first one: if
-one is dated earlier the claim is contradicted; if any date on either side lacks a time, the
-order cannot be established from the statements, and that is flagged too.
+- **Order.** A claim saying an issuer was first (`first` of scope.yaml: "the first to", "أول من")
+  is checked against the other primary statements published the same day as that issuer's first
+  one: if one is dated earlier the claim is contradicted; if any date on either side lacks a time,
+  the order cannot be established from the statements, and that is flagged too.
+- **Month.** A claim dating something to a month ("on 13 May", «في كانون الثاني») is compared with
+  the months its evidence names: when the evidence names months and none of the claim's, the
+  claim is contradicted (the sources date the event to another month). Month names and their
+  Arabic forms (Egyptian and Levantine) are `vocabulary.MONTHS`.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
-from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, flag, names, when
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, adjusted, flag, names, when
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import MONTHS
 
 
 def _instant(date: str) -> datetime | None:
     return datetime.fromisoformat(date.replace("Z", "+00:00")) if "T" in date else None
 
 
+_DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:of\s+|من\s+)?(?:شهر\s+)?$")
+_DAY_AFTER = re.compile(r"^\s*(\d{1,2})\b(?!\d)")
+_ALL_FORMS = [form for m in MONTHS for form in m.forms]
+
+
+def months(text: str) -> list[tuple[int, int, int, int | None]]:
+    """(start, end, month, day or None) of every month a text names, with the day written next to it."""
+    out = []
+    for hit in find(_ALL_FORMS, text):
+        month = next(m for m in MONTHS if hit.phrase in m.forms)
+        before = _DAY_BEFORE.search(text[: hit.start].replace("الـ", ""))
+        after = _DAY_AFTER.match(text[hit.end :])
+        day = int(before.group(1)) if before else int(after.group(1)) if after else None
+        out.append((hit.start, hit.end, month.number, day if day and 1 <= day <= 31 else None))
+    return out
+
+
+def _month_name(month: int, day: int | None, lang: str) -> str:
+    name = MONTHS[month - 1].label(lang)
+    return f"{day} {name}" if day else name
+
+
+def _month(claim: ClaimView) -> list[Discrepancy]:
+    said = months(claim.original)
+    if not said:
+        return []
+    close = [s for s in claim.evidence[:3] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    named = [(m, d, src) for src in close for _, _, m, d in months(src.words("en"))]
+    if not named or any(m == m2 for _, _, m, _ in said for m2, _, _ in named):
+        return []
+    start, end, month, day = said[0]
+    other, other_day, src = named[0]
+    return [
+        flag(
+            "timing",
+            "major",
+            f"The claim dates it to {_month_name(month, day, 'en')}; the source gives "
+            f"{_month_name(other, other_day, 'en')}.",
+            f"يؤرّخ الادعاء ذلك بـ{_month_name(month, day, 'ar')}، في حين يذكر المصدر "
+            f"{_month_name(other, other_day, 'ar')}.",
+            claim.span(start, end),
+            src.whole(),
+            kind="contradicted",
+            claim_month=month,
+            source_month=other,
+        )
+    ]
+
+
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
-    """Flag an order in time the dates do not establish."""
+    """Flag an order in time the dates do not establish, and a month the sources contradict."""
     hits = find(case.lexicon.scope.first.get(claim.lang), claim.original)
     if not hits:
-        return []
+        return _month(claim)
     hit = hits[0]
     seg = next((s for s in claim.segments if s.start <= hit.start < s.end), claim.segments[0])
     speakers = [s for s in seg.speakers if s != ANONYMOUS] or claim.credited
