@@ -67,6 +67,19 @@ def test_statement_coding(report):
     assert all(level in ATTRIBUTION_ORDER for s in report.statements for level in s.sentence_attribution.values())
 
 
+def test_certainty_is_coded_from_the_hedges_of_the_attributing_sentences(report):
+    by_id = {s.id: s for s in report.statements}
+    eu = by_id["eu-declaration-2021-07-19"]
+    assert (eu.certainty, eu.certainty_cues) == (["assessed", "possible"], ["assess", "can be linked"])
+    ncsc = by_id["uk-ncsc-release-2021-07-19"]
+    assert "highly likely" in ncsc.certainty_cues and "almost_certain" in ncsc.certainty
+    assert by_id["uk-raab-tweet-2021-07-19"].certainty == []  # stated as fact
+    facets = {
+        c.facet for c in report.comparisons if c.statements == ["eu-declaration-2021-07-19", "uk-raab-tweet-2021-07-19"]
+    }
+    assert "certainty" in facets
+
+
 def test_deterministic(report, exchange):
     again = collate(load_corpus(exchange), exchange)
     assert again.model_dump_json() == report.model_dump_json()

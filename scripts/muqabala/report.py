@@ -194,6 +194,11 @@ class StatementReport(_Out):
     figures: list[Figure] = Field(default_factory=list)
     demands: list[str] = Field(default_factory=list)
     """Sentence ids that make demands of someone (urge, call on, must)."""
+    certainty: list[str] = Field(default_factory=list)
+    """The hedges (hedges.yaml ids: `likely`, `almost_certain`…) of the sentences that attribute; empty
+    when they state the attribution as fact."""
+    certainty_cues: list[str] = Field(default_factory=list)
+    """Their wording, in the sentences' original language (`highly likely`)."""
 
 
 class Comparison(_Out):
@@ -201,7 +206,7 @@ class Comparison(_Out):
 
     statements: list[str]
     """The two statement ids, in id order."""
-    facet: Literal["attribution_level", "named_organ", "groups", "figures", "demands", "date", "issuer"]
+    facet: Literal["attribution_level", "certainty", "named_organ", "groups", "figures", "demands", "date", "issuer"]
     values: dict[str, str | list[str] | None]
     """Statement id → that statement's value for the facet."""
 

@@ -173,6 +173,20 @@ sentence of an explanation."""
 
 ATTRIBUTION_ORDER: tuple[str, ...] = tuple(ATTRIBUTION_LEVELS)
 
+CERTAINTY: dict[str, Term] = {
+    t.key: t
+    for t in (
+        Term("stated", "Stated as fact", "بصيغة الجزم"),
+        Term("assessed", "An assessment", "تقدير"),
+        Term("almost_certain", "Almost certain", "شبه مؤكد"),
+        Term("likely", "Likely", "مرجَّح"),
+        Term("possible", "Possible", "محتمل"),
+    )
+}
+"""How sure a statement says it is of what it attributes: `stated` when its attributing sentences carry
+no hedge, else the kinds of hedge they carry (the `id`s of lexicon/hedges.yaml; an id added there
+without a label here is shown as it is)."""
+
 # --- dates --------------------------------------------------------------------------------------
 
 

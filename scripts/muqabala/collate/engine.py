@@ -216,6 +216,16 @@ def statement_report(st: Statement, case: CaseView) -> tuple[StatementReport, li
         if made:
             demands.append(src.sentence)
             kinds |= made
+    hedged: list[tuple[str, str]] = []
+    for src, coding in zip(srcs, codings, strict=True):
+        if coding.level == "none" or src.role != "primary":
+            continue
+        text, lang = coding_text(src)
+        hits = [(h.id, hit) for h in case.lexicon.hedges.hedges for hit in find(h.get(lang), text)]
+        # "highly likely" holds "likely": keep the longest of overlapping hedges.
+        for hid, hit in hits:
+            if not any(o.start <= hit.start and hit.end <= o.end and o is not hit for _, o in hits):
+                hedged.append((hid, text[hit.start : hit.end]))
     return StatementReport(
         id=st.id,
         issuer=st.issuer,
@@ -227,6 +237,8 @@ def statement_report(st: Statement, case: CaseView) -> tuple[StatementReport, li
         sentence_attribution={s.sentence: c.level for s, c in zip(srcs, codings, strict=True) if c.level != "none"},
         figures=figures,
         demands=demands,
+        certainty=sorted({hid for hid, _ in hedged}),
+        certainty_cues=sorted({cue for _, cue in hedged}, key=str.lower),
     ), sorted(kinds)
 
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import muqabala
 from muqabala import __version__
 from muqabala.collate.engine import CasePart, assemble, collate_cases
 from muqabala.data.corpus import Corpus, data_digest
@@ -49,7 +50,7 @@ def _dependencies(root: Path) -> str:
     for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:
         sha.update(path.name.encode() + b"\0" + path.read_bytes())
     # Code changes invalidate results too: during development a stale report would mislead.
-    package = Path(__file__).parent
+    package = Path(muqabala.__file__).parent  # the whole package: collation code lives beside site/
     for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml")):
         sha.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return sha.hexdigest()

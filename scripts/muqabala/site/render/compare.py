@@ -12,9 +12,19 @@ from muqabala.site.render.fragments import ident, issuer_name, level_html, organ
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import rel
 from muqabala.site.render.statements import statement_path
+from muqabala.vocabulary import CERTAINTY
 
 PAGE = "compare.md"
-FACETS: tuple[str, ...] = ("date", "issuer", "attribution_level", "named_organ", "groups", "figures", "demands")
+FACETS: tuple[str, ...] = (
+    "date",
+    "issuer",
+    "attribution_level",
+    "certainty",
+    "named_organ",
+    "groups",
+    "figures",
+    "demands",
+)
 
 
 def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
@@ -31,6 +41,12 @@ def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
     a = sr.attribution
     if facet == "attribution_level":
         return level_html(a.level, lang)
+    if facet == "certainty":
+        kinds = [CERTAINTY[k].label(lang) if k in CERTAINTY else k for k in sr.certainty or ["stated"]]
+        shown = esc("، ".join(kinds) if lang == "ar" else ", ".join(kinds))
+        if lang == "en" and sr.certainty_cues:
+            shown += ' <span class="mq-small">(' + ", ".join(f"“{esc(c)}”" for c in sr.certainty_cues) + ")</span>"
+        return shown
     if facet == "named_organ":
         return organ_html(a, lang) or none
     if facet == "groups":

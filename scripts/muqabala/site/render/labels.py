@@ -26,6 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
     "facet.date": {"en": "Date", "ar": "التاريخ"},
     "facet.issuer": {"en": "Issuer", "ar": "الجهة المُصدِرة"},
     "facet.attribution_level": {"en": "Attribution level", "ar": "درجة الإسناد"},
+    "facet.certainty": {"en": "Certainty", "ar": "درجة اليقين"},
     "facet.named_organ": {"en": "Named state organ", "ar": "جهاز الدولة المسمّى"},
     "facet.groups": {"en": "Groups named", "ar": "المجموعات المسمّاة"},
     "facet.figures": {"en": "Figures", "ar": "الأرقام"},
