@@ -252,3 +252,23 @@ def test_top_primary_candidate_is_a_gold_sentence(real: Aligner, claim: str):
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["evidence"][claim]
     top = next(c.ref for c in rank(real, "exchange-hack-ar", claim) if not c.secondary)
     assert top in gold
+
+
+def test_statements_after_the_article_are_no_candidates_and_old_ones_weigh_half(tmp_path: Path):
+    same = ("Identical words about pumps.", "كلمات متطابقة عن المضخات.")
+    files = {
+        "issuers/a.yaml": issuer("a", "Aland", "الاند"),
+        "statements/now.yaml": statement("now", "a", [same]),
+        "statements/later.yaml": statement("later", "a", [same]) | {"date": "2030-02-01"},
+        "statements/old.yaml": statement("old", "a", [same]) | {"date": "2028-01-01"},
+        "articles/zenda-ar.yaml": ARTICLE
+        | {"headline": {"id": "headline", "text": "مضخات", "translations": {"en": "pumps"}}},
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ranked = rank(Aligner(load_corpus(tmp_path), LEXICON), "zenda-ar", "headline")
+    assert [c.ref for c in ranked] == ["now#p1-s1", "old#p1-s1"]
+    assert ranked[1].score == pytest.approx(ranked[0].score / 2)
+    assert "date:older" in ranked[1].reasons

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -149,6 +150,10 @@ def test_the_shipped_case_keeps_its_evidence_when_other_cases_are_filed_under_it
     root = project_from(tmp_path / "p")
     for folder in ("statements", "issuers"):
         shutil.copytree(REPO / "tests" / "cases" / "ruritania" / folder, root / folder, dirs_exist_ok=True)
+    # Dated a month before the article, so that they compete as candidates (later ones cannot).
+    for path in (root / "statements").glob("*-2024-*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^date: .*$", "date: '2021-06-15'", text, count=1, flags=re.M), encoding="utf-8")
     out = evaluate(root)
     alone, merged = out["cases"]["exchange-2021"], out["distractors"]["exchange-2021"]
     assert merged["evidence"]["p_at_1"] >= alone["evidence"]["p_at_1"]

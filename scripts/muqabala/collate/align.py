@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
@@ -64,6 +65,15 @@ FIGURE_WEIGHT = 0.25
 
 MIN_FIGURE = 10
 """Smaller numbers ("two of its allies", "three steps") are too common to identify a source."""
+
+STALE_DAYS = 365
+"""A statement published more than this many days before the article is seldom what it reports."""
+
+STALE_WEIGHT = 0.5
+"""What such a statement's score is multiplied by. Statements published after the article (a day
+of zones allowed) are no candidates at all: an article cannot report them. Both are priors about
+news, not figures fitted to a case: they keep another case's statements, filed under a case by
+mistake or grown into it, from outranking the statements of the article's own days."""
 
 MAX_TERM_REASONS = 6
 """Matched terms listed per language, by contribution."""
@@ -227,6 +237,13 @@ class Aligner:
             if spoke:
                 scores[doc] += SPEAKER_WEIGHT
                 reasons.setdefault(doc, []).append(f"speaker:{spoke[0]}")
+        for doc in list(scores):
+            age = _days_before(article.date, self.corpus.statements[doc.split("#", 1)[0]].date)
+            if age < -1:
+                del scores[doc]  # published after the article: not what it reports
+            elif age > STALE_DAYS:
+                scores[doc] *= STALE_WEIGHT
+                reasons.setdefault(doc, []).append("date:older")
         ranked = sorted(scores.items(), key=lambda d: (-round(d[1], 9), *d[0].split("#", 1)))
         out = []
         for doc, score in ranked[:k]:
@@ -255,6 +272,11 @@ def _introduces(sen: Sentence, file_lang: str, lexicon: Lexicon) -> bool:
     head = _INTRO.sub("", text)
     lang = sen.lang or file_lang
     return any(h.end >= len(head) - 1 for h in find(lexicon.speech.verbs.get(lang), head))
+
+
+def _days_before(article_date: str, statement_date: str) -> int:
+    """How many days before the article the statement was published (negative: after it)."""
+    return (date.fromisoformat(article_date[:10]) - date.fromisoformat(statement_date[:10])).days
 
 
 def _figure_name(value: float) -> str:

@@ -4,8 +4,8 @@ Fires, in this order, when the claim:
 
 - rests on unnamed speakers ("Western intelligence officials say") — kind `anonymous`;
 - is a forecast (`speech.forecasts`: "is expected to follow suit") that no statement of the case
-  dated on or after the article fulfils — kind `forecast`; a forecast that one does is left to
-  the other rules;
+  dated on the article's day or in the `FORECAST_DAYS` after it fulfils — kind `forecast`; a
+  forecast that one does fulfil is left to the other rules;
 - credits an issuer with no primary statement in the case ("the US and the UK have called out…"
   where the case has no US statement) — kind `no_statement`;
 - has no primary sentence close enough to count as saying it (`SUPPORT_SCORE`) — kind `no_evidence`.
@@ -15,9 +15,15 @@ Media sentences never count: the closest one is named in the details as context.
 
 from __future__ import annotations
 
+from datetime import date
+
 from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, flag, names
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
+
+FORECAST_DAYS = 30
+"""How long after the article a statement fulfils a forecast it reports ("is expected to follow suit"):
+news forecasts are about the coming days or weeks, not a statement on another incident years on."""
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
@@ -86,9 +92,15 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
 def _forecast(
     claim: ClaimView, case: CaseView, start: int, end: int, note_en: str, note_ar: str, context: str | None
 ) -> list[Discrepancy]:
-    """A forecast is fulfilled when an issuer it names issued a primary statement on or after the article's day."""
+    """A forecast is fulfilled when an issuer it names issued a primary statement on the article's day or in
+    the `FORECAST_DAYS` after it."""
+    published = date.fromisoformat(claim.date[:10]) if claim.date else None
     for issuer in claim.named:
-        later = [(day, sid) for day, sid in case.dated(case.root(issuer)) if day[:10] >= claim.date[:10]]
+        later = [
+            sid
+            for day, sid in case.dated(case.root(issuer))
+            if published and 0 <= (date.fromisoformat(day[:10]) - published).days <= FORECAST_DAYS
+        ]
         if later:
             return []
     subject_en = names(case, list(claim.named), "en") or "the party it names"
