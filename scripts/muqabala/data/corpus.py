@@ -20,10 +20,13 @@ from pydantic import BaseModel, ValidationError
 from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
-from muqabala.data.yamlfile import Loaded, format_path, load
+from muqabala.data.yamlfile import Loaded, format_path, load, read_regular
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
+
+FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.yaml")
+"""A data file's name: its item's id, then `.yaml`."""
 
 DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
     "issuers": Issuer,
@@ -126,10 +129,8 @@ def data_digest(root: Path) -> str:
 
 def _digest_file(sha: Any, path: Path, display: str) -> str:
     """Add the file to `sha`; return the hash of its bytes alone."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""  # `load` reports why it cannot be read
+    raw = read_regular(path)
+    data = raw if isinstance(raw, bytes) else b""  # `load` reports why it cannot be read
     sha.update(display.encode() + b"\0" + data + b"\0")
     return hashlib.sha256(data).hexdigest()
 
@@ -183,7 +184,17 @@ def load_corpus(root: Path) -> Corpus:
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
         corpus.file_digests[display] = _digest_file(sha, path, display)
-        loaded = load(path, display)
+        if not FILE_NAME.fullmatch(path.name):
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    "",
+                    "file name must be the id of its item and .yaml: lower-case ASCII letters, digits "
+                    f"and hyphens, like eu-declaration-2021-07-19.yaml (got {show(path.name)})",
+                )
+            )
+        loaded = load(path, display, root)
         problems += loaded.problems
         data = loaded.data
         if not isinstance(data, dict) or (folder == "statements" and not isinstance(data.get("case"), str)):
@@ -200,6 +211,18 @@ def load_corpus(root: Path) -> Corpus:
         if item is None:
             continue
         key = (folder, item.id)
+        if FILE_NAME.fullmatch(path.name) and item.id != path.stem:
+            # Pages, links and "Edit this page" go from the id to the file: they must agree.
+            problems.append(
+                Problem(
+                    display,
+                    loaded.line_of(("id",)),
+                    "id",
+                    f"must be the file name without .yaml, {path.stem!r}; rename the file or "
+                    f"change the id (got {show(item.id)})",
+                )
+            )
+            continue
         if key in where:
             first = where[key][0]
             problems.append(
@@ -229,9 +252,10 @@ def read_model(
     `rules(item, line_of, display)` adds the problems a schema cannot see (across entries).
     """
     display = display or path.as_posix()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise DataError([Problem(display, 1, "", "file is missing")])
-    loaded = load(path, display)
+    # A lexicon file lives in <project>/lexicon/, a gold file in <project>/tests/gold/.
+    loaded = load(path, display, path.absolute().parent.parent)
     problems: list[Problem] = list(loaded.problems)
     item = _validate(kind, loaded, display, problems) if loaded.data is not None else None
     if item is not None and rules is not None:

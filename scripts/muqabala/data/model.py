@@ -19,7 +19,9 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from muqabala.data.urlpolicy import url_problem
 from muqabala.vocabulary import Verdict, wording
 
 SCHEMA_VERSION = 1
@@ -73,6 +75,10 @@ def _check_url(value: str) -> str:
         raise ValueError("must be an http:// or https:// address, like https://www.gov.uk/")
     if re.search(r"\s", value):
         raise ValueError("must not contain spaces or line breaks; write a space as %20")
+    problem = url_problem(value)
+    if problem:
+        # The policy's message quotes the part at fault (the host), not the whole address.
+        raise PydanticCustomError("url_policy", problem)
     return value
 
 
