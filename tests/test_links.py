@@ -244,9 +244,18 @@ def corpus_with(tmp_path: Path, url: str, **fields: object) -> Corpus:
             "http://[::ffff:127.0.0.1]/",
             "url: host must be public, not a loopback address (got '::ffff:127.0.0.1 = 127.0.0.1')",
         ),
-        ("http://[::ffff:7f00:1]/", "url: host must be public, not a loopback address (got '::ffff:7f00:1 = 127.0.0.1')"),
-        ("http://[64:ff9b::a00:1]/", "url: host must be public, not a private address (got '64:ff9b::a00:1 = 10.0.0.1')"),
-        ("http://[2002:7f00:1::]/", "url: host must be public, not a loopback address (got '2002:7f00:1:: = 127.0.0.1')"),
+        (
+            "http://[::ffff:7f00:1]/",
+            "url: host must be public, not a loopback address (got '::ffff:7f00:1 = 127.0.0.1')",
+        ),
+        (
+            "http://[64:ff9b::a00:1]/",
+            "url: host must be public, not a private address (got '64:ff9b::a00:1 = 10.0.0.1')",
+        ),
+        (
+            "http://[2002:7f00:1::]/",
+            "url: host must be public, not a loopback address (got '2002:7f00:1:: = 127.0.0.1')",
+        ),
         ("http://[fe80::1]/", "url: host must be public, not a link-local address (got 'fe80::1')"),
         ("http://[fc00::1]/", "url: host must be public, not a private address (got 'fc00::1')"),
         ("http://[ff02::1]/", "url: host must be public, not a multicast address (got 'ff02::1')"),
@@ -300,7 +309,7 @@ def test_offline_checks_archive_and_article_urls(tmp_path: Path) -> None:
 
 def test_offline_requires_an_archive_or_a_reason(tmp_path: Path) -> None:
     corpus = corpus_with(
-        tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=Bilingual(ar=" ", en=" ")
+        tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=Bilingual.model_construct(ar=" ", en=" ")
     )
     assert [str(p) for p in check_external_offline(corpus)] == [
         "statements/st.yaml: archive_url: required when no_archive_reason is absent, "

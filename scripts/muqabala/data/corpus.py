@@ -379,8 +379,21 @@ def _cross_check(
                 )
             ids.setdefault(claim.id, path)
             problems += _translations(claim, art.language, display, loaded, path)
+        decided: dict[str, int] = {}
         for oi, ov in enumerate(art.overrides):
             path = ("overrides", oi)
+            if ov.claim in decided:
+                # The report keeps one decision per claim: a second would be dropped without a word.
+                problems.append(
+                    Problem(
+                        display,
+                        loaded.line_of((*path, "claim")),
+                        format_path((*path, "claim")),
+                        f"claim {ov.claim!r} already has an override (at line {decided[ov.claim]}); "
+                        "keep one decision per claim",
+                    )
+                )
+            decided.setdefault(ov.claim, loaded.line_of((*path, "claim")))
             if ov.claim not in ids:
                 problems.append(
                     Problem(
