@@ -195,7 +195,11 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes | str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        return "is a broken symbolic link" if path.is_symlink() else "file is missing"
+        return (
+            "is a broken symbolic link; point it at a file of the project or delete it"
+            if path.is_symlink()
+            else "file is missing"
+        )
     except OSError as e:
         return f"cannot read the file ({e.strerror or type(e).__name__})"
     try:
