@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
-from muqabala.data.yamlfile import Loaded, format_path, load, read_regular
+from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
@@ -123,13 +123,13 @@ def data_digest(root: Path) -> str:
     """
     sha = hashlib.sha256()
     for _, path in data_files(root):
-        _digest_file(sha, path, path.relative_to(root).as_posix())
+        _digest_file(sha, path, path.relative_to(root).as_posix(), root)
     return sha.hexdigest()
 
 
-def _digest_file(sha: Any, path: Path, display: str) -> str:
-    """Add the file to `sha`; return the hash of its bytes alone."""
-    raw = read_regular(path)
+def _digest_file(sha: Any, path: Path, display: str, root: Path) -> str:
+    """Add the file to `sha`; return the hash of its bytes alone (none for a file outside `root`)."""
+    raw = b"" if outside(path, root) else read_regular(path)
     data = raw if isinstance(raw, bytes) else b""  # `load` reports why it cannot be read
     sha.update(display.encode() + b"\0" + data + b"\0")
     return hashlib.sha256(data).hexdigest()
@@ -183,7 +183,7 @@ def load_corpus(root: Path) -> Corpus:
     named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
-        corpus.file_digests[display] = _digest_file(sha, path, display)
+        corpus.file_digests[display] = _digest_file(sha, path, display, root)
         if not FILE_NAME.fullmatch(path.name):
             problems.append(
                 Problem(
