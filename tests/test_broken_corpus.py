@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import STATEMENT, tiny_files, write_tree
+from conftest import REPO, STATEMENT, tiny_files, write_tree
 from muqabala.data.yamlfile import MAX_BYTES
 
 BROKEN = Path(__file__).parent / "broken"
@@ -43,9 +43,86 @@ def _file_name_with_newline(root: Path) -> None:
     (root / "statements" / "st2.yaml\nError: 0 problems in 0 files\n.yaml").write_text(text, encoding="utf-8")
 
 
+def _renamed(name: str) -> Callable[[Path], None]:
+    """The statement under a hostile file name: it must be refused before it names anything."""
+
+    def make(root: Path) -> None:
+        (root / "statements" / "st.yaml").rename(root / "statements" / name)
+
+    return make
+
+
+def _linked(target: Callable[[Path], str]) -> Callable[[Path], None]:
+    """`statements/leak.yaml` as a symbolic link to `target(root)`."""
+
+    def make(root: Path) -> None:
+        (root / "statements" / "leak.yaml").symlink_to(target(root))
+
+    return make
+
+
+def _secret_outside(root: Path) -> str:
+    secret = root.parent / "secrets.yaml"
+    secret.write_text(STATEMENT.replace("id: st\n", "id: leak\n") + "token: s3cr3t-t0k3n\n", encoding="utf-8")
+    return str(secret)
+
+
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / "statements" / "pipe.yaml")
+
+
+def _cr_only(root: Path) -> None:
+    # Old Mac line ends: the mistake (line 8) is reported at line 8, as the editor's editor shows it.
+    text = STATEMENT.replace("date: 2021-07-19", "date: 2021-19-07").replace("\n", "\r")
+    (root / "statements" / "st.yaml").write_bytes(text.encode())
+
+
+def _many_sentences(root: Path) -> None:
+    item = "      - id: p1-s{n}\n        text: Sentence {n}.\n        translations: {{ar: جملة.}}\n"
+    text = STATEMENT + "".join(item.format(n=n) for n in range(2, 2002))
+    (root / "statements" / "st.yaml").write_text(text, encoding="utf-8")
+
+
+def _with_lexicon(change: Callable[[Path], None]) -> Callable[[Path], None]:
+    """The repository's lexicon (never its data) in the project, with one thing wrong."""
+
+    def make(root: Path) -> None:
+        shutil.copytree(REPO / "lexicon", root / "lexicon")
+        change(root / "lexicon")
+
+    return make
+
+
+def _lexicon_typo(lexicon: Path) -> None:
+    path = lexicon / "hedges.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: major", "severty: major", 1), encoding="utf-8")
+
+
+def _lexicon_folder(lexicon: Path) -> None:
+    (lexicon / "hedges.yaml").unlink()
+    (lexicon / "hedges.yaml").mkdir()
+
+
+def _lexicon_dangling(lexicon: Path) -> None:
+    (lexicon / "hedges.yaml").unlink()
+    (lexicon / "hedges.yaml").symlink_to("hedges-old.yaml")
+
+
 GENERATED: dict[str, Callable[[Path], None]] = {
     "huge-file": _huge_file,
     "file-name-with-newline": _file_name_with_newline,
+    "file-name-html": _renamed('st"><img src=x onerror=alert(1)>.yaml'),
+    "file-name-bidi": _renamed("st\u202egnp.yaml"),
+    "symlink-outside-project": _linked(_secret_outside),
+    "symlink-system-file": _linked(lambda _root: "/etc/passwd"),
+    "symlink-device": _linked(lambda _root: "/dev/zero"),
+    "symlink-dangling": _linked(lambda _root: "gone.yaml"),
+    "fifo-named-yaml": _fifo,
+    "cr-only-line-ends": _cr_only,
+    "too-many-sentences": _many_sentences,
+    "lexicon-unknown-field": _with_lexicon(_lexicon_typo),
+    "lexicon-folder": _with_lexicon(_lexicon_folder),
+    "lexicon-dangling-symlink": _with_lexicon(_lexicon_dangling),
 }
 
 SUMMARY = re.compile(r"^Error: (\d+) problems? in (\d+) files?$")

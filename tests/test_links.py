@@ -227,6 +227,55 @@ def corpus_with(tmp_path: Path, url: str, **fields: object) -> Corpus:
         ),
         ("https://www.gov.uk/a b", "url: must not contain spaces or control characters (got 'https://www.gov.uk/a b')"),
         ("https:///x", "url: has no host (got 'https:///x')"),
+        # Loopback and private addresses in every notation a client accepts.
+        ("http://127.1/", "url: host must be public, not a loopback address (got '127.1 = 127.0.0.1')"),
+        ("http://0x7f.0.0.1/", "url: host must be public, not a loopback address (got '0x7f.0.0.1 = 127.0.0.1')"),
+        ("http://0x7f000001/", "url: host must be public, not a loopback address (got '0x7f000001 = 127.0.0.1')"),
+        ("http://0177.0.0.1/", "url: host must be public, not a loopback address (got '0177.0.0.1 = 127.0.0.1')"),
+        ("http://2130706433/", "url: host must be public, not a loopback address (got '2130706433 = 127.0.0.1')"),
+        (
+            "http://127.000.000.001/",
+            "url: host must be public, not a loopback address (got '127.000.000.001 = 127.0.0.1')",
+        ),
+        ("http://012.1/", "url: host must be public, not a private address (got '012.1 = 10.0.0.1')"),
+        ("http://127.0.0.1./", "url: host must be public, not a loopback address (got '127.0.0.1')"),
+        ("http://0/", "url: host must be public, not an unspecified address (got '0 = 0.0.0.0')"),
+        (
+            "http://[::ffff:127.0.0.1]/",
+            "url: host must be public, not a loopback address (got '::ffff:127.0.0.1 = 127.0.0.1')",
+        ),
+        (
+            "http://[::ffff:7f00:1]/",
+            "url: host must be public, not a loopback address (got '::ffff:7f00:1 = 127.0.0.1')",
+        ),
+        (
+            "http://[64:ff9b::a00:1]/",
+            "url: host must be public, not a private address (got '64:ff9b::a00:1 = 10.0.0.1')",
+        ),
+        (
+            "http://[2002:7f00:1::]/",
+            "url: host must be public, not a loopback address (got '2002:7f00:1:: = 127.0.0.1')",
+        ),
+        ("http://[fe80::1]/", "url: host must be public, not a link-local address (got 'fe80::1')"),
+        ("http://[fc00::1]/", "url: host must be public, not a private address (got 'fc00::1')"),
+        ("http://[ff02::1]/", "url: host must be public, not a multicast address (got 'ff02::1')"),
+        ("http://224.0.0.1/", "url: host must be public, not a multicast address (got '224.0.0.1')"),
+        ("http://100.64.0.1/", "url: host must be public, not a non-public address (got '100.64.0.1')"),
+        ("http://1.2.3.4.5/", "url: host is not a well-formed address (got '1.2.3.4.5')"),
+        ("http://256.1.1.1/", "url: host is not a well-formed address (got '256.1.1.1')"),
+        ("http://09.1.1.1/", "url: host is not a well-formed address (got '09.1.1.1')"),
+        ("https://user@www.gov.uk/", "url: must not carry a user name or password before the host (user@host)"),
+        ("http://LOCALHOST./x", "url: host must be public, not a local name (got 'localhost')"),
+        (
+            "https://www.g\u043ev.uk/",
+            "url: host mixes Cyrillic and Latin letters in one name, as a look-alike of another site does "
+            "(got 'www.xn--gv-fmc.uk'); copy the address from the site itself",
+        ),
+        (
+            "https://www.xn--gv-fmc.uk/",
+            "url: host mixes Cyrillic and Latin letters in one name, as a look-alike of another site does "
+            "(got 'www.xn--gv-fmc.uk'); copy the address from the site itself",
+        ),
     ],
 )
 def test_offline_rejects(tmp_path: Path, url: str, reason: str) -> None:
@@ -234,7 +283,15 @@ def test_offline_rejects(tmp_path: Path, url: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://www.gov.uk/government/news/x?a=1#b", "http://8.8.8.8/", "https://fmprc.gov.cn./x"]
+    "url",
+    [
+        "https://www.gov.uk/government/news/x?a=1#b",
+        "http://8.8.8.8/",
+        "https://fmprc.gov.cn./x",
+        "http://[::ffff:8.8.8.8]/",
+        "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/",  # пример.рф: one script per label
+        "https://1.example.org/",
+    ],
 )
 def test_offline_accepts(tmp_path: Path, url: str) -> None:
     assert check_external_offline(corpus_with(tmp_path, url)) == []
@@ -252,7 +309,7 @@ def test_offline_checks_archive_and_article_urls(tmp_path: Path) -> None:
 
 def test_offline_requires_an_archive_or_a_reason(tmp_path: Path) -> None:
     corpus = corpus_with(
-        tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=Bilingual(ar=" ", en=" ")
+        tmp_path, "https://www.gov.uk/x", archive_url=None, no_archive_reason=Bilingual.model_construct(ar=" ", en=" ")
     )
     assert [str(p) for p in check_external_offline(corpus)] == [
         "statements/st.yaml: archive_url: required when no_archive_reason is absent, "
@@ -307,9 +364,10 @@ def test_command_external_only(tmp_path: Path) -> None:
     files["statements/st.yaml"] = files["statements/st.yaml"].replace("https://example.org/a", "http://10.0.0.1/")
     result = CliRunner().invoke(main, ["links", "--root", str(write_tree(tmp_path, files)), "--external"])
     assert result.exit_code == 1
+    # The same policy as `check`: the data is refused before any address is looked at.
     assert result.output.splitlines() == [
-        "statements/st.yaml: http://10.0.0.1/: url: host must be public, not a private address (got '10.0.0.1')",
-        "Error: 1 broken link",
+        "statements/st.yaml:9: url: host must be public, not a private address (got '10.0.0.1')",
+        "Error: 1 problem in 1 file",
     ]
 
 

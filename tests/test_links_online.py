@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -186,11 +188,68 @@ def test_check_online_reports_data_files(server: HTTPServer, tmp_path: Path) -> 
     assert hits(server, "/statement") == ["HEAD", "GET"]
 
 
+def resolver(table: dict[str, str]):  # type: ignore[no-untyped-def]
+    """A `getaddrinfo` answering from `table` (name → address), with no network."""
+
+    def resolve(host: str, port: int, **_: object) -> list[tuple[object, ...]]:
+        if host not in table:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (table[host], port))]
+
+    return resolve
+
+
+def public_only(server: HTTPServer, table: dict[str, str]) -> OnlineOptions:
+    """Public hosts only, with the local test server's address let through as if public."""
+    return OnlineOptions(
+        timeout=0.3, retries=0, public_redirects_only=True, resolve=resolver(table), trusted=frozenset({"127.0.0.1"})
+    )
+
+
 def test_public_only_refuses_redirects_to_private_hosts(server: HTTPServer) -> None:
     server.expect_request("/out").respond_with_data("", 302, {"Location": "http://10.0.0.1/admin"})
-    options = OnlineOptions(timeout=0.3, public_redirects_only=True)
-    result = check_urls([server.url_for("/out")], options)[server.url_for("/out")]
+    url = f"http://www.example.org:{server.port}/out"
+    result = check_urls([url], public_only(server, {"www.example.org": "127.0.0.1"}))[url]
     assert (result.status, result.error) == ("connection_error", "not following redirect to http://10.0.0.1/admin")
+    assert hits(server, "/out") == ["HEAD"]
+
+
+@pytest.mark.parametrize(
+    ("location", "error"),
+    [
+        # A name that resolves to a private address, checked at each hop, not only the first.
+        (
+            "http://rebind.example.org/admin",
+            "not fetched: host must be public, not a private address (got 'rebind.example.org = 10.0.0.5')",
+        ),
+        ("http://0x7f.1/admin", "not following redirect to http://0x7f.1/admin"),
+        ("http://[::ffff:127.0.0.1]/admin", "not following redirect to http://[::ffff:127.0.0.1]/admin"),
+    ],
+)
+def test_public_only_checks_every_hop(server: HTTPServer, location: str, error: str) -> None:
+    server.expect_request("/out").respond_with_data("", 302, {"Location": location})
+    url = f"http://www.example.org:{server.port}/out"
+    table = {"www.example.org": "127.0.0.1", "rebind.example.org": "10.0.0.5"}
+    result = check_urls([url], public_only(server, table))[url]
+    assert (result.status, result.error) == ("connection_error", error)
+
+
+def test_public_only_refuses_names_that_resolve_to_loopback(server: HTTPServer) -> None:
+    server.expect_request("/x").respond_with_data("secret")
+    url = f"http://intranet.example.org:{server.port}/x"
+    options = replace(public_only(server, {"intranet.example.org": "127.0.0.1"}), trusted=frozenset())
+    result = check_urls([url], options)[url]
+    assert (result.status, result.error) == (
+        "connection_error",
+        "not fetched: host must be public, not a loopback address (got 'intranet.example.org = 127.0.0.1')",
+    )
+    assert hits(server, "/x") == []
+
+
+def test_public_only_refuses_local_notations_before_any_lookup(server: HTTPServer) -> None:
+    url = f"http://0x7f.1:{server.port}/x"
+    result = check_urls([url], public_only(server, {}))[url]
+    assert result.error == "not fetched: host must be public, not a loopback address (got '0x7f.1 = 127.0.0.1')"
 
 
 def test_connection_refused(tmp_path: Path) -> None:

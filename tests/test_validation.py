@@ -49,7 +49,15 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_unknown_field(tmp_path: Path) -> None:
     assert with_statement(tmp_path, STATEMENT + "colour: blue\n") == [
-        "statements/st.yaml:19: colour: unknown field (got 'colour')".replace("'colour'", "'blue'")
+        "statements/st.yaml:19: colour: unknown field; delete it or correct its name"
+    ]
+
+
+def test_unknown_field_never_quotes_its_value(tmp_path: Path) -> None:
+    # A token pasted into the wrong field must not reach a public CI log.
+    text = STATEMENT + "api_token: ghp_0123456789abcdefSECRET\n"
+    assert with_statement(tmp_path, text) == [
+        "statements/st.yaml:19: api_token: unknown field; delete it or correct its name"
     ]
 
 
@@ -95,11 +103,13 @@ def test_unknown_speaker_in_sentence(tmp_path: Path) -> None:
     ]
 
 
-def test_duplicate_id_across_files(tmp_path: Path) -> None:
+def test_id_must_be_the_file_name(tmp_path: Path) -> None:
+    # Two files can no longer give the same id: each id is its file's name.
     files = tiny_files()
     files["statements/st2.yaml"] = STATEMENT
     assert problems(write_tree(tmp_path, files)) == [
-        "statements/st2.yaml:2: id: duplicate id 'st' (also in statements/st.yaml)"
+        "statements/st2.yaml:2: id: must be the file name without .yaml, 'st2'; rename the file or change the id "
+        "(got 'st')"
     ]
 
 

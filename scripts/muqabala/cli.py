@@ -17,14 +17,15 @@ import click
 
 from muqabala.data import catalog
 from muqabala.data.corpus import find_root, load_corpus
-from muqabala.data.errors import DataError
-from muqabala.data.scaffold import ScaffoldError
+from muqabala.data.errors import DataError, printable
+from muqabala.data.scaffold import ScaffoldError, check_id
 from muqabala.data.scaffold import new_article as write_article
 from muqabala.data.scaffold import new_issuer as write_issuer
 from muqabala.data.scaffold import new_statement as write_statement
 from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
 from muqabala.data.textimport import TextImportError, import_text
-from muqabala.site.build import BuildError, build
+from muqabala.lexicon.phrases import load_lexicon
+from muqabala.site.build import BuildError, SiteDirError, build
 from muqabala.site.cache import cached_report
 from muqabala.site.progress import TerminalProgress
 from muqabala.site.serve import serve as run_server
@@ -34,16 +35,33 @@ from muqabala.tools.linkcheck_online import summary_table
 from muqabala.tools.links import NoSite, check_links
 from muqabala.vocabulary import SITE_LANGUAGES
 
+
+def _existing_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # A mistyped --root must not read as "OK: 0 issuers".
+    if value is not None and not value.is_dir():
+        click.echo(f"Error: --root: no folder at {printable(str(value))}", err=True)
+        ctx.exit(1)
+    return value
+
+
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    callback=_existing_root,
     help="Project folder (default: the nearest folder upwards with mkdocs.yml).",
 )
 
 
+def os_error(e: OSError) -> str:
+    """An operating-system error in one line: the path, then what went wrong."""
+    what = e.strerror or str(e) or type(e).__name__
+    return f"{printable(str(e.filename))}: {what}" if e.filename else printable(what)
+
+
 def fail_on_data_errors(func):  # type: ignore[no-untyped-def]
-    """Print data problems in the house format and exit 1, never a traceback."""
+    """Print data problems in the house format, and any OS error (permissions, a read-only disk,
+    a port in use) in one line; exit 1, never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -51,6 +69,12 @@ def fail_on_data_errors(func):  # type: ignore[no-untyped-def]
             return func(*args, **kwargs)
         except DataError as e:
             click.echo(e.report(), err=True)
+            sys.exit(1)
+        except SiteDirError as e:
+            click.echo(f"Error: --site-dir: {e}", err=True)
+            sys.exit(1)
+        except OSError as e:
+            click.echo(f"Error: {os_error(e)}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -79,7 +103,20 @@ def check(root: Path | None) -> None:
         statements/eu.yaml:12: date: invalid date: month must be in 1..12 (got '2021-13-01')
     """
 
-    corpus = load_corpus(root or find_root())
+    root = root or find_root()
+    problems = []
+    try:
+        corpus = load_corpus(root)
+    except DataError as e:
+        problems += e.problems
+    if (root / "lexicon").is_dir() or (root / "lexicon").is_symlink():
+        # The lexicon `build` reads: a mistake in it must not pass here and fail there.
+        try:
+            load_lexicon(root / "lexicon")
+        except DataError as e:
+            problems += e.problems
+    if problems:
+        raise DataError(problems)
     for draft in corpus.drafts:
         click.echo(f"{draft}: draft, not published (delete `status: draft` when it is done)")
     drafts = f"; {len(corpus.drafts)} draft{'s' * (len(corpus.drafts) != 1)} left out" if corpus.drafts else ""
@@ -124,9 +161,17 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
     click.echo(f"Built {result.site_dir} ({times})")
 
 
+def _port(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        click.echo(f"Error: --port must be between 0 and 65535 (got {value})", err=True)
+        ctx.exit(1)
+    return value
+
+
 @main.command()
 @root_option
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8000, show_default=True, callback=_port, help="Port on 127.0.0.1 (0: any free one).")
+@fail_on_data_errors
 def serve(root: Path | None, port: int) -> None:
     """Serve a live preview on 127.0.0.1 that rebuilds when a YAML file or page changes.
 
@@ -177,6 +222,12 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
 
     root = root or find_root()
     issuers = [e.id for e in catalog.issuers(root)]
+    try:
+        if issuer is not None:
+            check_id("--issuer", issuer, "us-government")
+    except ScaffoldError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
     if issuer is not None and issuer not in issuers:
         click.echo(
             f"Error: --issuer: unknown issuer {issuer!r}; {catalog.did_you_mean(issuer, issuers, 'issuers')}; "

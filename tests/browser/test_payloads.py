@@ -4,8 +4,10 @@ Every text field of a tiny project (issuer names and role, statement title, sent
 translations and notes, article outlet, headline, sentences, translations, notes, an
 override's editor and note) carries payloads that set `window.__pwned` if they ever run:
 script and event-handler tags, Markdown links to javascript: and data: addresses, a raw HTML
-block, an attribute break-out, a JSON-LD break-out, Jinja syntax and a 20,000-character
-line. The build must accept them as text; then every page of both languages is opened in
+block, an attribute break-out, a JSON-LD break-out, Jinja syntax and a sentence as long as a
+sentence may be (3,000 characters; issue #16 set the limit). Both site configurations carry
+payloads too (issue #16): the site name, and an `edit_base` that "Edit this page" links are
+built from. The build must accept them as text; then every page of both languages is opened in
 chromium, its claims hovered, focused and clicked, and the flag must stay undefined, no
 request may leave 127.0.0.1, and the payloads must read literally on the page.
 """
@@ -13,6 +15,8 @@ request may leave 127.0.0.1, and the payloads must read literally on the page.
 from __future__ import annotations
 
 import functools
+import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
@@ -42,8 +46,11 @@ PAYLOADS = (
 ALL = " ".join(PAYLOADS)
 BLOCK = '<div onclick="window.__pwned=5">\n\nclick me\n\n</div>'
 """Starts a raw HTML block if it ever reaches Markdown at the start of a line."""
-LONG = ("word " * 4000).strip()
-"""A 20,000-character line (less one space)."""
+LONG = ("word " * 600).strip()
+"""The longest text a sentence may have: 3,000 characters (less one space)."""
+SITE_NAME = "Muqabala <script>window.__pwned=10</script>"
+EDIT_BASE = 'https://example.org/edit/"><img src=x onerror="window.__pwned=9">/'
+"""Config values: the site name Material prints unescaped, and the base of "Edit this page"."""
 
 
 def text(label: str) -> str:
@@ -168,6 +175,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tiny_site(tmp_path_factory.mktemp("payloads"))
     write_tree(root, hostile_files())
+    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+        config = (root / name).read_text(encoding="utf-8").replace("  - muqabala\n", "  - muqabala:\n")
+        config = re.sub(r"^site_name: .*$", lambda _: f"site_name: {json.dumps(SITE_NAME)}", config, flags=re.M)
+        config = config.replace("  - muqabala:\n", f"  - muqabala:\n      edit_base: {json.dumps(EDIT_BASE)}\n")
+        (root / name).write_text(config, encoding="utf-8")
     build(root)
     return root / "site"
 
@@ -236,6 +248,10 @@ def test_no_payload_runs_and_every_one_reads_literally(hostile_site: Path, serve
             page.wait_for_load_state("load")
             assert page.evaluate(PWNED), path
             seen += page.evaluate("document.body.textContent")
+            for edit in page.locator("a[rel=edit]").all():
+                assert edit.get_attribute("href", timeout=5000).startswith(
+                    ("https://example.org/edit/%22%3E%3Cimg%20src=x%20onerror=%22window.__pwned=9%22%3E/", "../")
+                ), path
             claims = page.locator("a.mq-claim, mark.mq-span")
             for i in range(claims.count()):
                 el = claims.nth(i)
@@ -267,6 +283,6 @@ def test_no_payload_runs_and_every_one_reads_literally(hostile_site: Path, serve
     assert hovered >= 6 and clicked >= 4, (hovered, clicked)
     assert blocked == []
     assert dialogs == []
-    for payload in (*PAYLOADS, '<div onclick="window.__pwned=5">'):
+    for payload in (*PAYLOADS, '<div onclick="window.__pwned=5">', SITE_NAME):
         assert payload in seen, payload
     assert LONG in seen

@@ -22,10 +22,13 @@ from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
 from muqabala.data.placeholders import is_draft, placeholders
-from muqabala.data.yamlfile import Loaded, format_path, load
+from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
+
+FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.yaml")
+"""A data file's name: its item's id, then `.yaml`."""
 
 DATA_DIRS: dict[str, type[Issuer] | type[Statement] | type[Article]] = {
     "issuers": Issuer,
@@ -124,16 +127,14 @@ def data_digest(root: Path) -> str:
     """
     sha = hashlib.sha256()
     for _, path in data_files(root):
-        _digest_file(sha, path, path.relative_to(root).as_posix())
+        _digest_file(sha, path, path.relative_to(root).as_posix(), root)
     return sha.hexdigest()
 
 
-def _digest_file(sha: Any, path: Path, display: str) -> str:
-    """Add the file to `sha`; return the hash of its bytes alone."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""  # `load` reports why it cannot be read
+def _digest_file(sha: Any, path: Path, display: str, root: Path) -> str:
+    """Add the file to `sha`; return the hash of its bytes alone (none for a file outside `root`)."""
+    raw = b"" if outside(path, root) else read_regular(path)
+    data = raw if isinstance(raw, bytes) else b""  # `load` reports why it cannot be read
     sha.update(display.encode() + b"\0" + data + b"\0")
     return hashlib.sha256(data).hexdigest()
 
@@ -186,8 +187,18 @@ def load_corpus(root: Path) -> Corpus:
     named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
-        corpus.file_digests[display] = _digest_file(sha, path, display)
-        loaded = load(path, display)
+        corpus.file_digests[display] = _digest_file(sha, path, display, root)
+        if not FILE_NAME.fullmatch(path.name):
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    "",
+                    "file name must be the id of its item and .yaml: lower-case ASCII letters, digits "
+                    f"and hyphens, like eu-declaration-2021-07-19.yaml (got {show(path.name)})",
+                )
+            )
+        loaded = load(path, display, root)
         problems += loaded.problems
         data = loaded.data
         if not isinstance(data, dict) or (folder == "statements" and not isinstance(data.get("case"), str)):
@@ -210,6 +221,18 @@ def load_corpus(root: Path) -> Corpus:
         if item is None:
             continue
         key = (folder, item.id)
+        if FILE_NAME.fullmatch(path.name) and item.id != path.stem:
+            # Pages, links and "Edit this page" go from the id to the file: they must agree.
+            problems.append(
+                Problem(
+                    display,
+                    loaded.line_of(("id",)),
+                    "id",
+                    f"must be the file name without .yaml, {path.stem!r}; rename the file or "
+                    f"change the id (got {show(item.id)})",
+                )
+            )
+            continue
         if key in where:
             first = where[key][0]
             problems.append(
@@ -239,9 +262,10 @@ def read_model(
     `rules(item, line_of, display)` adds the problems a schema cannot see (across entries).
     """
     display = display or path.as_posix()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise DataError([Problem(display, 1, "", "file is missing")])
-    loaded = load(path, display)
+    # A lexicon file lives in <project>/lexicon/, a gold file in <project>/tests/gold/.
+    loaded = load(path, display, path.absolute().parent.parent)
     problems: list[Problem] = list(loaded.problems)
     item = _validate(kind, loaded, display, problems) if loaded.data is not None else None
     if item is not None and rules is not None:
@@ -374,8 +398,21 @@ def _cross_check(
                 )
             ids.setdefault(claim.id, path)
             problems += _translations(claim, art.language, display, loaded, path)
+        decided: dict[str, int] = {}
         for oi, ov in enumerate(art.overrides):
             path = ("overrides", oi)
+            if ov.claim in decided:
+                # The report keeps one decision per claim: a second would be dropped without a word.
+                problems.append(
+                    Problem(
+                        display,
+                        loaded.line_of((*path, "claim")),
+                        format_path((*path, "claim")),
+                        f"claim {ov.claim!r} already has an override (at line {decided[ov.claim]}); "
+                        "keep one decision per claim",
+                    )
+                )
+            decided.setdefault(ov.claim, loaded.line_of((*path, "claim")))
             if ov.claim not in ids:
                 problems.append(
                     Problem(

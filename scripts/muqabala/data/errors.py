@@ -37,9 +37,15 @@ def summary(problems: list[Problem]) -> str:
     return f"Error: {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
 
 
-def show(value: object, limit: int = 60) -> str:
-    """A short, safe rendering of a bad value for the `(got X)` part of a message."""
-    text = repr(value)
+SHOW_LIMIT = 60
+"""The most characters of a bad value a message quotes (always under 80)."""
+
+
+def show(value: object, limit: int = SHOW_LIMIT) -> str:
+    """A short, safe rendering of a bad value for the `(got X)` part of a message: `repr` escapes
+    line breaks, escape sequences and bidi controls, and the result is cut to `limit` characters."""
+    text = printable(repr(value))
+    limit = min(limit, 80)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -36,10 +36,12 @@ def message(err: Any, kind: type[Any]) -> str:
     rule = err["type"]
     got = err.get("input")
     ctx = err.get("ctx", {})
-    if rule == "missing":
-        return _MESSAGES[rule]
+    if rule in ("missing", "url_policy", "blank"):
+        return str(err["msg"]) if rule != "missing" else _MESSAGES[rule]
     if rule == "extra_forbidden":
-        return f"{_MESSAGES[rule]}{_did_you_mean(kind, tuple(err['loc']))} (got {show(got)})"
+        # Not the value: a field pasted by mistake may hold a token or a password, and this
+        # message ends up in public CI logs. The key is in the path already.
+        return f"{_MESSAGES[rule]}{_did_you_mean(kind, tuple(err['loc'])) or '; delete it or correct its name'}"
     if got is None and rule in _MESSAGES:
         return f"is empty (nothing after the colon); it {_MESSAGES[rule]}"
     if rule == "string_type" and isinstance(got, bool):

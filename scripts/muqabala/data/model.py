@@ -19,7 +19,9 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from muqabala.data.urlpolicy import url_problem
 from muqabala.vocabulary import Verdict, wording
 
 SCHEMA_VERSION = 1
@@ -34,7 +36,25 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 """An ISO 639-1 language code such as `ar`, `en`, `nl`, `zh`."""
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank: write the words, or leave the field out if it is optional")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+"""Text with at least one character that is not a space."""
+
+MAX_WORDS = 3_000
+"""The longest sentence of the shipped data has 642 characters; comparing a claim costs time in
+proportion to its length, so a pasted page in one item is refused here."""
+
+Words = Annotated[str, StringConstraints(min_length=1, max_length=MAX_WORDS), AfterValidator(_not_blank)]
+"""A sentence or a title, or its translation."""
+
+MAX_SENTENCES = 2_000
+"""Sentences in one statement or article (the shipped ones have at most a few dozen)."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$")
@@ -73,6 +93,10 @@ def _check_url(value: str) -> str:
         raise ValueError("must be an http:// or https:// address, like https://www.gov.uk/")
     if re.search(r"\s", value):
         raise ValueError("must not contain spaces or line breaks; write a space as %20")
+    problem = url_problem(value)
+    if problem:
+        # The policy's message quotes the part at fault (the host), not the whole address.
+        raise PydanticCustomError("url_policy", problem)
     return value
 
 
@@ -117,11 +141,11 @@ language's pages in that language. Keep Latin terms (`APT40`, field names) as th
 class Text(_Model):
     """Words in their original language, with editorial (unofficial) translations."""
 
-    text: NonEmpty
+    text: Words
     """The wording exactly as published, in the original language."""
     lang: Lang | None = None
     """The language of `text` when it differs from the file's `language`."""
-    translations: dict[Lang, NonEmpty] = Field(default_factory=dict)
+    translations: dict[Lang, Words] = Field(default_factory=dict)
     """Unofficial translations by language code; one is needed for each site language that is not the original."""  # noqa: E501
     note: Note | None = None
     """A translator's or transcriber's note (an odd wording, a sic, a doubt), in both site languages."""
@@ -262,6 +286,7 @@ class Statement(_Model):
             raise ValueError("archive_url or no_archive_reason is required")
         if self.completeness == "partial" and not self.completeness_note:
             raise ValueError("completeness_note is required when completeness is partial")
+        _not_too_long(self.sentences())
         return self
 
     def sentences(self) -> list[Sentence]:
@@ -309,6 +334,12 @@ class Override(_Model):
     note: Note
     """Why, in a sentence or two, in both site languages; published beside the verdict."""
 
+    @model_validator(mode="after")
+    def _sets_something(self) -> Override:
+        if self.verdict is None and not self.evidence:
+            raise ValueError("an override must set a verdict or pin evidence; this one sets neither")
+        return self
+
 
 class Article(_Model):
     """A news article under review."""
@@ -349,10 +380,18 @@ class Article(_Model):
     def _explained(self) -> Article:
         if self.url is None and not self.no_url_reason:
             raise ValueError("url or no_url_reason is required")
+        _not_too_long(self.sentences())
         return self
 
     def sentences(self) -> list[ArticleSentence]:
         return [self.headline] + [s for p in self.paragraphs for s in p.sentences]
+
+
+def _not_too_long(sentences: list[ArticleSentence] | list[Sentence]) -> None:
+    if len(sentences) > MAX_SENTENCES:
+        raise ValueError(
+            f"holds more than {MAX_SENTENCES:,} sentences (got {len(sentences):,}); split it into several files"
+        )
 
 
 FILE_KINDS: dict[str, type[_Model]] = {"issuer": Issuer, "statement": Statement, "article": Article}

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from muqabala.data.errors import show
 from muqabala.data.model import ID_PATTERN
 from muqabala.vocabulary import SITE_LANGUAGES
 
@@ -164,12 +165,21 @@ class ScaffoldError(Exception):
 
 def _target(root: Path, folder: str, slug: str, example: str) -> Path:
     """The new file's path; refuse an id the schema would reject or a file that exists."""
-    if not re.match(ID_PATTERN, slug):
-        raise ScaffoldError(f"SLUG must be lower-case letters, digits and hyphens, like {example} (got {slug!r})")
+    check_id("SLUG", slug, example)
     path = root / folder / f"{slug}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; choose another SLUG")
     return path
+
+
+def check_id(what: str, value: str, example: str) -> None:
+    """Refuse an id that is not lower-case ASCII letters, digits and hyphens (`ScaffoldError`)."""
+    # fullmatch: `$` alone lets a trailing newline through, and a value is written into the file
+    # as it is, so a newline in it would add fields of its own.
+    if not re.fullmatch(ID_PATTERN, value) or len(value) > 80:
+        raise ScaffoldError(
+            f"{what} must be lower-case letters, digits and hyphens, like {example} (got {show(value)})"
+        )
 
 
 def _write(path: Path, text: str) -> Path:
@@ -179,23 +189,26 @@ def _write(path: Path, text: str) -> Path:
 
 
 def new_statement(
-    root: Path, slug: str, *, issuer: str = "EDIT-issuer", case: str = "EDIT-case", today: date | None = None
+    root: Path, slug: str, *, issuer: str = "edit-issuer", case: str = "edit-case", today: date | None = None
 ) -> Path:
     """Write statements/<slug>.yaml; refuse to overwrite or to use an id the schema would reject."""
     path = _target(root, "statements", slug, "eu-declaration-2021-07-19")
+    check_id("--issuer", issuer, "us-government")
+    check_id("--case", case, "exchange-2021")
     return _write(
         path, STATEMENT_TEMPLATE.format(slug=slug, issuer=issuer, case=case, today=(today or date.today()).isoformat())
     )
 
 
 def new_article(
-    root: Path, slug: str, *, case: str = "EDIT-case", language: str = "ar", today: date | None = None
+    root: Path, slug: str, *, case: str = "edit-case", language: str = "ar", today: date | None = None
 ) -> Path:
     """Write articles/<slug>.yaml for an article in `language` (ar or en); refuse like `new_statement`."""
     if language not in _ARTICLE_BLANKS:
         # Another language would need a translation into both site languages: not a blank to fill.
         raise ScaffoldError(f"--language must be one of {', '.join(SITE_LANGUAGES)} (got {language!r})")
     path = _target(root, "articles", slug, "exchange-hack-ar")
+    check_id("--case", case, "exchange-2021")
     other = next(lang for lang in SITE_LANGUAGES if lang != language)
     return _write(
         path,

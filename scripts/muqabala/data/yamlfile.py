@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,11 @@ MAX_NODES = 200_000
 """Bounds the expansion of aliases (a 'billion laughs' file stops here, quickly)."""
 MAX_DEPTH = 50
 """Our files nest a handful of levels; deeper means a mistake or an attack."""
+MAX_CHARS = MAX_BYTES
+"""Bounds the text a file expands to, counting each alias as often as it is used: a long
+string aliased a thousand times is small on disk but huge for every stage after loading."""
+MAX_LINE = 10_000
+"""The longest line of the shipped data is under 1,000 characters; a sentence is far shorter."""
 
 # Zero-width and bidirectional controls: invisible in an editor, they change how text
 # reads or matches, so they are refused wherever they appear.
@@ -130,8 +137,20 @@ class _Refused(Exception):
         self.line = line
 
 
-def load(path: Path, display: str) -> Loaded:
-    """Read `path`; every problem is recorded in the result rather than raised."""
+def outside(path: Path, root: Path) -> bool:
+    """Whether `path`, its symbolic links followed, lies outside the folder `root`."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return True
+
+
+def load(path: Path, display: str, root: Path | None = None) -> Loaded:
+    """Read `path`, which must lie inside `root` when given; every problem is recorded in the
+    result rather than raised."""
+    if root is not None and outside(path, root):
+        # Never read: its first characters would be quoted in a public CI log.
+        return _fail(display, 1, "is a symbolic link to a file outside the project; copy the file in instead")
     result = _load(path, display)
     if result.problems or result.lines:
         _to_editor_lines(result, path)
@@ -142,12 +161,13 @@ def _to_editor_lines(result: Loaded, path: Path) -> None:
     """Renumber lines as editors, grep and git do (a new line after each "\\n"): PyYAML also
     breaks lines at a lone "\\r", U+0085, U+2028 and U+2029, so the file's own line numbers
     would run past its last line."""
+    raw = read_regular(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else ""
+    except UnicodeDecodeError:
         return  # the problem reported is this one, at a line counted from the bytes already
-    if not any(c in text for c in _SLOW_CHARS):
-        return
+    if not any(c in text for c in _SLOW_CHARS) or ("\n" not in text and "\x85" not in text):
+        return  # a file whose only line ends are CR (old Mac style) is numbered as its editor shows it
     editor = [1]  # PyYAML's line n (1-based) → editor's line editor[n - 1]
     for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text.removeprefix("\ufeff")):
         editor.append(editor[-1] + (1 if m[0].endswith("\n") else 0))
@@ -159,13 +179,50 @@ def _to_editor_lines(result: Loaded, path: Path) -> None:
     result.problems = [dataclasses.replace(p, line=fix(p.line)) for p in result.problems]
 
 
-def _load(path: Path, display: str) -> Loaded:
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes | str:
+    """The bytes of `path`, or why they are not read: it must be a regular file of at most `limit`
+    bytes. The type and size are checked before a byte is read, so a device or a pipe named like
+    a data file never blocks or fills memory."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return (
+            "is a broken symbolic link; point it at a file of the project or delete it"
+            if path.is_symlink()
+            else "file is missing"
+        )
     except OSError as e:
-        return _fail(display, 1, f"cannot read the file ({e.strerror or e})")
-    if len(raw) > MAX_BYTES:
-        return _fail(display, 1, f"file is larger than {MAX_BYTES:,} bytes (got {len(raw):,})")
+        return f"cannot read the file ({e.strerror or type(e).__name__})"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return f"must be a regular file (got {_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')})"
+        if info.st_size > limit:
+            return f"file is larger than {limit:,} bytes (got {info.st_size:,})"
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(limit + 1)  # a file growing while read stops here too
+    except OSError as e:
+        return f"cannot read the file ({e.strerror or type(e).__name__})"
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        return f"file is larger than {limit:,} bytes (got more than {limit:,})"
+    return raw
+
+
+def _load(path: Path, display: str) -> Loaded:
+    raw = read_regular(path)
+    if isinstance(raw, str):
+        return _fail(display, 1, raw)
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _fail(
@@ -189,6 +246,14 @@ def _load(path: Path, display: str) -> Loaded:
         )
     if text.startswith("\ufeff"):
         text = text[1:]
+    long_line = next((n for n, ln in enumerate(re.split("\r\n|[\r\n]", text), 1) if len(ln) > MAX_LINE), None)
+    if long_line is not None:
+        length = len(re.split("\r\n|[\r\n]", text)[long_line - 1])
+        return _fail(
+            display,
+            long_line,
+            f"line is longer than {MAX_LINE:,} characters (got {length:,}); put one sentence per item",
+        )
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return _fail(display, 1, "file is empty")
     fast = _load_fast(text, display)
@@ -218,7 +283,7 @@ def _load(path: Path, display: str) -> Loaded:
     if node is None:  # a stream with no document at all, such as a lone `%YAML 1.1`
         return _fail(display, 1, "file is empty")
     result = Loaded(data=None)
-    budget = [MAX_NODES]
+    budget = [MAX_NODES, MAX_CHARS]
     try:
         result.data = _walk(node, (), result, display, budget, loader)
     except _TooBig as e:
@@ -239,7 +304,7 @@ def _load_fast(text: str, display: str) -> Loaded | None:
         if node is None:
             return None
         result = Loaded(data=None)
-        result.data = _walk(node, (), result, display, [MAX_NODES], loader)
+        result.data = _walk(node, (), result, display, [MAX_NODES, MAX_CHARS], loader)
     except (yaml.YAMLError, _TooBig, _Refused, RecursionError):
         return None  # libyaml's own depth limit included: the slow path names the problem
     finally:
@@ -337,16 +402,46 @@ def _walk(
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, (*path, i), out, display, budget, loader) for i, item in enumerate(node.value)]
+    budget[1] -= len(node.value)
+    if budget[1] < 0:
+        raise _TooBig(f"file expands to more than {MAX_CHARS:,} characters of text (aliases?)")
     value = loader.construct_object(node)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not _PLAIN_NUMBER.fullmatch(node.value):
+        # YAML 1.1 reads 12:30 as 750 and 0755 as 493: keep what the editor wrote, as YAML 1.2 does.
+        value = node.value
     if isinstance(value, str):
         _check_text(value, path, line, out, display)
     return value
 
 
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+"""A number written the plain way; sexagesimal, octal, hexadecimal and `_`-grouped ones stay text."""
+
+_PERSIAN_URDU = set("\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u06c1\u06be\u06d2\u06d3\u0679\u0688\u0691\u06ba")
+"""Letters that Persian and Urdu write and Arabic does not (پ چ ژ ک گ ی ۀ ہ ھ ے ۓ ٹ ڈ ڑ ں)."""
+
+
+def _arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u06ff" and ch.isalpha()
+
+
+def _spelling_zwnj(value: str, i: int) -> bool:
+    """A zero-width non-joiner that Persian or Urdu spelling requires (می‌خواهم): between two
+    letters, in a text written with the letters of those languages. Inside an Arabic word it is
+    a stray character that breaks matching, and stays refused."""
+    return (
+        value[i] == "\u200c"
+        and 0 < i < len(value) - 1
+        and _arabic_letter(value[i - 1])
+        and _arabic_letter(value[i + 1])
+        and any(c in _PERSIAN_URDU for c in value)
+    )
+
+
 def _check_text(value: str, path: tuple[str | int, ...], line: int, out: Loaded, display: str) -> None:
     where = format_path(path)
     for i, ch in enumerate(value):
-        if ch in FORBIDDEN_CHARS:
+        if ch in FORBIDDEN_CHARS and not _spelling_zwnj(value, i):
             out.problems.append(
                 Problem(
                     display,

@@ -6,20 +6,26 @@ succeeded, so a typo in a statement never leaves readers with half a site.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from muqabala.data.corpus import data_files, load_corpus
+from muqabala.data.corpus import DATA_DIRS, data_files, load_corpus
+from muqabala.data.errors import printable
 from muqabala.data.schema import json_schemas
 from muqabala.data.schema import render as render_schema
+from muqabala.data.yamlfile import outside, read_regular
 from muqabala.site.cache import cached_report
 from muqabala.site.pages import generate_languages
 from muqabala.site.progress import BuildProgress
@@ -28,8 +34,19 @@ LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
 
 
+MARKER = ".muqabala-site"
+"""Written into every site we build: the only kind of non-empty folder a build may replace."""
+
+PROJECT_PARTS = (*DATA_DIRS, "lexicon", "content", "overrides", "schema", "scripts", "tests", ".git", "mkdocs.yml")
+"""What a project folder holds: a site folder must be none of these, nor inside one, nor hold one."""
+
+
 class BuildError(Exception):
     """MkDocs failed; `site/` was left as it was."""
+
+
+class SiteDirError(Exception):
+    """The folder named to hold the site may not be replaced by one; nothing was touched."""
 
 
 @dataclass
@@ -51,6 +68,57 @@ def build(
     `progress`, when given, hears of each stage and of the pages MkDocs has written.
     """
     site_dir = site_dir or root / "site"
+    check_site_dir(root, site_dir)
+    with terminate_as_interrupt():
+        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress)
+
+
+def check_site_dir(root: Path, site_dir: Path) -> None:
+    """Refuse a site folder whose replacement would lose work: the project, a folder of it, a
+    folder holding project data, a file, or a non-empty folder that no build of ours made."""
+    site, project = site_dir.resolve(), root.resolve()
+    shown = printable(str(site_dir))
+    if site == project or project.is_relative_to(site):
+        raise SiteDirError(f"{shown} holds the project itself; name a folder of its own, like site")
+    for part in PROJECT_PARTS:
+        if site.is_relative_to(project / part):
+            raise SiteDirError(f"{shown} is the project's {part} or inside it; name a folder of its own, like site")
+    if not site.exists():
+        return
+    if not site.is_dir():
+        raise SiteDirError(f"{shown} is a file, not a folder")
+    held = [part for part in PROJECT_PARTS if part != "schema" and (site / part).exists()]  # a site has schema/
+    if held:
+        raise SiteDirError(f"{shown} holds project data ({held[0]}); name a folder of its own, like site")
+    if any(site.iterdir()) and not (site / MARKER).is_file() and not _old_site(site):
+        raise SiteDirError(
+            f"{shown} is not empty and holds no site built by muqabala (no {MARKER} file); name a new or empty folder"
+        )
+
+
+def _old_site(folder: Path) -> bool:
+    """A site built before sites carried `MARKER`: both languages and the open data."""
+    return all((folder / p).is_file() for p in ("index.html", "en/index.html", "ar/index.html", "data/report.json"))
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI timeout, `kill`, systemd) cleans up like Ctrl+C instead of dying mid-swap."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _build(root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None) -> BuildResult:
     timings: dict[str, float] = {}
     say = progress.stage if progress else (lambda _name: None)
     t0 = time.perf_counter()
@@ -69,7 +137,7 @@ def build(
     timings["render"] = time.perf_counter() - t0
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site_dir.parent)
+    _remove_leftovers(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
     try:
         t0 = time.perf_counter()
@@ -174,19 +242,20 @@ def _write_root(root: Path, out: Path, report_json: str) -> None:
     (out / "schema").mkdir()
     for name, schema in json_schemas().items():
         (out / "schema" / name).write_text(render_schema(schema), encoding="utf-8")
-    for folder, path in data_files(root):
-        target = out / "data" / "source" / folder / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
     lexicon = root / "lexicon"
-    for path in sorted(lexicon.glob("*.yaml")) if lexicon.is_dir() else []:
-        target = out / "data" / "source" / "lexicon" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    sources = data_files(root) + [("lexicon", p) for p in (sorted(lexicon.glob("*.yaml")) if lexicon.is_dir() else [])]
+    for folder, path in sources:
+        # Only regular files of the project are published, never what a link points at outside it.
+        raw = b"" if outside(path, root) else read_regular(path)
+        if isinstance(raw, bytes) and raw:
+            target = out / "data" / "source" / folder / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(raw)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
     # Static hosts serve /404.html for any missing address; its links already start at /en/.
     shutil.copyfile(out / "en" / "404.html", out / "404.html")
     (out / ".nojekyll").write_text("", encoding="utf-8")
+    (out / MARKER).write_text("Built by muqabala: `muqabala build` may replace this folder.\n", encoding="utf-8")
 
 
 def _chooser() -> str:
@@ -225,12 +294,18 @@ body {{ font-family: system-ui, "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma,
 """
 
 
-def _remove_leftovers(folder: Path) -> None:
+def _remove_leftovers(site_dir: Path) -> None:
     """Delete what a build killed outright (SIGKILL, power loss) left behind: its temporary
-    tree or the old site it was about to delete — only when the process that made it is gone."""
-    for path in folder.glob(".site-*"):
-        match = re.match(r"\.site-(?:build|old)-(\d+)-", path.name)
-        if path.is_dir() and match and not _alive(int(match[1])):
+    tree or the old site it was about to delete — only when the process that made it is gone.
+    A build killed between the two renames of the swap left no site at all: its old site is
+    put back instead."""
+    for path in sorted(site_dir.parent.glob(".site-*")):
+        match = re.match(r"\.site-(build|old)-(\d+)-", path.name)
+        if not (path.is_dir() and match and not _alive(int(match[2]))):
+            continue
+        if match[1] == "old" and not site_dir.exists():
+            os.replace(path, site_dir)
+        else:
             shutil.rmtree(path, ignore_errors=True)
 
 
@@ -247,10 +322,20 @@ def _alive(pid: int) -> bool:
 def _swap(new: Path, site_dir: Path) -> None:
     """Replace `site_dir` by `new` with two renames, so readers never see a half-written site."""
     old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
-        old.rmdir()
-        os.replace(site_dir, old)
-    os.replace(new, site_dir)
+    # Ctrl+C or SIGTERM between the renames would leave no site: they wait until both are done.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        if site_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
+            old.rmdir()
+            os.replace(site_dir, old)
+        try:
+            os.replace(new, site_dir)
+        except OSError:
+            if old is not None:
+                os.replace(old, site_dir)
+            raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -20,6 +20,7 @@ import muqabala
 from muqabala import __version__
 from muqabala.collate.engine import CasePart, assemble, collate_cases
 from muqabala.data.corpus import Corpus, data_digest
+from muqabala.data.yamlfile import read_regular
 from muqabala.report import Report
 
 CACHE_DIR = ".cache/engine"
@@ -48,7 +49,8 @@ def _dependencies(root: Path) -> str:
     sha = hashlib.sha256(__version__.encode())
     lexicon = root / "lexicon"
     for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:
-        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+        raw = read_regular(path)  # a folder, a device or a broken link: `load_lexicon` says what
+        sha.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else raw.encode()))
     # Code changes invalidate results too: during development a stale report would mislead.
     package = Path(muqabala.__file__).parent  # the whole package: collation code lives beside site/
     for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml")):

@@ -8,18 +8,22 @@ After each page is rendered, it puts `dir` on `<html>`, where Material only sets
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from muqabala.data.errors import DataError
+from muqabala.data.errors import DataError, show
 from muqabala.site import pages
+from muqabala.site.render.escape import url_attr
 from muqabala.site.render.search import normalise_search_index
 from muqabala.vocabulary import RTL_LANGUAGES
 
@@ -35,6 +39,17 @@ class MuqabalaConfig(Config):
 
 class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
     def on_config(self, config: Any) -> Any:
+        edit_base = self.config.edit_base
+        if edit_base is not None and (urlsplit(edit_base).scheme.lower() not in ("http", "https") or "\n" in edit_base):
+            raise PluginError(
+                "muqabala: edit_base must be an http:// or https:// address, like "
+                f"https://github.com/o/r/edit/main/ (got {show(edit_base)})"
+            )
+        # Material prints these into the page both with and without `| e`: escaped once here, and
+        # marked safe so that `| e` does not escape them twice.
+        for key in ("site_name", "site_description", "site_author"):
+            if config.get(key):
+                config[key] = Markup(html.escape(str(config[key]), quote=True))
         self.lang = str(config.theme["language"])
         self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
         self.sources: dict[str, str] = {}
@@ -68,6 +83,9 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is not None:
             page.edit_url = pages.edit_link(source, page.url, self.config.edit_base)
+        if page.edit_url:
+            # Material prints it into href="…" unescaped; it comes from config values and file names.
+            page.edit_url = url_attr(page.edit_url)
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from muqabala.data.errors import DataError
-from muqabala.site.build import BuildError, build
+from muqabala.site.build import BuildError, SiteDirError, build, terminate_as_interrupt
 from muqabala.vocabulary import GENERATED, SITE_LANGUAGES
 
 WATCHED = ("issuers", "statements", "articles", "lexicon", "content", "overrides", "mkdocs.yml", "mkdocs.ar.yml")
@@ -43,7 +43,7 @@ def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> bool:
     except DataError as e:
         say(e.report() + "\n(the previous version is still served)")
         return False
-    except BuildError as e:
+    except (BuildError, SiteDirError) as e:
         say(f"{e}\n(the previous version is still served)")
         return False
     say(f"built in {time.perf_counter() - started:.1f}s")
@@ -56,10 +56,17 @@ def serve(
     """Build, serve on 127.0.0.1:`port`, and rebuild on change until `stop` is set."""
     stop = stop or threading.Event()
     workdir = Path(tempfile.mkdtemp(prefix="muqabala-serve-"))
-    site_dir = workdir / "site"
-    rebuild(root, site_dir, say)
-    site_dir.mkdir(exist_ok=True)
+    try:
+        with terminate_as_interrupt():
+            _serve(root, port, say, interval, stop, workdir / "site")
+    finally:
+        # Every way out (Ctrl+C, SIGTERM, a port in use, a failed build) removes the tree.
+        shutil.rmtree(workdir, ignore_errors=True)
 
+
+def _serve(
+    root: Path, port: int, say: Callable[[str], None], interval: float, stop: threading.Event, site_dir: Path
+) -> None:
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:
             # The site folder is swapped on every rebuild: resolve it per request.
@@ -69,7 +76,19 @@ def serve(
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir)))
+    # Bound before the first build: a port in use is reported at once, not after a minute.
+    try:
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir))
+        )
+    except OSError as e:
+        raise OSError(e.errno, f"cannot serve on 127.0.0.1:{port}: {e.strerror or e}") from None
+    try:
+        rebuild(root, site_dir, say)
+        site_dir.mkdir(exist_ok=True)
+    except BaseException:
+        server.server_close()
+        raise
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
@@ -86,4 +105,4 @@ def serve(
         pass
     finally:
         server.shutdown()
-        shutil.rmtree(workdir, ignore_errors=True)
+        server.server_close()

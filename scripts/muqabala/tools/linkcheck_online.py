@@ -13,12 +13,13 @@ checker call a private host.
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import json
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -29,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from muqabala import __version__
 from muqabala.data.corpus import Corpus
+from muqabala.data.urlpolicy import address_problem, display_host, host_problem
 from muqabala.tools.urls import LinkProblem, data_urls, url_problem
 
 USER_AGENT = f"muqabala/{__version__} (fact-check link checker; HEAD first, 2 requests per host at most)"
@@ -65,7 +67,13 @@ class OnlineOptions:
     max_age_days: float = 7.0
     """Cached results younger than this are reused."""
     public_redirects_only: bool = False
-    """Refuse to follow a redirect to a host the offline check would reject."""
+    """Fetch public hosts only: resolve each name and refuse it when any of its addresses is
+    loopback, private, link-local, reserved or multicast (connecting to the address checked, so
+    a second lookup cannot swap it), and refuse each redirect the same way."""
+    resolve: Callable[..., list[Any]] = socket.getaddrinfo
+    """How names are looked up (`socket.getaddrinfo`); tests give a fixed table."""
+    trusted: frozenset[str] = frozenset()
+    """Resolved addresses let through although not public: tests name their local server's."""
 
 
 @dataclass
@@ -149,11 +157,13 @@ class Checker:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise _Outcome("connection_error", f"cannot fetch {url!r}")
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = self._public_address(parts.hostname, port) if self.options.public_redirects_only else None
         with self._host_lock(parts.netloc):
-            conn = (
-                http.client.HTTPSConnection(parts.hostname, parts.port, timeout=self.options.timeout, context=self._tls)
+            conn: http.client.HTTPConnection = (
+                _HTTPS(parts.hostname, port, address, timeout=self.options.timeout, context=self._tls)
                 if parts.scheme == "https"
-                else http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.options.timeout)
+                else _HTTP(parts.hostname, port, address, timeout=self.options.timeout)
             )
             try:
                 conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"})
@@ -163,6 +173,23 @@ class Checker:
                 return resp.status, resp.getheader("Location"), resp.getheader("Retry-After")
             finally:
                 conn.close()
+
+    def _public_address(self, host: str, port: int) -> str:
+        """The address to connect to for `host`, checked against the URL policy; raises `_Outcome`."""
+        problem = host_problem(host)
+        if problem:
+            raise _Outcome("connection_error", f"not fetched: {problem}")
+        infos = self.options.resolve(host, port, type=socket.SOCK_STREAM)
+        addresses = [str(info[4][0]).split("%")[0] for info in infos]
+        for address in addresses:
+            if address in self.options.trusted:
+                continue
+            problem = address_problem(ipaddress.ip_address(address), display_host(host))
+            if problem:
+                raise _Outcome("connection_error", f"not fetched: {problem}")
+        if not addresses:
+            raise _Outcome("connection_error", f"no address for {display_host(host)}")
+        return addresses[0]
 
     def _fetch(self, url: str) -> tuple[int, str | None, str | None, str]:
         """HEAD, then GET when HEAD is refused (405, 501, any error status) or fails without a timeout."""
@@ -238,6 +265,35 @@ class Checker:
         if wait is not None:
             delay = max(delay, min(wait, self.options.retry_after_cap))
         return delay
+
+
+class _HTTP(http.client.HTTPConnection):
+    """A connection to `address` when given (the one the policy checked), else to the host."""
+
+    def __init__(self, host: str, port: int, address: str | None, **kwargs: Any):
+        super().__init__(host, port, **kwargs)
+        self.address = address
+
+    def connect(self) -> None:
+        if self.address is None:
+            super().connect()
+        else:
+            self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _HTTPS(http.client.HTTPSConnection):
+    """`_HTTP` over TLS: the certificate is still checked against the host's name."""
+
+    def __init__(self, host: str, port: int, address: str | None, *, context: ssl.SSLContext, **kwargs: Any):
+        super().__init__(host, port, context=context, **kwargs)
+        self.address, self.tls = address, context
+
+    def connect(self) -> None:
+        if self.address is None:
+            super().connect()
+        else:
+            raw = socket.create_connection((self.address, self.port), self.timeout)
+            self.sock = self.tls.wrap_socket(raw, server_hostname=self.host)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

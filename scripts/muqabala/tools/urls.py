@@ -1,18 +1,18 @@
 """The one policy for source addresses, and the problem types every link check reports.
 
-`url_problem` says whether an address may be published as a source; `scan_external_offline`
-applies it to every address of the data without a network. `linkcheck_online` fetches them.
+`url_problem` (declared in `data.urlpolicy`, which `check` applies through the schema) says whether
+an address may be published as a source; `scan_external_offline` applies it to every address of
+the data without a network. `linkcheck_online` fetches them.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from muqabala.data.corpus import Corpus
-from muqabala.data.errors import show
+from muqabala.data.urlpolicy import url_problem
+
+__all__ = ["LinkProblem", "LinkReport", "check_external_offline", "data_urls", "scan_external_offline", "url_problem"]
 
 
 @dataclass(frozen=True, order=True)
@@ -40,50 +40,6 @@ class LinkReport:
 
 
 # --- data URLs, offline -----------------------------------------------------------------------
-
-_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".home.arpa")
-
-
-def url_problem(url: str) -> str | None:
-    """Why `url` cannot be a published source address, or None when it can."""
-    if re.search(r"\s", url) or any(ord(c) < 32 for c in url):
-        return f"must not contain spaces or control characters (got {show(url)})"
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as e:
-        return f"is not a well-formed address: {e} (got {show(url)})"
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        return f"must be an http:// or https:// address, like https://www.gov.uk/ (got {show(scheme + ':')})"
-    if "@" in parts.netloc:
-        return "must not carry a user name or password before the host (user@host)"
-    if not host:
-        return f"has no host (got {show(url)})"
-    host = host.rstrip(".")
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        ip = None
-    if ip is not None:
-        for test, what in (
-            (ip.is_loopback, "a loopback"),
-            (ip.is_link_local, "a link-local"),
-            (ip.is_unspecified, "an unspecified"),
-            (ip.is_multicast, "a multicast"),
-            (ip.is_reserved, "a reserved"),
-            (ip.is_private, "a private"),
-            (not ip.is_global, "a non-public"),
-        ):
-            if test:
-                return f"host must be public, not {what} address (got {show(host)})"
-        return None
-    if host == "localhost" or host.endswith(_LOCAL_NAMES):
-        return f"host must be public, not a local name (got {show(host)})"
-    if "." not in host:
-        return f"host must be a full domain name with a dot, like www.gov.uk (got {show(host)})"
-    return None
 
 
 def data_urls(corpus: Corpus) -> list[tuple[str, str, str]]:

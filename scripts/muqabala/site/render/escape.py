@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 _EXTRA = str.maketrans(
     {
@@ -46,6 +47,17 @@ def safe_url(url: str | None) -> str | None:
     if not url or any(ord(c) < 32 or ord(c) == 127 for c in url) or not _URL.match(url):
         return None
     return url
+
+
+_URL_SAFE = "/:?#[]@!$&()*+,;=%~-._"
+"""Characters kept as they are in `url_attr`; quotes, <, >, spaces and backticks are %-encoded."""
+
+
+def url_attr(url: str) -> str:
+    """An address put together from config values and file names ("Edit this page"), for an href
+    that a template prints without escaping: %-encoded, then HTML-escaped, so no character of
+    it can end the attribute or open a tag."""
+    return html.escape(quote(url, safe=_URL_SAFE), quote=True)
 
 
 def href(url: str) -> str:
