@@ -21,6 +21,8 @@ from muqabala.data.scaffold import ScaffoldError
 from muqabala.data.scaffold import new_article as write_article
 from muqabala.data.scaffold import new_statement as write_statement
 from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
+from muqabala.lexicon.phrases import load_lexicon
+from muqabala.lexicon.terminology import terminology_warnings
 from muqabala.site.build import BuildError, build
 from muqabala.site.cache import cached_report
 from muqabala.site.progress import TerminalProgress
@@ -68,7 +70,10 @@ def main() -> None:
 @root_option
 @fail_on_data_errors
 def check(root: Path | None) -> None:
-    """Validate every issuer, statement and article file; list every problem.
+    """Validate every issuer, statement and article file and the lexicon; list every problem.
+
+    Also warns, without failing, where a statement's Arabic translation renders a term of
+    lexicon/glossary.yaml other than the glossary's way.
 
     \b
     Example:
@@ -76,7 +81,10 @@ def check(root: Path | None) -> None:
         statements/eu.yaml:12: date: invalid date: month must be in 1..12 (got '2021-13-01')
     """
 
-    corpus = load_corpus(root or find_root())
+    root = root or find_root()
+    corpus = load_corpus(root)
+    for warning in terminology_warnings(corpus, load_lexicon(root / "lexicon")):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, {len(corpus.articles)} articles"
     )

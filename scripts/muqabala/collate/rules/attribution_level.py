@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from muqabala.collate.attribution import code
 from muqabala.collate.views import ANONYMOUS, LEVEL_NAMES, CaseView, ClaimView, Segment, Source, flag, rank
-from muqabala.report import Discrepancy, SourceSpan
+from muqabala.report import Discrepancy, SourceSpan, Texts
+from muqabala.vocabulary import quote
 
 
 def _source_span(src: Source, case: CaseView) -> SourceSpan:
@@ -27,12 +28,10 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     c = seg.coding
     roots = [root] if root else case.roots
     level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
-    who_en = case.name(root).en if root else "any statement of the case"
-    who_ar = case.name(root).ar if root else "أيٌّ من بيانات القضية"
+    who = case.the(root) if root else Texts(en="any statement of the case", ar="أيٌّ من بيانات القضية")
     cue = claim.original[seg.cue_spans[0][0] : seg.cue_spans[0][1]] if seg.cue_spans else ""
     claim_span = claim.span(*seg.cue_spans[0]) if seg.cue_spans else claim.span(seg.start, seg.end)
     source_span = _source_span(src, case) if src else None
-    said = f' ("{source_span.text}")' if source_span else ""
     details = {
         "claim_level": c.level,
         "source_level": level,
@@ -42,34 +41,47 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
         "source_organ": case.coding[src.ref].named_organ if src else None,
     }
     if rank(c.level) > rank(level):
-        return [
-            flag(
-                "attribution_level",
-                "major",
-                f'The claim puts {who_en} at "{LEVEL_NAMES[c.level].en}" ("{cue}"); {who_en} goes no further '
-                f'than "{LEVEL_NAMES[level].en}"{said}.',
-                f'ينسب الادعاء إلى {who_ar} مستوى "{LEVEL_NAMES[c.level].ar}" ("{cue}")، في حين لا يتجاوز '
-                f'{who_ar} مستوى "{LEVEL_NAMES[level].ar}"{said}.',
-                claim_span,
-                source_span,
-                **details,
-            )
-        ]
+        en, ar = exceeds_text(who, c.level, level, cue, claim.lang, root is not None)
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     organs = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
     if c.named_organ and c.named_organ not in organs:
-        return [
-            flag(
-                "attribution_level",
-                "major",
-                f"The claim has {who_en} name the {c.named_organ}; {who_en} names no such body.",
-                f"يجعل الادعاء {who_ar} يسمّي "
-                f"{c.named_organ_label.ar if c.named_organ_label else c.named_organ}، ولم يسمِّ {who_ar} هذه الجهة.",
-                claim_span,
-                source_span,
-                **details,
-            )
-        ]
+        organ = c.named_organ_label or Texts(en=c.named_organ, ar=c.named_organ)
+        en, ar = organ_text(who, organ, root is not None)
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     return []
+
+
+def exceeds_text(who: Texts, claimed: str, said: str, cue: str, lang: str, issuer: bool) -> tuple[str, str]:
+    """The explanation of a claim above its speaker's level: both levels by their one label; the
+    claim's cue quoted only in its own language (the page shows the claim's words beside it)."""
+    cue_en = f" ({quote(cue, 'en')})" if cue and lang == "en" else ""
+    cue_ar = f" ({quote(cue, 'ar')})" if cue and lang == "ar" else ""
+    if not issuer:
+        return (
+            f"The claim goes as far as {quote(LEVEL_NAMES[claimed].en, 'en')}{cue_en}; the statements of the case "
+            f"go no further than {quote(LEVEL_NAMES[said].en, 'en')}.",
+            f"يبلغ الادعاء درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
+            f"وأقصى ما تبلغه بيانات القضية درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
+        )
+    return (
+        f"The claim puts {who.en} at {quote(LEVEL_NAMES[claimed].en, 'en')}{cue_en}; "
+        f"{who.en} goes no further than {quote(LEVEL_NAMES[said].en, 'en')}.",
+        f"يبلغ الادعاء في نسبته الأمر إلى {who.ar} درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
+        f"وأقصى ما تبلغه بيانات {who.ar} درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
+    )
+
+
+def organ_text(who: Texts, organ: Texts, issuer: bool) -> tuple[str, str]:
+    """The explanation of a state body the speaker never named, named in the page's language."""
+    if not issuer:
+        return (
+            f"The claim names the {organ.en}; no statement of the case names it.",
+            f"يسمّي الادعاء {organ.ar}، ولا ترد هذه التسمية في أيٍّ من بيانات القضية.",
+        )
+    return (
+        f"The claim has {who.en} name the {organ.en}; {who.en} names no such body.",
+        f"ينسب الادعاء إلى {who.ar} تسمية {organ.ar}، ولا ترد هذه التسمية في بيانات {who.ar}.",
+    )
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
