@@ -300,7 +300,7 @@ CERTAINTY_LEVELS: dict[str, Term] = {
             "hedged",
             "Assessment",
             "تقدير",
-            "Said with a hedge: \"highly likely\", \"assess\", \"can be linked\".",
+            'Said with a hedge: "highly likely", "assess", "can be linked".',
             "يُقال بتحفّظ: «من المرجح جدًا»، «يُقدّر»، «يمكن ربطه».",
         ),
     )

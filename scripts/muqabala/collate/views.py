@@ -29,9 +29,7 @@ that only share a topic 0.1–0.35. Below it a sentence is still shown as the cl
 ANONYMOUS = "~anonymous"
 """Speaker id standing for unnamed officials or sources."""
 
-LEVEL_NAMES: dict[str, Texts] = {
-    key: Texts(en=level.en, ar=level.ar) for key, level in ATTRIBUTION_LEVELS.items()
-}
+LEVEL_NAMES: dict[str, Texts] = {key: Texts(en=level.en, ar=level.ar) for key, level in ATTRIBUTION_LEVELS.items()}
 """The scale's levels as explanations name them: the same labels as the pages
 (`vocabulary.ATTRIBUTION_LEVELS`), so that a level has one name everywhere."""
 

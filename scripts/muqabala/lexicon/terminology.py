@@ -30,18 +30,18 @@ def terminology_warnings(corpus: Corpus, lexicon: Lexicon) -> list[Problem]:
                     continue
                 for term in lexicon.glossary.terms:
                     if find(term.source, en) and not find(term.accepted, ar):
-                        path = ("paragraphs", pi, "sentences", si, "translations", "ar")
-                        found.append((path, term.term, term.accepted))
+                        where: tuple[str | int, ...] = ("paragraphs", pi, "sentences", si, "translations", "ar")
+                        found.append((where, term.term, term.accepted))
         if not found:
             continue
         loaded = load(corpus.root / display, display)
-        for path, term, accepted in found:
+        for path, name, accepted in found:
             out.append(
                 Problem(
                     display,
                     loaded.line_of(path),
                     format_path(path),
-                    f"renders the glossary term {term!r} otherwise: use {_shown(accepted[0])}"
+                    f"renders the glossary term {name!r} otherwise: use {_shown(accepted[0])}"
                     + (f" (or {', '.join(_shown(a) for a in accepted[1:3])})" if len(accepted) > 1 else "")
                     + " (lexicon/glossary.yaml)",
                 )
