@@ -72,8 +72,8 @@ def main() -> None:
 def check(root: Path | None) -> None:
     """Validate every issuer, statement and article file and the lexicon; list every problem.
 
-    Also warns, without failing, where a statement's Arabic translation renders a term of
-    lexicon/glossary.yaml other than the glossary's way.
+    With a lexicon/ folder, also checks the lexicon and warns, without failing, where a
+    statement's Arabic translation renders a term of lexicon/glossary.yaml other than its way.
 
     \b
     Example:
@@ -83,8 +83,9 @@ def check(root: Path | None) -> None:
 
     root = root or find_root()
     corpus = load_corpus(root)
-    for warning in terminology_warnings(corpus, load_lexicon(root / "lexicon")):
-        click.echo(f"warning: {warning}", err=True)
+    if (root / "lexicon").is_dir():
+        for warning in terminology_warnings(corpus, load_lexicon(root / "lexicon")):
+            click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"OK: {len(corpus.issuers)} issuers, {len(corpus.statements)} statements, {len(corpus.articles)} articles"
     )

@@ -374,15 +374,26 @@ class Grammar:
     """Whether English puts "the" before the name ("the European Union", not "the Raab")."""
 
     def ar(self, masculine: str, feminine: str, plural: str) -> str:
-        """The form of a word that agrees with the name: `grammar.ar("يقول", "تقول", "يقولون")`."""
-        if self.number == "plural":
-            return plural
+        """The form of a word after the name, agreeing with it: «الوزير قال»، «الوزارة قالت»،
+        «الحلفاء قالوا» (`grammar.ar("قال", "قالت", "قالوا")`). A feminine plural name is a plural
+        of bodies («الحكومات»), which takes the feminine singular: «الحكومات قالت»."""
+        if self.gender == "feminine":
+            return feminine
+        return plural if self.number == "plural" else masculine
+
+    def ar_before(self, masculine: str, feminine: str) -> str:
+        """The form of a verb that comes before the name: it agrees in gender only, whatever the
+        number («يقول الوزير»، «تقول الوزارة»، «يقول الحلفاء»، «تقول الحكومات»)."""
         return feminine if self.gender == "feminine" else masculine
+
+    def en_verb(self, singular: str, plural: str) -> str:
+        """An English verb agreeing with the name: "says" / "say"."""
+        return plural if self.number == "plural" else singular
 
     def en(self, name: str, start: bool = False) -> str:
         """The English name with its article when it takes one ("The" at the start of a sentence)."""
         if not self.article:
-            return name
+            return name[:1].upper() + name[1:] if start else name
         return ("The " if start else "the ") + name
 
 

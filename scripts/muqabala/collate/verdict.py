@@ -62,12 +62,12 @@ def supported(who: Texts, issuer: Texts, day: Texts, speaker: Grammar, own: bool
     so that it needs no agreement («ورد ذلك في بيان …»)."""
     if own:
         return Texts(
-            en=f"{who.en} says this in a statement of {day.en}.",
+            en=f"{who.en} {speaker.en_verb('says', 'say')} this in a statement of {day.en}.",
             ar=f"ورد ذلك في بيان {who.ar} الصادر في {day.ar}.",
         )
     return Texts(
-        en=f"{who.en} says this in {issuer.en}'s statement of {day.en}.",
-        ar=f"{speaker.ar('يقول', 'تقول', 'يقولون')} ذلك {who.ar} في بيان {issuer.ar} الصادر في {day.ar}.",
+        en=f"{who.en} {speaker.en_verb('says', 'say')} this in {issuer.en}'s statement of {day.en}.",
+        ar=f"{speaker.ar_before('يقول', 'تقول')} ذلك {who.ar} في بيان {issuer.ar} الصادر في {day.ar}.",
     )
 
 

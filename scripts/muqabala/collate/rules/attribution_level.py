@@ -14,7 +14,7 @@ from __future__ import annotations
 from muqabala.collate.attribution import code
 from muqabala.collate.views import ANONYMOUS, LEVEL_NAMES, CaseView, ClaimView, Segment, Source, flag, rank
 from muqabala.report import Discrepancy, SourceSpan, Texts
-from muqabala.vocabulary import quote
+from muqabala.vocabulary import Grammar, quote
 
 
 def _source_span(src: Source, case: CaseView) -> SourceSpan:
@@ -29,6 +29,7 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     roots = [root] if root else case.roots
     level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
     who = case.the(root) if root else Texts(en="any statement of the case", ar="أيٌّ من بيانات القضية")
+    grammar = case.grammar(root) if root else Grammar()
     cue = claim.original[seg.cue_spans[0][0] : seg.cue_spans[0][1]] if seg.cue_spans else ""
     claim_span = claim.span(*seg.cue_spans[0]) if seg.cue_spans else claim.span(seg.start, seg.end)
     source_span = _source_span(src, case) if src else None
@@ -41,37 +42,45 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
         "source_organ": case.coding[src.ref].named_organ if src else None,
     }
     if rank(c.level) > rank(level):
-        en, ar = exceeds_text(who, c.level, level, cue, claim.lang, root is not None)
+        en, ar = exceeds_text(who, grammar, c.level, level, cue, claim.lang, root is not None)
         return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     organs = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
     if c.named_organ and c.named_organ not in organs:
         organ = c.named_organ_label or Texts(en=c.named_organ, ar=c.named_organ)
-        en, ar = organ_text(who, organ, root is not None)
+        en, ar = organ_text(who, grammar, organ, root is not None)
         return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     return []
 
 
-def exceeds_text(who: Texts, claimed: str, said: str, cue: str, lang: str, issuer: bool) -> tuple[str, str]:
+def _level_en(level: str) -> str:
+    """A level's English label inside a sentence: "from the state's territory"."""
+    label = LEVEL_NAMES[level].en
+    return quote(label[0].lower() + label[1:], "en")
+
+
+def exceeds_text(
+    who: Texts, grammar: Grammar, claimed: str, said: str, cue: str, lang: str, issuer: bool
+) -> tuple[str, str]:
     """The explanation of a claim above its speaker's level: both levels by their one label; the
     claim's cue quoted only in its own language (the page shows the claim's words beside it)."""
     cue_en = f" ({quote(cue, 'en')})" if cue and lang == "en" else ""
     cue_ar = f" ({quote(cue, 'ar')})" if cue and lang == "ar" else ""
     if not issuer:
         return (
-            f"The claim goes as far as {quote(LEVEL_NAMES[claimed].en, 'en')}{cue_en}; the statements of the case "
-            f"go no further than {quote(LEVEL_NAMES[said].en, 'en')}.",
+            f"The claim goes as far as {_level_en(claimed)}{cue_en}; the statements of the case "
+            f"go no further than {_level_en(said)}.",
             f"يبلغ الادعاء درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
             f"وأقصى ما تبلغه بيانات القضية درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
         )
     return (
-        f"The claim puts {who.en} at {quote(LEVEL_NAMES[claimed].en, 'en')}{cue_en}; "
-        f"{who.en} goes no further than {quote(LEVEL_NAMES[said].en, 'en')}.",
+        f"The claim puts {who.en} at {_level_en(claimed)}{cue_en}; "
+        f"{who.en} {grammar.en_verb('goes', 'go')} no further than {_level_en(said)}.",
         f"يبلغ الادعاء في نسبته الأمر إلى {who.ar} درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
         f"وأقصى ما تبلغه بيانات {who.ar} درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
     )
 
 
-def organ_text(who: Texts, organ: Texts, issuer: bool) -> tuple[str, str]:
+def organ_text(who: Texts, grammar: Grammar, organ: Texts, issuer: bool) -> tuple[str, str]:
     """The explanation of a state body the speaker never named, named in the page's language."""
     if not issuer:
         return (
@@ -79,7 +88,7 @@ def organ_text(who: Texts, organ: Texts, issuer: bool) -> tuple[str, str]:
             f"يسمّي الادعاء {organ.ar}، ولا ترد هذه التسمية في أيٍّ من بيانات القضية.",
         )
     return (
-        f"The claim has {who.en} name the {organ.en}; {who.en} names no such body.",
+        f"The claim has {who.en} name the {organ.en}; {who.en} {grammar.en_verb('names', 'name')} no such body.",
         f"ينسب الادعاء إلى {who.ar} تسمية {organ.ar}، ولا ترد هذه التسمية في بيانات {who.ar}.",
     )
 

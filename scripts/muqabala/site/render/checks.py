@@ -121,7 +121,7 @@ def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str) -> str:
             f'«{span(s.text, s.lang)}» (<a href="{target}">'
             f"{sentence_ref(corpus, s.statement, s.sentence, lang)}</a>)"
         )
-    return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(bits)}</li>'
+    return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(b for b in bits if b)}</li>'
 
 
 FULL_EVIDENCE = 2
