@@ -180,7 +180,7 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
                 " ".join(f'<code class="mq-reason" dir="ltr"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons),
             )
         )
-    internals.append(("id", ident(f"{ev.statement}#{ev.sentence}")))
+    internals.append((t("check.sentence_id", lang), ident(f"{ev.statement}#{ev.sentence}")))
     rows = []
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))

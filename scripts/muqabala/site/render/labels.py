@@ -96,6 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
     "check.diff_other": {"en": "Arabic wording compared", "ar": "مقارنة الصيغة الإنجليزية"},
     "check.score": {"en": "Alignment score", "ar": "درجة المطابقة"},
     "check.for_editors": {"en": "Details for editors", "ar": "تفاصيل للمحررين"},
+    "check.sentence_id": {"en": "Sentence id", "ar": "معرّف الجملة"},
     "check.context": {
         "en": "For context: a media report, never used as evidence of what a government said",
         "ar": "للسياق: تقرير إعلامي، لا يُعتمد دليلًا على ما قالته حكومة",
