@@ -18,7 +18,7 @@ def explain(wrong: str, term: str, sense: str, why_en: str, why_ar: str) -> tupl
     """The explanation: the English names the source term and glosses the Arabic in `why_en`
     (glossary.yaml); the Arabic quotes the wrong rendering and needs no English word."""
     return (
-        f"The claim renders {quote(term, 'en')} ({sense}) by a known mistranslation. {why_en}",
+        f"The claim mistranslates {quote(term, 'en')}, which here means {sense}. {why_en}",
         f"{quote(wrong, 'ar')} ترجمة خاطئة لمصطلح ورد في المصدر. {why_ar}",
     )
 
