@@ -20,6 +20,7 @@ LANGUAGES = ("en", "ar")
 
 DOCUMENTED = {
     model.Issuer: "fields-issuer",
+    model.IssuerGrammar: "fields-issuer",
     model.Statement: "fields-statement",
     model.Paragraph: "fields-paragraph",
     model.Sentence: "fields-sentence",

@@ -66,8 +66,9 @@ def test_import_statement_splits_a_real_release_as_the_editors_did(project: Path
 
     check = run(project, "check")
     assert check.exit_code == 0, check.output
-    assert check.output.splitlines()[0] == (
-        "statements/uk-fcdo-import.yaml: draft, not published (delete `status: draft` when it is done)"
+    # Terminology warnings about the frozen case's own translations may come first.
+    assert "statements/uk-fcdo-import.yaml: draft, not published (delete `status: draft` when it is done)" in (
+        check.output.splitlines()
     )
 
     # Published without its translations: every placeholder is an error, with its line.
@@ -85,7 +86,8 @@ def test_import_statement_splits_a_real_release_as_the_editors_did(project: Path
     text = re.sub(r"'EDIT: [^']*'", "'مترجم'", path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
     check = run(project, "check")
-    assert check.output == "OK: 16 issuers, 11 statements, 1 articles\n", check.output
+    # The stand-in translation draws terminology warnings; what counts is that it passes.
+    assert check.exit_code == 0 and check.output.splitlines()[-1] == "OK: 16 issuers, 11 statements, 1 articles"
 
 
 def test_reimport_keeps_the_ids_and_fields_of_unchanged_sentences(project: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -54,6 +55,6 @@ def test_each_cases_chart_shows_only_its_own_claims(project: Path) -> None:
         }
         marks = re.findall(r'<g class="mq-claimmark"><title>Claim (\d+): ([^<]+)</title>', section)
         levels = {t(f"level.{lv}", "en"): lv for lv in ("territory", "state_affiliated", "state_organ", "none")}
-        assert {(pos, levels[label]) for pos, label in marks} <= own
+        assert {(pos, levels[html.unescape(label)]) for pos, label in marks} <= own
         checked += len(marks)
     assert checked > 0

@@ -126,7 +126,11 @@ def test_an_arabic_explanation_renders_with_each_latin_run_isolated():
 
     ar = "ينسب الادعاء إلى الاتحاد تسمية APT40 في 2021-07-19، وهي في eu-declaration-2021-07-19 وحدها."
     d = Discrepancy(type="speaker", severity="major", explanation=Texts(en="The claim credits APT40.", ar=ar))
-    out = _discrepancy(d, "checks/art.md", "ar")
+    from pathlib import Path
+
+    from muqabala.data.corpus import Corpus
+
+    out = _discrepancy(d, Corpus(root=Path(".")), "checks/art.md", "ar")
     for run in ("APT40", "2021-07-19", "eu-declaration-2021-07-19"):
         assert f'<bdi dir="ltr">{esc(run)}</bdi>' in out, run
     assert not re.search(r"[A-Za-z0-9]", _outside_isolates(out))
@@ -190,7 +194,15 @@ def test_search_index_is_folded_like_the_query(tmp_path):
     import re as _re
     from pathlib import Path
 
-    from muqabala.site.render.search import SEARCH_MARKS, fold_for_search, normalise_search_index
+    from muqabala.site.render.search import (
+        LETTERS,
+        QUERY_PREFIX,
+        SEARCH_MARKS,
+        fold_for_search,
+        fold_query,
+        fold_words,
+        normalise_search_index,
+    )
 
     index = tmp_path / "search_index.json"
     index.write_text(
@@ -201,12 +213,21 @@ def test_search_index_is_folded_like_the_query(tmp_path):
         encoding="utf-8",
     )
     assert normalise_search_index(index) is True
-    doc = json.loads(index.read_text(encoding="utf-8"))["docs"][0]
-    assert doc == {"location": "", "title": "بيانا", "text": "أصدر بيانا مطولا"}
+    data = json.loads(index.read_text(encoding="utf-8"))
+    doc = data["docs"][0]
+    assert (doc["title"], doc["text"]) == ("بيانا", "أصدر بيانا مطولا")
+    assert doc["folded"] == "بيانا يانا اصدر بيانا يانا مطولا"
+    assert data["config"]["fields"]["folded"] == {"boost": 1.0}
     assert normalise_search_index(index) is False
     assert fold_for_search("تَجَسُّس") == "تجسس"
-    # The script strips exactly the same marks as the build.
+    # The index holds each word as written and without its prefixes; the query loses the article.
+    assert fold_words("أراضي الأوروبي والاختراق") == "اراضي الاوروبي اوروبي والاختراق اختراق"
+    assert fold_query("اراضي الاوروبي اختراق") == "اراضي اوروبي اختراق"
+    assert fold_query("بيان وزارة للاختراق إلى") == "بيان وزاره اختراق الي"
+    # The script folds exactly as the build does.
     js = (Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/muqabala-search.js").read_text()
     js_class = _re.search(r"var MARKS = /(\[[^\]]+\])/g;", js).group(1)
-    as_python = js_class.encode().decode("unicode_escape")
-    assert as_python == SEARCH_MARKS.pattern
+    assert js_class.encode().decode("unicode_escape") == SEARCH_MARKS.pattern
+    assert json.loads(_re.search(r"var LETTERS = (\{[^}]+\});", js).group(1)) == LETTERS
+    js_prefix = _re.search(r"var PREFIX = /(.+)/;", js).group(1)
+    assert _re.sub(r"\\u([0-9A-Fa-f]{4})", lambda m: chr(int(m[1], 16)), js_prefix) == QUERY_PREFIX.pattern

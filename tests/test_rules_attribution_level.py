@@ -21,8 +21,8 @@ def test_accusing_the_state_exceeds_territory_but_not_an_organ():
     # Alpha named Omega's intelligence service: "accused Omega" is less specific, a minor difference.
     assert (less.severity, less.details["issuer"], less.details["kind"]) == ("minor", "alpha", "less_specific")
     assert less.explanation.en == (
-        'The claim puts it at "state-backed actors or the state itself" ("اتهمت ألفا والاتحاد أوميغا"), where '
-        'Alpha Government names a state body, the intelligence service ("Omegan intelligence service").'
+        'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
+        "the intelligence service: less specific, not contrary."
     )
 
 

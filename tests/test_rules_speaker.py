@@ -59,7 +59,7 @@ def test_the_other_issuers_statement_is_named_by_issuer_and_date():
         "Alpha Government."
     )
     assert flag.explanation.ar == (
-        "تطابق صياغة الادعاء بيانًا صادرًا عن الاتحاد في 2 يناير 2024، لكن الادعاء ينسبها إلى حكومة ألفا."
+        "تطابق صياغة الادعاء بيانًا صادرًا عن الاتحاد في 2 يناير/كانون الثاني 2024، لكن الادعاء ينسبها إلى حكومة ألفا."
     )
 
 
@@ -70,5 +70,5 @@ def test_a_supported_rationale_names_the_speaker_and_the_date():
     claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي مسؤول.", ranked=[("a#s1", 0.9)])
     verdict, rationale = decide(claim, [], True, case)
     assert verdict == "supported"
-    assert rationale.en == "Supported: Alpha Office says this in a statement of 1 January 2024."
-    assert rationale.ar == "مدعوم: يقول ذلك مكتب ألفا في بيان صادر في 1 يناير 2024."
+    assert rationale.en == "Alpha Office says this in a statement of 1 January 2024."
+    assert rationale.ar == "ورد ذلك في بيان مكتب ألفا الصادر في 1 يناير/كانون الثاني 2024."

@@ -26,12 +26,12 @@ def test_explanations_name_statements_by_issuer_and_date_not_by_file_id():
     case = make_case(SENTENCES, {"u": "2024-01-01T10:00+01:00", "a": "2024-01-01", "w": "2024-01-02"})
     [flag] = timing.check(make_claim(case, CLAIM, ranked=[("u#s1", 0.6)]), case)
     assert flag.explanation.en == (
-        "The statements' dates cannot establish that The Union was first: its statement is dated "
+        "The statements' dates cannot establish that The Union's statement was first: it is dated "
         "1 January 2024, 09:00 UTC, and the statement of Alpha Office gives only the day."
     )
     assert flag.explanation.ar == (
-        "لا تكفي تواريخ البيانات لإثبات أن الاتحاد كان الأول: تاريخ بيان الاتحاد هو "
-        "1 يناير 2024، الساعة 09:00 بتوقيت غرينتش، ولا يذكر بيان مكتب ألفا سوى اليوم."
+        "لا تكفي تواريخ البيانات لإثبات أن بيان الاتحاد كان الأول: فهو مؤرَّخ في "
+        "1 يناير/كانون الثاني 2024، الساعة 09:00 بالتوقيت العالمي المنسّق، ولا يذكر بيان مكتب ألفا سوى اليوم."
     )
     case = make_case(SENTENCES, {"u": "2024-01-01T10:00+01:00", "a": "2024-01-01T09:00+01:00"})
     [flag] = timing.check(make_claim(case, CLAIM, ranked=[("u#s1", 0.6)]), case)
@@ -40,17 +40,25 @@ def test_explanations_name_statements_by_issuer_and_date_not_by_file_id():
         "Alpha Office's statement is dated earlier, 1 January 2024, 08:00 UTC."
     )
     assert flag.explanation.ar == (
-        "لم يكن بيان الاتحاد الأول: صدر في 1 يناير 2024، الساعة 09:00 بتوقيت غرينتش، "
-        "وسبقه بيان مكتب ألفا الصادر في 1 يناير 2024، الساعة 08:00 بتوقيت غرينتش."
+        "لم يكن بيان الاتحاد الأول: صدر في 1 يناير/كانون الثاني 2024، الساعة 09:00 بالتوقيت العالمي المنسّق، "
+        "وسبقه بيان مكتب ألفا الصادر في 1 يناير/كانون الثاني 2024، الساعة 08:00 بالتوقيت العالمي المنسّق."
     )
 
 
 @pytest.mark.parametrize(
     ("date", "en", "ar"),
     [
-        ("2021-07-19", "19 July 2021", "19 يوليو 2021"),
-        ("2021-07-19T11:35+02:00", "19 July 2021, 09:35 UTC", "19 يوليو 2021، الساعة 09:35 بتوقيت غرينتش"),
-        ("2021-12-31T23:30-01:00", "1 January 2022, 00:30 UTC", "1 يناير 2022، الساعة 00:30 بتوقيت غرينتش"),
+        ("2021-07-19", "19 July 2021", "19 يوليو/تموز 2021"),
+        (
+            "2021-07-19T11:35+02:00",
+            "19 July 2021, 09:35 UTC",
+            "19 يوليو/تموز 2021، الساعة 09:35 بالتوقيت العالمي المنسّق",
+        ),
+        (
+            "2021-12-31T23:30-01:00",
+            "1 January 2022, 00:30 UTC",
+            "1 يناير/كانون الثاني 2022، الساعة 00:30 بالتوقيت العالمي المنسّق",
+        ),
     ],
 )
 def test_dates_in_explanations_are_written_out(date, en, ar):

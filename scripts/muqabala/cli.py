@@ -25,6 +25,7 @@ from muqabala.data.scaffold import new_statement as write_statement
 from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
 from muqabala.data.textimport import TextImportError, import_text
 from muqabala.lexicon.phrases import load_lexicon
+from muqabala.lexicon.terminology import terminology_warnings
 from muqabala.site.build import BuildError, SiteDirError, build
 from muqabala.site.cache import cached_report
 from muqabala.site.progress import TerminalProgress
@@ -95,7 +96,10 @@ def main() -> None:
 @root_option
 @fail_on_data_errors
 def check(root: Path | None) -> None:
-    """Validate every issuer, statement and article file; list every problem.
+    """Validate every issuer, statement and article file and the lexicon; list every problem.
+
+    With a lexicon/ folder, also checks the lexicon and warns, without failing, where a
+    statement's Arabic translation renders a term of lexicon/glossary.yaml other than its way.
 
     \b
     Example:
@@ -117,6 +121,9 @@ def check(root: Path | None) -> None:
             problems += e.problems
     if problems:
         raise DataError(problems)
+    if (root / "lexicon").is_dir():
+        for warning in terminology_warnings(corpus, load_lexicon(root / "lexicon")):
+            click.echo(f"warning: {warning}", err=True)
     for draft in corpus.drafts:
         click.echo(f"{draft}: draft, not published (delete `status: draft` when it is done)")
     drafts = f"; {len(corpus.drafts)} draft{'s' * (len(corpus.drafts) != 1)} left out" if corpus.drafts else ""

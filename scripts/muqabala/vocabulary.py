@@ -1,7 +1,8 @@
 """The project's vocabularies, each declared once with both site languages' words.
 
-Verdicts, kinds of discrepancy, the attribution scale, the site's languages, month names and the
-one way of choosing a text's wording for a page language. The schema (`data.model`), the report
+Verdicts, kinds of discrepancy, the attribution scale, certainty, the site's languages, month
+names, the one way of choosing a text's wording for a page language, and the grammar generated
+text needs (agreement with a name, counted nouns, lists, quotation marks). The schema (`data.model`), the report
 (`report`), the rules' explanations and the pages' labels all read them from here, so a term has
 one key and one label per language everywhere.
 
@@ -58,14 +59,20 @@ def wording(texts: Mapping[str, str], lang: str, original: str | None = None) ->
 
 @dataclass(frozen=True)
 class Term:
-    """One term of a vocabulary: its key, and its label in each site language."""
+    """One term of a vocabulary: its key, its label in each site language, and a one-line
+    definition in each (the methodology and the guide say the same at more length)."""
 
     key: str
     en: str
     ar: str
+    define_en: str = ""
+    define_ar: str = ""
 
     def label(self, lang: str) -> str:
         return self.ar if lang == "ar" else self.en
+
+    def definition(self, lang: str) -> str:
+        return self.define_ar if lang == "ar" else self.define_en
 
 
 Verdict = Literal[
@@ -82,24 +89,70 @@ Verdict = Literal[
 
 @dataclass(frozen=True)
 class VerdictTerm(Term):
-    icon: str
+    icon: str = ""
     """A symbol per verdict, so that a verdict is never told by colour alone."""
-    rationale_ar: str
-    """The Arabic verdict name that opens a rationale. It differs from the label for two verdicts
-    («تنقضه المصادر», «لا سند له»): a known inconsistency, kept until the generated prose is reviewed
-    (issue 13), because this module was introduced without changing a byte of the site."""
 
 
 VERDICTS: dict[str, VerdictTerm] = {
     v.key: v
     for v in (
-        VerdictTerm("supported", "Supported", "مدعوم", "✓", "مدعوم"),
-        VerdictTerm("partly_supported", "Partly supported", "مدعوم جزئيًا", "◐", "مدعوم جزئيًا"),
-        VerdictTerm("misleading", "Misleading", "مضلِّل", "⚠", "مضلِّل"),
-        VerdictTerm("misattributed", "Misattributed", "منسوب إلى غير قائله", "⇄", "منسوب إلى غير قائله"),
-        VerdictTerm("contradicted", "Contradicted", "تناقضه المصادر", "✗", "تنقضه المصادر"),
-        VerdictTerm("unsupported", "Unsupported", "بلا سند", "?", "لا سند له"),
-        VerdictTerm("not_a_claim", "Not a claim", "ليس ادعاءً", "–", "ليس ادعاءً"),
+        VerdictTerm(
+            "supported",
+            "Supported",
+            "مدعوم",
+            "A primary statement says it; at most minor differences.",
+            "يقوله بيان رسمي، ولا فروق إلا الثانوية.",
+            "✓",
+        ),
+        VerdictTerm(
+            "partly_supported",
+            "Partly supported",
+            "مدعوم جزئيًا",
+            "A primary statement says it, but a figure or an order in time has no support.",
+            "يقوله بيان رسمي، لكن لا سند لرقم فيه أو لترتيب زمني يذكره.",
+            "◐",
+        ),
+        VerdictTerm(
+            "misleading",
+            "Misleading",
+            "مضلِّل",
+            "Said, but stronger, narrower, without its hedge, or worded into another meaning.",
+            "ورد في المصدر، لكن الادعاء يقوّيه أو يضيّق نطاقه أو يسقط تحفّظه أو يصوغه بمعنى آخر.",
+            "⚠",
+        ),
+        VerdictTerm(
+            "misattributed",
+            "Misattributed",
+            "منسوب إلى غير قائله",
+            "The words or a named body are credited to an issuer whose statements do not hold them; "
+            "another issuer's statements do.",
+            "يُنسب الكلام أو جهة مسمّاة إلى جهة لا ترد في بياناتها، بل في بيانات جهة أخرى.",
+            "⇄",
+        ),
+        VerdictTerm(
+            "contradicted",
+            "Contradicted",
+            "تناقضه المصادر",
+            "The sources give another figure, or their dates show another order.",
+            "تذكر المصادر رقمًا آخر، أو تدل تواريخها على ترتيب آخر.",
+            "✗",
+        ),
+        VerdictTerm(
+            "unsupported",
+            "Unsupported",
+            "بلا سند",
+            "No primary statement says it, or it rests on unnamed sources.",
+            "لا يقوله أي بيان رسمي، أو يستند إلى مصادر لم تُسمَّ.",
+            "?",
+        ),
+        VerdictTerm(
+            "not_a_claim",
+            "Not a claim",
+            "ليس ادعاءً",
+            "Marked by the editors as not a checkable claim.",
+            "وسمه المحررون بأنه ليس ادعاءً قابلًا للفحص.",
+            "–",
+        ),
     )
 }
 """Every verdict, in the order summaries list them."""
@@ -120,107 +173,201 @@ DiscrepancyType = Literal[
 DISCREPANCY_TYPES: dict[str, Term] = {
     t.key: t
     for t in (
-        Term("attribution_level", "Attribution level", "درجة الإسناد"),
-        Term("speaker", "Speaker", "القائل"),
-        Term("number", "Figures", "الأرقام"),
-        Term("quote", "Quotation", "الاقتباس"),
-        Term("translation", "Translation", "الترجمة"),
-        Term("hedge", "Certainty (hedging)", "درجة اليقين"),
-        Term("scope", "Scope", "النطاق"),
-        Term("timing", "Timing", "التوقيت"),
-        Term("unsupported", "No source", "لا مصدر"),
+        Term(
+            "attribution_level",
+            "Attribution level",
+            "درجة الإسناد",
+            "The claim holds a state responsible further than the issuer it credits.",
+            "يحمّل الادعاء الدولة مسؤولية أبعد مما حمّلتها إياه الجهة التي ينسب إليها الكلام.",
+        ),
+        Term(
+            "speaker",
+            "Speaker",
+            "القائل",
+            "Words or a named body credited to an issuer whose statements do not hold them.",
+            "كلام أو جهة مسمّاة تُنسب إلى جهة لا ترد في بياناتها.",
+        ),
+        Term(
+            "number",
+            "Figures",
+            "الأرقام",
+            "A figure the source gives otherwise, or that no primary statement gives.",
+            "رقم يذكره المصدر على نحو آخر، أو لا يذكره أي بيان رسمي.",
+        ),
+        Term(
+            "quote",
+            "Quotation",
+            "الاقتباس",
+            "Quoted words that differ from the words of the source.",
+            "نص مقتبس تختلف ألفاظه عن ألفاظ المصدر.",
+        ),
+        Term(
+            "translation",
+            "Translation",
+            "الترجمة",
+            "A term of the source rendered by a known mistranslation.",
+            "مصطلح من المصدر نُقل بترجمة خاطئة معروفة.",
+        ),
+        Term(
+            "hedge",
+            "Certainty",
+            "درجة اليقين",
+            "The source hedges (an assessment); the claim states it as fact.",
+            "يتحفّظ المصدر (تقدير)، بينما يقدّم الادعاء الأمر حقيقةً مؤكدة.",
+        ),
+        Term(
+            "scope",
+            "Scope",
+            "النطاق",
+            "The claim narrows where the source says something happened.",
+            "يضيّق الادعاء النطاق الجغرافي الذي يذكره المصدر.",
+        ),
+        Term(
+            "timing",
+            "Timing",
+            "التوقيت",
+            "An order in time that the statements' dates contradict or cannot establish.",
+            "ترتيب زمني تناقضه تواريخ البيانات أو لا تكفي لإثباته.",
+        ),
+        Term(
+            "unsupported",
+            "No source",
+            "لا مصدر",
+            "No primary statement says it, or it rests on unnamed sources.",
+            "لا يقوله أي بيان رسمي، أو يستند إلى مصادر لم تُسمَّ.",
+        ),
     )
 }
 """Every kind of discrepancy, with the label the pages show."""
 
 SEVERITIES: dict[str, Term] = {
-    "major": Term("major", "major", "جوهري"),
-    "minor": Term("minor", "minor", "ثانوي"),
+    "major": Term("major", "major", "جوهري", "Can change what the reader understands.", "قد يغيّر ما يفهمه القارئ."),
+    "minor": Term("minor", "minor", "ثانوي", "Wording only; the meaning stands.", "فرق في الصياغة لا يمسّ المعنى."),
 }
 
 AttributionLevel = Literal["none", "territory", "state_affiliated", "state_organ"]
 """The attribution scale, weakest first (see the methodology page)."""
 
-
-@dataclass(frozen=True)
-class LevelTerm(Term):
-    phrase_en: str
-    """The level as an explanation describes it in English ("a named state body")."""
-    phrase_ar: str
-    """The same in Arabic."""
-
-    def phrase(self, lang: str) -> str:
-        return self.phrase_ar if lang == "ar" else self.phrase_en
-
-
-ATTRIBUTION_LEVELS: dict[str, LevelTerm] = {
+ATTRIBUTION_LEVELS: dict[str, Term] = {
     t.key: t
     for t in (
-        LevelTerm("none", "No attribution", "لا إسناد", "no attribution", "لا إسناد"),
-        LevelTerm("territory", "Territory", "الإقليم", "activity from the state's territory", "نشاط من أراضي الدولة"),
-        LevelTerm(
-            "state_affiliated",
-            "State-affiliated actors",
-            "جهات مرتبطة بالدولة",
-            "state-backed actors or the state itself",
-            "جهات مدعومة من الدولة أو الدولة نفسها",
+        Term(
+            "none",
+            "No attribution",
+            "لا إسناد",
+            "The text holds no state responsible.",
+            "لا يحمّل النص أي دولة المسؤولية.",
         ),
-        LevelTerm("state_organ", "State organ", "جهاز من أجهزة الدولة", "a named state body", "جهاز حكومي مسمّى"),
+        Term(
+            "territory",
+            "From the state's territory",
+            "من أراضي الدولة",
+            "The activity came from a state's territory; no actor is named.",
+            "انطلق النشاط من أراضي دولة، دون تسمية فاعل.",
+        ),
+        Term(
+            "state_affiliated",
+            "The state or state-backed actors",
+            "الدولة أو جهات فاعلة مدعومة منها",
+            "The state itself, or actors it backs or sponsors, carried it out.",
+            "نفّذته الدولة نفسها أو جهات فاعلة تدعمها أو ترعاها.",
+        ),
+        Term(
+            "state_organ",
+            "A named state organ",
+            "جهاز مسمّى من أجهزة الدولة",
+            "A state body is named as responsible (a ministry, an intelligence service).",
+            "سُمّي جهاز من أجهزة الدولة مسؤولًا (وزارة أو جهاز استخبارات).",
+        ),
     )
 }
-"""The scale, weakest first: the label names a level in tables and charts, the phrase inside a
-sentence of an explanation."""
+"""The scale, weakest first: one label per level, in tables, charts and inside explanations alike."""
+
+CertaintyLevel = Literal["asserted", "hedged"]
+"""How sure a text says it is."""
+
+CERTAINTY_LEVELS: dict[str, Term] = {
+    t.key: t
+    for t in (
+        Term(
+            "asserted",
+            "Stated as fact",
+            "مقدَّم حقيقةً مؤكدة",
+            "Said without a hedge.",
+            "يُقال بلا تحفّظ.",
+        ),
+        Term(
+            "hedged",
+            "Assessment",
+            "تقدير",
+            'Said with a hedge: "highly likely", "assess", "can be linked".',
+            "يُقال بتحفّظ: «من المرجح جدًا»، «يُقدّر»، «يمكن ربطه».",
+        ),
+    )
+}
+"""The certainty a statement or a claim expresses; the `hedge` rule compares the two."""
 
 ATTRIBUTION_ORDER: tuple[str, ...] = tuple(ATTRIBUTION_LEVELS)
 
-CERTAINTY: dict[str, Term] = {
+HEDGE_KINDS: dict[str, Term] = {
     t.key: t
     for t in (
-        Term("stated", "Stated as fact", "بصيغة الجزم"),
-        Term("assessed", "An assessment", "تقدير"),
-        Term("almost_certain", "Almost certain", "شبه مؤكد"),
-        Term("likely", "Likely", "مرجَّح"),
-        Term("possible", "Possible", "محتمل"),
+        Term(
+            "assessed",
+            "An assessment",
+            "تقدير",
+            'Said as a judgement: "assess", "judge".',
+            "يُقال على أنه تقدير: «يُقدّر».",
+        ),
+        Term("almost_certain", "Almost certain", "شبه مؤكد", '"Almost certainly".', "«شبه مؤكد»."),
+        Term("likely", "Likely", "مرجَّح", '"Likely", "highly likely".', "«من المرجح»، «من المرجح جدًا»."),
+        Term("possible", "Possible", "محتمل", '"Can be linked", "possibly".', "«يمكن ربطه»، «ربما»."),
     )
 }
-"""How sure a statement says it is of what it attributes: `stated` when its attributing sentences carry
-no hedge, else the kinds of hedge they carry (the `id`s of lexicon/hedges.yaml; an id added there
-without a label here is shown as it is)."""
+"""The kinds of hedge of a `hedged` text (the `id`s of lexicon/hedges.yaml; an id added there
+without a label here is shown as it is). The comparison page shows a statement's kinds, or
+`CERTAINTY_LEVELS["asserted"]` when its attributing sentences carry none."""
 
 # --- dates --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Month(Term):
-    """A month: `en` and `ar` as explanations write it; `forms` as texts may (Levantine names too)."""
+    """A month: `en` and `ar` as generated dates write it; `forms` as texts may (the timing rule)."""
 
-    number: int
-    forms: tuple[str, ...]
+    number: int = 0
+    forms: tuple[str, ...] = ()
 
 
 MONTHS: tuple[Month, ...] = (
-    Month("1", "January", "يناير", 1, ("January", "Jan", "يناير", "كانون الثاني")),
-    Month("2", "February", "فبراير", 2, ("February", "Feb", "فبراير", "شباط")),
-    Month("3", "March", "مارس", 3, ("March", "مارس", "آذار")),
-    Month("4", "April", "أبريل", 4, ("April", "Apr", "أبريل", "إبريل", "ابريل", "نيسان")),
-    Month("5", "May", "مايو", 5, ("May", "مايو", "أيار")),
-    Month("6", "June", "يونيو", 6, ("June", "يونيو", "يونيه", "حزيران")),
-    Month("7", "July", "يوليو", 7, ("July", "يوليو", "يوليه", "تموز")),
-    Month("8", "August", "أغسطس", 8, ("August", "Aug", "أغسطس", "آب")),
-    Month("9", "September", "سبتمبر", 9, ("September", "Sept", "سبتمبر", "أيلول")),
-    Month("10", "October", "أكتوبر", 10, ("October", "Oct", "أكتوبر", "تشرين الأول")),
-    Month("11", "November", "نوفمبر", 11, ("November", "Nov", "نوفمبر", "تشرين الثاني")),
-    Month("12", "December", "ديسمبر", 12, ("December", "Dec", "ديسمبر", "كانون الأول")),
+    Month("1", "January", "يناير/كانون الثاني", number=1, forms=("January", "Jan", "يناير", "كانون الثاني")),
+    Month("2", "February", "فبراير/شباط", number=2, forms=("February", "Feb", "فبراير", "شباط")),
+    Month("3", "March", "مارس/آذار", number=3, forms=("March", "مارس", "آذار")),
+    Month("4", "April", "أبريل/نيسان", number=4, forms=("April", "Apr", "أبريل", "إبريل", "ابريل", "نيسان")),
+    Month("5", "May", "مايو/أيار", number=5, forms=("May", "مايو", "أيار")),
+    Month("6", "June", "يونيو/حزيران", number=6, forms=("June", "يونيو", "يونيه", "حزيران")),
+    Month("7", "July", "يوليو/تموز", number=7, forms=("July", "يوليو", "يوليه", "تموز")),
+    Month("8", "August", "أغسطس/آب", number=8, forms=("August", "Aug", "أغسطس", "آب")),
+    Month("9", "September", "سبتمبر/أيلول", number=9, forms=("September", "Sept", "سبتمبر", "أيلول")),
+    Month("10", "October", "أكتوبر/تشرين الأول", number=10, forms=("October", "Oct", "أكتوبر", "تشرين الأول")),
+    Month("11", "November", "نوفمبر/تشرين الثاني", number=11, forms=("November", "Nov", "نوفمبر", "تشرين الثاني")),
+    Month("12", "December", "ديسمبر/كانون الأول", number=12, forms=("December", "Dec", "ديسمبر", "كانون الأول")),
 )
-"""Month names for dates in explanations, and the forms a text may use for each (the timing rule)."""
+"""Month names for generated dates. The Arabic pairs the Egyptian and the Levantine name
+(«يوليو/تموز»), as the hand-written pages do, so that every Arab reader reads it at a glance.
+
+Babel (installed with Material) was measured for this and not used: its CLDR data gives one name
+per locale (`ar` «19 يوليو 2021», `ar_SY` «19 تموز 2021»), never the pair, and its Arabic plural
+rule is the five lines of `plural_category` below. Each month also lists the forms a text may use
+for it (`forms`: Egyptian and Levantine names, abbreviations), which the timing rule reads."""
 
 
 def when(date: str) -> dict[str, str]:
-    """A date as explanations write it, by language: `19 July 2021` / `19 يوليو 2021`.
+    """A date as generated text writes it, by language: `19 July 2021` / `19 يوليو/تموز 2021`.
 
-    A date with a time is given in UTC (`19 July 2021, 09:35 UTC`), so that statements from
-    different zones compare at a glance. No ISO form: inside Arabic text its parts would be
-    laid out in reverse order, and readers do not need it (the statement page shows it).
+    A date with a time is given in UTC (`19 July 2021, 09:35 UTC`, «الساعة 09:35 بالتوقيت العالمي
+    المنسّق»), so that statements from different zones compare at a glance. No ISO form: inside
+    Arabic text its parts would be laid out in reverse order, and readers do not need it.
     """
     if "T" in date:
         moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
@@ -234,8 +381,130 @@ def when(date: str) -> dict[str, str]:
     en, ar = f"{day.day} {month.en} {day.year}", f"{day.day} {month.ar} {day.year}"
     if clock:
         en += f", {clock}" + (" UTC" if utc else "")
-        ar += f"، الساعة {clock}" + (" بتوقيت غرينتش" if utc else "")
+        ar += f"، الساعة {clock}" + (" بالتوقيت العالمي المنسّق" if utc else "")
     return {"en": en, "ar": ar}
+
+
+# --- grammar of generated text ------------------------------------------------------------------
+
+Gender = Literal["masculine", "feminine"]
+Number = Literal["singular", "plural"]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What a sentence needs to know about a name to agree with it."""
+
+    gender: Gender = "masculine"
+    """Arabic grammatical gender: «قال الاتحاد» (masculine), «قالت الوزارة» (feminine)."""
+    number: Number = "singular"
+    """Arabic number: a name of several speakers («الحكومتان», «الحلفاء») takes plural agreement."""
+    article: bool = False
+    """Whether English puts "the" before the name ("the European Union", not "the Raab")."""
+
+    def ar(self, masculine: str, feminine: str, plural: str) -> str:
+        """The form of a word after the name, agreeing with it: «الوزير قال»، «الوزارة قالت»،
+        «الحلفاء قالوا» (`grammar.ar("قال", "قالت", "قالوا")`). A feminine plural name is a plural
+        of bodies («الحكومات»), which takes the feminine singular: «الحكومات قالت»."""
+        if self.gender == "feminine":
+            return feminine
+        return plural if self.number == "plural" else masculine
+
+    def ar_before(self, masculine: str, feminine: str) -> str:
+        """The form of a verb that comes before the name: it agrees in gender only, whatever the
+        number («يقول الوزير»، «تقول الوزارة»، «يقول الحلفاء»، «تقول الحكومات»)."""
+        return feminine if self.gender == "feminine" else masculine
+
+    def en_verb(self, singular: str, plural: str) -> str:
+        """An English verb agreeing with the name: "says" / "say"."""
+        return plural if self.number == "plural" else singular
+
+    def en(self, name: str, start: bool = False) -> str:
+        """The English name with its article when it takes one ("The" at the start of a sentence)."""
+        if not self.article:
+            return name[:1].upper() + name[1:] if start else name
+        return ("The " if start else "the ") + name
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A counted noun in both languages: the forms Arabic counting needs, and the English ones."""
+
+    en_one: str
+    en_many: str
+    singular: str
+    """After 1 and after 100 and more (genitive): «ادعاء»."""
+    dual: str
+    """Two, the number not written: «ادعاءان»."""
+    plural: str
+    """After 3–10 (genitive plural): «ادعاءات»."""
+    accusative: str
+    """After 11–99 (singular accusative): «ادعاءً»."""
+    feminine: bool = False
+    """Gender of the singular: «ادعاء واحد» but «جملة واحدة»; 3–10 take the opposite gender."""
+
+
+NOUNS: dict[str, Noun] = {
+    "claim": Noun("claim", "claims", "ادعاء", "ادعاءان", "ادعاءات", "ادعاءً"),
+    "difference": Noun("difference", "differences", "فرق", "فرقان", "فروق", "فرقًا"),
+    "statement": Noun("statement", "statements", "بيان", "بيانان", "بيانات", "بيانًا"),
+    "sentence": Noun("sentence", "sentences", "جملة", "جملتان", "جمل", "جملةً", feminine=True),
+    "article": Noun("article", "articles", "مقال", "مقالان", "مقالات", "مقالًا"),
+}
+"""Every noun a page counts; `count` writes the number with it."""
+
+_UNITS_M = ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة")
+_UNITS_F = ("ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر")
+
+
+def plural_category(n: int) -> str:
+    """The Arabic counting form `n` takes (CLDR's categories): zero, one, two, few, many, other."""
+    if n in (0, 1, 2):
+        return ("zero", "one", "two")[n]
+    if 3 <= n % 100 <= 10:
+        return "few"
+    if 11 <= n % 100 <= 99:
+        return "many"
+    return "other"
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """`n` with the noun `noun` of `NOUNS`, agreeing: "1 claim", "2 claims"; «ادعاء واحد», «ادعاءان»,
+    «ثلاثة ادعاءات», «11 ادعاءً», «100 ادعاء». Three to ten are written in words, which take the
+    opposite gender of the noun's singular («ثلاثة ادعاءات», «ثلاث جمل»)."""
+    word = NOUNS[noun]
+    if lang != "ar":
+        return f"{n} {word.en_one if n == 1 else word.en_many}"
+    form = plural_category(n)
+    if form == "zero":
+        return f"لا {word.plural}"
+    if form == "one":
+        return f"{word.singular} {'واحدة' if word.feminine else 'واحد'}"
+    if form == "two":
+        return word.dual
+    if form == "few":
+        number = (_UNITS_F if word.feminine else _UNITS_M)[n - 3] if n <= 10 else str(n)
+        return f"{number} {word.plural}"
+    if form == "many":
+        return f"{n} {word.accusative}"
+    return f"{n} {word.singular}"
+
+
+def join(items: list[str], lang: str) -> str:
+    """A list in a sentence: "A, B and C"; «أ وب وج» (Arabic puts و before every item after the first)."""
+    if lang == "ar":
+        return " و".join(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def quote(text: str, lang: str) -> str:
+    """Quoted words in generated prose: «…» in Arabic (a quotation inside it in “…”), "…" in English."""
+    if lang == "ar":
+        inner = text.replace("«", "“").replace("»", "”").replace('"', "")
+        return f"«{inner}»"
+    return '"' + text.replace('"', "'") + '"'
 
 
 # --- what the build writes ----------------------------------------------------------------------
@@ -252,3 +521,4 @@ overwrite or delete; the last records what the pages were generated from. `.giti
 assert tuple(VERDICTS) == get_args(Verdict)
 assert tuple(DISCREPANCY_TYPES) == get_args(DiscrepancyType)
 assert tuple(ATTRIBUTION_LEVELS) == get_args(AttributionLevel)
+assert tuple(CERTAINTY_LEVELS) == get_args(CertaintyLevel)

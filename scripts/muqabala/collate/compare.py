@@ -1,7 +1,7 @@
 """Statement comparison: for every pair of statements of a case, the facets they differ on.
 
 Facets: the attribution level reached, how sure the attributing sentences say they are (their
-hedges, or `stated`), the state body named, the groups named, the figures given, and the kinds of
+hedges, or `asserted`), the state body named, the groups named, the figures given, and the kinds of
 demand made (`urge`, `call_on`, `must`, `recommend`, from speech.yaml).
 A facet is listed only when the two values differ.
 """
@@ -23,7 +23,7 @@ def facets(st: StatementReport, demand_kinds: dict[str, list[str]] | None = None
     """A statement's value for every facet."""
     return {
         "attribution_level": st.attribution.level,
-        "certainty": st.certainty or ["stated"],
+        "certainty": st.certainty or ["asserted"],
         "named_organ": st.attribution.named_organ,
         "groups": sorted(st.attribution.groups),
         "figures": sorted({_figure(f) for f in st.figures}),

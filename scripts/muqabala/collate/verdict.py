@@ -21,16 +21,17 @@ that applies wins:
 |                    | `cannot_establish` (part of the claim has no support)                  |
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
 
-The rationale is that verdict's label followed by the explanation of the discrepancy that
-decided it (or, for `supported`, who says it and in whose statement of which day), in both
-languages. Explanations name statements by issuer and date, never by file id.
+The rationale is the explanation of the discrepancy that decided the verdict (or, for
+`supported`, who says it and in whose statement of which day), in both languages. It does not
+repeat the verdict's label: pages show the label beside it. Explanations name statements by
+issuer and date, never by file id.
 """
 
 from __future__ import annotations
 
 from muqabala.collate.views import CaseView, ClaimView
 from muqabala.report import Discrepancy, Texts
-from muqabala.vocabulary import VERDICTS, Verdict
+from muqabala.vocabulary import Grammar, Verdict
 
 TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
     ("unsupported", {("unsupported", "anonymous"), ("unsupported", "forecast"), ("unsupported", "no_statement")}),
@@ -56,29 +57,41 @@ def _matches(d: Discrepancy, keys: set[tuple[str, str | None]]) -> bool:
     return (d.type, None) in keys or (d.type, d.details.get("kind")) in keys  # type: ignore[comparison-overlap]
 
 
+def supported(who: Texts, issuer: Texts, day: Texts, speaker: Grammar, own: bool) -> Texts:
+    """The rationale of a supported claim: who says it, in whose statement, of which day.
+
+    The Arabic agrees with the speaker (`Grammar`), or, when the speaker is the issuer, is phrased
+    so that it needs no agreement («ورد ذلك في بيان …»)."""
+    if own:
+        return Texts(
+            en=f"{who.en} {speaker.en_verb('says', 'say')} this in a statement of {day.en}.",
+            ar=f"ورد ذلك في بيان {who.ar} الصادر في {day.ar}.",
+        )
+    return Texts(
+        en=f"{who.en} {speaker.en_verb('says', 'say')} this in {issuer.en}'s statement of {day.en}.",
+        ar=f"{speaker.ar_before('يقول', 'تقول')} ذلك {who.ar} في بيان {issuer.ar} الصادر في {day.ar}.",
+    )
+
+
 def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: CaseView) -> tuple[Verdict, Texts]:
     """The computed verdict and its one-line rationale."""
     if not is_claim:
         return "not_a_claim", Texts(
-            en="Not a claim: marked as such by the editors.", ar="ليس ادعاءً: وسمه المحررون كذلك."
+            en="The editors marked this sentence as not a claim.", ar="وسم المحررون هذه الجملة بأنها ليست ادعاءً."
         )
     major = [d for d in found if d.severity == "major"]
     for verdict, keys in TABLE:
         deciding = next((d for d in major if _matches(d, keys)), None)
         if deciding is not None:
-            label = VERDICTS[verdict]
-            return verdict, Texts(
-                en=f"{label.en}: {deciding.explanation.en}", ar=f"{label.rationale_ar}: {deciding.explanation.ar}"
-            )
+            return verdict, Texts(en=deciding.explanation.en, ar=deciding.explanation.ar)
     top = claim.evidence[0]
-    who = case.name(top.issuer)
-    issuer, day = case.issued(top.statement)
-    if issuer == who:
-        return "supported", Texts(
-            en=f"Supported: {who.en} says this in a statement of {day.en}.",
-            ar=f"مدعوم: يقول ذلك {who.ar} في بيان صادر في {day.ar}.",
-        )
-    return "supported", Texts(
-        en=f"Supported: {who.en} says this in {issuer.en}'s statement of {day.en}.",
-        ar=f"مدعوم: يقول ذلك {who.ar} في بيان {issuer.ar} الصادر في {day.ar}.",
+    st = case.corpus.statements.get(top.statement)
+    issuer_id = st.issuer if st is not None else top.issuer
+    _, day = case.issued(top.statement)
+    return "supported", supported(
+        case.the(top.issuer, start=True),
+        case.the(issuer_id),
+        day,
+        case.grammar(top.issuer),
+        issuer_id == top.issuer,
     )

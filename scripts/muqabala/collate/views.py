@@ -17,7 +17,7 @@ from muqabala.data.corpus import Corpus
 from muqabala.data.model import Statement
 from muqabala.lexicon.phrases import Lexicon
 from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
-from muqabala.vocabulary import ATTRIBUTION_LEVELS, wording
+from muqabala.vocabulary import ATTRIBUTION_LEVELS, Grammar, join, wording
 
 SUPPORT_SCORE = 0.1
 """Alignment score (align.py's scale, without the bonuses for issuers the claim does not credit) from
@@ -34,10 +34,9 @@ tuning cases' faithful claims unsupported.
 ANONYMOUS = "~anonymous"
 """Speaker id standing for unnamed officials or sources."""
 
-LEVEL_NAMES: dict[str, Texts] = {
-    key: Texts(en=level.phrase_en, ar=level.phrase_ar) for key, level in ATTRIBUTION_LEVELS.items()
-}
-"""The scale's levels as explanations name them (`vocabulary.ATTRIBUTION_LEVELS`)."""
+LEVEL_NAMES: dict[str, Texts] = {key: Texts(en=level.en, ar=level.ar) for key, level in ATTRIBUTION_LEVELS.items()}
+"""The scale's levels as explanations name them: the same labels as the pages
+(`vocabulary.ATTRIBUTION_LEVELS`), so that a level has one name everywhere."""
 
 
 def when(date: str) -> Texts:
@@ -199,6 +198,16 @@ class CaseView:
             return Texts(ar=issuer, en=issuer)
         return Texts(ar=found.name.ar, en=found.name.en)
 
+    def grammar(self, issuer: str) -> Grammar:
+        """How a sentence agrees with the issuer's name (its file's `grammar`, else the default)."""
+        found = self.corpus.issuers.get(issuer)
+        return found.grammar.grammar() if found is not None and found.grammar is not None else Grammar()
+
+    def the(self, issuer: str, start: bool = False) -> Texts:
+        """The issuer's name as a sentence uses it: with "the" in English where it takes one."""
+        name = self.name(issuer)
+        return Texts(ar=name.ar, en=self.grammar(issuer).en(name.en, start))
+
     def issued(self, statement: str) -> tuple[Texts, Texts]:
         """Who issued a statement and when, as explanations name it instead of its file id."""
         st = self.corpus.statements.get(statement)
@@ -271,9 +280,6 @@ def flag(
 
 
 def names(case: CaseView, issuers: Iterable[str], lang: str) -> str:
-    """Issuer names joined for a sentence: `the UK Government and the European Union`."""
-    parts = [case.name(i).en if lang == "en" else case.name(i).ar for i in issuers]
-    if len(parts) <= 1:
-        return "".join(parts)
-    joiner = " and " if lang == "en" else " و"
-    return ", ".join(parts[:-1]) + joiner + parts[-1] if lang == "en" else "، ".join(parts[:-1]) + joiner + parts[-1]
+    """Issuer names joined for a sentence: `the UK Government and the European Union`,
+    «حكومة المملكة المتحدة والاتحاد الأوروبي» (`vocabulary.join`)."""
+    return join([case.the(i).en if lang == "en" else case.name(i).ar for i in issuers], lang)

@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from muqabala.data.urlpolicy import url_problem
-from muqabala.vocabulary import Verdict, wording
+from muqabala.vocabulary import Gender, Grammar, Number, Verdict, wording
 
 SCHEMA_VERSION = 1
 """Bumped when a change to the files' shape needs editors to edit their files."""
@@ -161,6 +161,22 @@ class Text(_Model):
         return wording({original: self.text, **self.translations}, lang, original)
 
 
+class IssuerGrammar(_Model):
+    """How generated sentences agree with an issuer's name (`vocabulary.Grammar`)."""
+
+    gender: Gender = "masculine"
+    """Arabic gender of the name as written: `feminine` for «وزارة…», «الحكومة…», «المملكة المتحدة»,
+    a woman; `masculine` for «الاتحاد الأوروبي», «الكرملين», a man."""
+    number: Number = "singular"
+    """`plural` for a name of several speakers («الحلفاء»), which takes plural agreement."""
+    article: bool = False
+    """Whether English puts "the" before the name: true for "the European Union", "the UK
+    Government"; false for a person or a name that never takes one ("Microsoft")."""
+
+    def grammar(self) -> Grammar:
+        return Grammar(self.gender, self.number, self.article)
+
+
 class Issuer(_Model):
     """Who speaks: a government, a body, a company, an outlet or a person."""
 
@@ -180,6 +196,9 @@ class Issuer(_Model):
     """Other names an article may use, by language (`بريطانيا`, `the Foreign Office`)."""
     role: Note | None = None
     """For a person: the office held at the time (`Foreign Secretary`), in both site languages."""
+    grammar: IssuerGrammar | None = None
+    """How generated sentences agree with the name (Arabic gender and number, the English
+    article). Without it, explanations read as for a masculine singular name without "the"."""
 
 
 Speakers = Id | list[Id]

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from muqabala.collate.attribution import code
 from muqabala.collate.views import ANONYMOUS, LEVEL_NAMES, CaseView, ClaimView, Segment, Source, flag, rank
-from muqabala.report import Discrepancy, SourceSpan
+from muqabala.report import Discrepancy, SourceSpan, Texts
+from muqabala.vocabulary import Grammar, quote
 
 
 def _source_span(src: Source, case: CaseView) -> SourceSpan:
@@ -31,12 +32,11 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     c = seg.coding
     roots = [root] if root else case.roots
     level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
-    who_en = case.name(root).en if root else "any statement of the case"
-    who_ar = case.name(root).ar if root else "أيٌّ من بيانات القضية"
+    who = case.the(root) if root else Texts(en="any statement of the case", ar="أيٌّ من بيانات القضية")
+    grammar = case.grammar(root) if root else Grammar()
     cue = claim.original[seg.cue_spans[0][0] : seg.cue_spans[0][1]] if seg.cue_spans else ""
     claim_span = claim.span(*seg.cue_spans[0]) if seg.cue_spans else claim.span(seg.start, seg.end)
     source_span = _source_span(src, case) if src else None
-    said = f' ("{source_span.text}")' if source_span else ""
     details = {
         "claim_level": c.level,
         "source_level": level,
@@ -46,54 +46,75 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
         "source_organ": case.coding[src.ref].named_organ if src else None,
     }
     if rank(c.level) > rank(level):
-        return [
-            flag(
-                "attribution_level",
-                "major",
-                f'The claim puts {who_en} at "{LEVEL_NAMES[c.level].en}" ("{cue}"); {who_en} goes no further '
-                f'than "{LEVEL_NAMES[level].en}"{said}.',
-                f'ينسب الادعاء إلى {who_ar} مستوى "{LEVEL_NAMES[c.level].ar}" ("{cue}")، في حين لا يتجاوز '
-                f'{who_ar} مستوى "{LEVEL_NAMES[level].ar}"{said}.',
-                claim_span,
-                source_span,
-                **details,
-            )
-        ]
+        en, ar = exceeds_text(who, grammar, c.level, level, cue, claim.lang, root is not None)
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     named = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
     kinds = {o.name: o.kind_of for o in case.lexicon.attribution.organs}
     organs = named | {k for o in named if o for k in kinds.get(o, [])}
     if c.named_organ and c.named_organ not in organs:
-        return [
-            flag(
-                "attribution_level",
-                "major",
-                f"The claim has {who_en} name the {c.named_organ}; {who_en} names no such body.",
-                f"يجعل الادعاء {who_ar} يسمّي "
-                f"{c.named_organ_label.ar if c.named_organ_label else c.named_organ}، ولم يسمِّ {who_ar} هذه الجهة.",
-                claim_span,
-                source_span,
-                **details,
-            )
-        ]
+        organ = c.named_organ_label or Texts(en=c.named_organ, ar=c.named_organ)
+        en, ar = organ_text(who, grammar, organ, root is not None)
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
     source_organ = details["source_organ"]
     if rank(c.level) < rank(level) and source_organ and not c.named_organ:
-        organ = next((o for o in case.lexicon.attribution.organs if o.name == source_organ), None)
-        organ_ar = organ.name_ar if organ else source_organ
-        return [
-            flag(
-                "attribution_level",
-                "minor",
-                f'The claim puts it at "{LEVEL_NAMES[c.level].en}" ("{cue}"), where {who_en} names a state body, '
-                f"the {source_organ}{said}.",
-                f'يضع الادعاء ذلك في مستوى "{LEVEL_NAMES[c.level].ar}" ("{cue}")، في حين يسمّي {who_ar} جهازًا من أجهزة '
-                f"الدولة هو {organ_ar}{said}.",
-                claim_span,
-                source_span,
-                kind="less_specific",
-                **details,
-            )
-        ]
+        found = next((o for o in case.lexicon.attribution.organs if o.name == source_organ), None)
+        organ = Texts(en=source_organ, ar=found.name_ar if found else source_organ)
+        en, ar = less_specific_text(who, grammar, c.level, organ, root is not None)
+        return [flag("attribution_level", "minor", en, ar, claim_span, source_span, kind="less_specific", **details)]
     return []
+
+
+def _level_en(level: str) -> str:
+    """A level's English label inside a sentence: "from the state's territory"."""
+    label = LEVEL_NAMES[level].en
+    return quote(label[0].lower() + label[1:], "en")
+
+
+def exceeds_text(
+    who: Texts, grammar: Grammar, claimed: str, said: str, cue: str, lang: str, issuer: bool
+) -> tuple[str, str]:
+    """The explanation of a claim above its speaker's level: both levels by their one label; the
+    claim's cue quoted only in its own language (the page shows the claim's words beside it)."""
+    cue_en = f" ({quote(cue, 'en')})" if cue and lang == "en" else ""
+    cue_ar = f" ({quote(cue, 'ar')})" if cue and lang == "ar" else ""
+    if not issuer:
+        return (
+            f"The claim goes as far as {_level_en(claimed)}{cue_en}; the statements of the case "
+            f"go no further than {_level_en(said)}.",
+            f"يبلغ الادعاء درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
+            f"وأقصى ما تبلغه بيانات القضية درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
+        )
+    return (
+        f"The claim puts {who.en} at {_level_en(claimed)}{cue_en}; "
+        f"{who.en} {grammar.en_verb('goes', 'go')} no further than {_level_en(said)}.",
+        f"يبلغ الادعاء في نسبته الأمر إلى {who.ar} درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}{cue_ar}، "
+        f"وأقصى ما تبلغه بيانات {who.ar} درجة {quote(LEVEL_NAMES[said].ar, 'ar')}.",
+    )
+
+
+def organ_text(who: Texts, grammar: Grammar, organ: Texts, issuer: bool) -> tuple[str, str]:
+    """The explanation of a state body the speaker never named, named in the page's language."""
+    if not issuer:
+        return (
+            f"The claim names the {organ.en}; no statement of the case names it.",
+            f"يسمّي الادعاء {organ.ar}، ولا ترد هذه التسمية في أيٍّ من بيانات القضية.",
+        )
+    return (
+        f"The claim has {who.en} name the {organ.en}; {who.en} {grammar.en_verb('names', 'name')} no such body.",
+        f"ينسب الادعاء إلى {who.ar} تسمية {organ.ar}، ولا ترد هذه التسمية في بيانات {who.ar}.",
+    )
+
+
+def less_specific_text(who: Texts, grammar: Grammar, claimed: str, organ: Texts, issuer: bool) -> tuple[str, str]:
+    """The explanation of a claim lower on the scale than a source naming a state body: less specific."""
+    whose_en = f"{who.en} {grammar.en_verb('names', 'name')}" if issuer else "the statements of the case name"
+    whose_ar = f"بيانات {who.ar}" if issuer else "بيانات القضية"
+    return (
+        f"The claim stops at {_level_en(claimed)}, where {whose_en} a state body, the {organ.en}: "
+        f"less specific, not contrary.",
+        f"يقف الادعاء عند درجة {quote(LEVEL_NAMES[claimed].ar, 'ar')}، في حين تسمّي {whose_ar} جهازًا من أجهزة "
+        f"الدولة هو {organ.ar}: الادعاء أقل تحديدًا، لا مخالف.",
+    )
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:

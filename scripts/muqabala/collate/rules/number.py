@@ -15,6 +15,7 @@ from collections.abc import Collection
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.numbers import ParsedFigure
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import quote
 
 NEAR = 3
 """How many of the closest primary sentences a figure is compared with."""
@@ -52,11 +53,17 @@ class _Numbers:
         return [(s, g) for s in sources for g in self.figures(s.words("en"), "en")]
 
     def worded(self, text: str | None, lang: str, g: ParsedFigure) -> str:
-        """Figure `g` as `text` (a translation in `lang`) words it, for the explanation in that language."""
+        """Figure `g` as `text` (a translation in `lang`) words it, quoted for the explanation in that
+        language; when that text does not word it, the value in digits, never another language's words."""
         for h in self.figures(text, lang) if text else ():
             if self.same(g, h):
-                return h.text
-        return g.text
+                return quote(h.text, lang)
+        return _digits(g.value)
+
+
+def _digits(value: float) -> str:
+    """A value in digits with thousands separators (`30,000`, `2.5`)."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
@@ -75,12 +82,10 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     flag(
                         "number",
                         "minor",
-                        f'The claim says "{said_en}" ({_QUALIFIERS[f.qualifier][0]}); '
-                        f'the source says "{g.text}" '
-                        f"({_QUALIFIERS[g.qualifier][0]}).",
-                        f'يقول الادعاء "{said_ar}" ({_QUALIFIERS[f.qualifier][1]})، '
-                        f'ويقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}" '
-                        f"({_QUALIFIERS[g.qualifier][1]}).",
+                        f"The claim says {said_en} ({_QUALIFIERS[f.qualifier][0]}); "
+                        f"the source says {quote(g.text, 'en')} ({_QUALIFIERS[g.qualifier][0]}).",
+                        f"يقول الادعاء {said_ar} ({_QUALIFIERS[f.qualifier][1]})، "
+                        f"ويقول المصدر {n.worded(src.text.get('ar'), 'ar', g)} ({_QUALIFIERS[g.qualifier][1]}).",
                         span,
                         src.span("en", g.start, g.end),
                         kind="qualifier",
@@ -98,9 +103,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 flag(
                     "number",
                     "major",
-                    f'The claim says "{n.worded(claim.text.get("en"), "en", f)}"; the source says "{g.text}".',
-                    f'يقول الادعاء "{n.worded(claim.text.get("ar"), "ar", f)}"، '
-                    f'بينما يقول المصدر "{n.worded(src.text.get("ar"), "ar", g)}".',
+                    f"The claim says {n.worded(claim.text.get('en'), 'en', f)}; the source says {quote(g.text, 'en')}.",
+                    f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)}، "
+                    f"بينما يقول المصدر {n.worded(src.text.get('ar'), 'ar', g)}.",
                     span,
                     src.span("en", g.start, g.end),
                     kind="differs",
@@ -114,8 +119,8 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 flag(
                     "number",
                     "major",
-                    f'No primary statement gives the figure "{n.worded(claim.text.get("en"), "en", f)}".',
-                    f'لا يرد الرقم "{n.worded(claim.text.get("ar"), "ar", f)}" في أيٍّ من البيانات الرسمية.',
+                    f"No primary statement gives the figure {n.worded(claim.text.get('en'), 'en', f)}.",
+                    f"لا يرد الرقم {n.worded(claim.text.get('ar'), 'ar', f)} في أيٍّ من البيانات الرسمية.",
                     span,
                     None,
                     kind="absent",

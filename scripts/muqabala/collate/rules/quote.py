@@ -27,6 +27,7 @@ from diff_match_patch import diff_match_patch
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import join, quote
 
 MIN_WORDS = 3
 """Shorter quotations are names or terms ("Microsoft Exchange"), not quoted wording."""
@@ -155,6 +156,35 @@ def _share(p: _Passage, want: set[str], cosmetic: set[str], order: dict[str, int
     return share, -len(p.sources), -order.get(p.first.ref, 99)
 
 
+CHANGES: dict[str, tuple[str, str]] = {
+    "negation": ("a negation", "النفي"),
+    "modal": ("a modal verb", "فعل الإمكان أو الوجوب"),
+    "number": ("a number", "رقم"),
+    "wording": ("words the source does not have", "ألفاظ لا ترد في المصدر"),
+}
+"""What a changed quotation changed, as the explanation names it in each language."""
+
+
+def explain(changed: list[str], cosmetic_only: bool) -> tuple[str, str]:
+    """The explanation of a quotation that differs from its source. The word diff itself is shown
+    apart (`details.diff`), never inlined here; and a minor difference is only called small, never
+    "the sense is kept", since the translation rule may find a mistranslation in the same words."""
+    if changed:
+        return (
+            f"The quotation differs from the source in meaning: {join([CHANGES[c][0] for c in changed], 'en')}.",
+            f"يختلف النص المقتبس عن المصدر في المعنى: {join([CHANGES[c][1] for c in changed], 'ar')}.",
+        )
+    if cosmetic_only:
+        return (
+            "The quotation differs from the source only in small words.",
+            "لا يختلف النص المقتبس عن المصدر إلا في كلمات صغيرة.",
+        )
+    return (
+        "The quotation's wording differs slightly from the source's.",
+        "تختلف ألفاظ النص المقتبس قليلًا عن ألفاظ المصدر.",
+    )
+
+
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Compare every quotation in the claim's English with the sentence it quotes."""
     en = claim.text.get("en", "")
@@ -181,10 +211,10 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 flag(
                     "quote",
                     "minor" if loose else "major",
-                    f'The quoted words "{en[qs:qe]}" render a statement only loosely: no primary statement holds '
-                    f"them as quoted."
+                    f"The quoted words {quote(en[qs:qe], 'en')} render a statement only loosely: no primary "
+                    f"statement holds them as quoted."
                     if loose
-                    else f'No primary statement holds the quoted words "{en[qs:qe]}".',
+                    else f"No primary statement holds the quoted words {quote(en[qs:qe], 'en')}.",
                     "لا ينقل النص المقتبس ما في البيان إلا بتصرّف: لا يرد بهذه الصيغة في أيٍّ من البيانات الرسمية."
                     if loose
                     else "لا يرد النص المقتبس في أيٍّ من البيانات الرسمية.",
@@ -216,15 +246,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         source_span = best.span("en", kept[0].start, kept[-1].end) if inside else best.whole()
         shown = _show(ops)
         cosmetic_only = all(t.word in cosmetic for op, ts in ops if op != 0 for t in ts)
-        if changed:
-            en_text = f"The quotation differs from the source in meaning ({', '.join(changed)}): {shown}."
-            ar_text = "يختلف النص المقتبس عن المصدر في المعنى: " + shown
-        elif cosmetic_only:
-            en_text = f"The quotation differs from the source only in small words: {shown}."
-            ar_text = "لا يختلف النص المقتبس عن المصدر إلا في كلمات صغيرة: " + shown
-        else:
-            en_text = f"The quotation's translation words it slightly differently; the sense is kept: {shown}."
-            ar_text = "تختلف صياغة ترجمة النص المقتبس قليلًا عن المصدر مع بقاء المعنى: " + shown
+        en_text, ar_text = explain(changed, cosmetic_only)
         out.append(
             flag(
                 "quote",

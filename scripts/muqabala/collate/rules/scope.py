@@ -15,6 +15,7 @@ from muqabala.collate.views import CaseView, ClaimView, flag
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import join, quote
 
 NEAR = 5
 """How many of the closest primary sentences may give the wider scope."""
@@ -44,6 +45,23 @@ def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
     return out
 
 
+def _place(case: CaseView, code: str, lang: str) -> str:
+    """A place by its first name in the scope lexicon, in `lang`."""
+    place = next((p for p in case.lexicon.scope.places if p.code == code), None)
+    names = place.get(lang) if place is not None else []
+    return names[0] if names else code
+
+
+def explain(where: dict[str, str], cue_en: str, cue_ar: str) -> tuple[str, str]:
+    """The explanation, naming the places in each language's own words (the claim's own wording is
+    shown beside it on the page)."""
+    said_ar = f"، بينما يقول المصدر {quote(cue_ar, 'ar')}" if cue_ar else "، بينما يتحدث المصدر عن العالم كله"
+    return (
+        f"The claim places it in {where['en']}; the source says {quote(cue_en, 'en')}.",
+        f"يحصر الادعاء الأمر في {where['ar']}{said_ar}.",
+    )
+
+
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag a worldwide event placed in narrower places."""
     sc = case.lexicon.scope
@@ -57,16 +75,16 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         wide = find(sc.worldwide.get("en"), src.words("en"))
         if wide:
             start, end = found[0][1], found[-1][2]
-            named = claim.original[start:end]
             cue = src.words("en")[wide[0].start : wide[0].end]
             wide_ar = find(sc.worldwide.get("ar"), src.words("ar")) if "ar" in src.text else []
-            cue_ar = src.words("ar")[wide_ar[0].start : wide_ar[0].end] if wide_ar else cue
+            cue_ar = src.words("ar")[wide_ar[0].start : wide_ar[0].end] if wide_ar else ""
+            codes = list(dict.fromkeys(p[0] for p in found))
+            where = {lang: join([_place(case, c, lang) for c in codes], lang) for lang in ("en", "ar")}
             return [
                 flag(
                     "scope",
                     "major",
-                    f'The claim places it "{named}"; the source says "{cue}".',
-                    f'يحصر الادعاء الأمر في "{named}"، بينما يقول المصدر "{cue_ar}".',
+                    *explain(where, cue, cue_ar),
                     claim.span(start, end),
                     src.span("en", wide[0].start, wide[0].end),
                     claim_scope=sorted({p[0] for p in found}),

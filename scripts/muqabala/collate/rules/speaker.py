@@ -15,8 +15,18 @@ other issuer's sentence must lead by `MARGIN`.
 from __future__ import annotations
 
 from muqabala.collate.attribution import mentions
-from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag, when
-from muqabala.report import Discrepancy, Span
+from muqabala.collate.views import (
+    ANONYMOUS,
+    SUPPORT_SCORE,
+    CaseView,
+    ClaimView,
+    Source,
+    adjusted,
+    flag,
+    names,
+    when,
+)
+from muqabala.report import Attribution, Discrepancy, Span, Texts
 
 MARGIN = 0.1
 """How far another issuer's sentence must lead, speaker-blind, before the words count as theirs."""
@@ -25,6 +35,24 @@ MARGIN = 0.1
 def blind(src: Source) -> float:
     """The alignment score without the bonuses for naming any speaker or issuer."""
     return adjusted(src)
+
+
+def _named(coding: Attribution, name: str) -> Texts:
+    """A named organ by its name in each language («وزارة أمن الدولة»), with "the" in English; a
+    group by its code (`APT40`), the same in both."""
+    if name == coding.named_organ and coding.named_organ_label is not None:
+        return Texts(en=f"the {coding.named_organ_label.en}", ar=coding.named_organ_label.ar)
+    return Texts(en=name, ar=name)
+
+
+def named_elsewhere(credited: Texts, other: Texts, name: Texts) -> tuple[str, str]:
+    """The explanation of a body or group credited to an issuer that never names it."""
+    return (
+        f"The claim credits {credited.en} with naming {name.en}; the statements of {credited.en} do not "
+        f"name it, those of {other.en} do.",
+        f"ينسب الادعاء إلى {credited.ar} تسمية {name.ar}، ولا ترد هذه التسمية في بيانات {credited.ar}، "
+        f"بل في بيانات {other.ar}.",
+    )
 
 
 def _mention(claim: ClaimView, case: CaseView, issuers: list[str]) -> Span | None:
@@ -53,11 +81,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     flag(
                         "speaker",
                         "major",
-                        f"The claim credits {case.name(root).en} with naming {name}; its statements do not, "
-                        f"those of {case.name(other).en} do.",
-                        f"ينسب الادعاء إلى {case.name(root).ar} تسمية {name}، "
-                        "ولا تذكرها بياناته، بينما تذكرها "
-                        f"بيانات {case.name(other).ar}.",
+                        *named_elsewhere(case.the(root), case.the(other), _named(seg.coding, name)),
                         _mention(claim, case, speakers) or claim.span(seg.start, seg.end),
                         src.whole(),
                         issuer=root,
@@ -82,11 +106,10 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             flag(
                 "speaker",
                 "major",
-                f"The claim's wording matches a statement of {case.name(top.root).en} of {day.en}, "
-                f"but the claim credits {', '.join(case.name(r).en for r in who)}.",
+                f"The claim's wording matches a statement of {case.the(top.root).en} of {day.en}, "
+                f"but the claim credits {names(case, who, 'en')}.",
                 f"تطابق صياغة الادعاء بيانًا صادرًا عن {case.name(top.root).ar} في {day.ar}، "
-                "لكن الادعاء ينسبها إلى "
-                f"{'، '.join(case.name(r).ar for r in who)}.",
+                f"لكن الادعاء ينسبها إلى {names(case, who, 'ar')}.",
                 _mention(claim, case, claim.credited),
                 top.whole(),
                 issuer=who,

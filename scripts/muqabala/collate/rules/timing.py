@@ -92,17 +92,18 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     first = own[0]
     peers = [st for st in primary if case.root(st.issuer) != root and st.date[:10] == first.date[:10]]
     span = claim.span(hit.start, hit.end)
-    who_en, who_ar = case.name(root).en, case.name(root).ar
+    who_en, who_ar = case.the(root).en, case.name(root).ar
     mine = _instant(first.date)
     earlier = [p for p in peers if mine and (t := _instant(p.date)) and t < mine]
     day = when(first.date)
     if earlier:
-        other, other_day = case.issued(earlier[0].id)
+        _, other_day = case.issued(earlier[0].id)
+        other = case.the(earlier[0].issuer)
         return [
             flag(
                 "timing",
                 "major",
-                f"{who_en}'s statement was not the first: it is dated {day.en}, and "
+                f"{case.the(root, start=True).en}'s statement was not the first: it is dated {day.en}, and "
                 f"{other.en}'s statement is dated earlier, {other_day.en}.",
                 f"لم يكن بيان {who_ar} الأول: صدر في {day.ar}، وسبقه بيان {other.ar} الصادر في {other_day.ar}.",
                 span,
@@ -120,7 +121,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             flag(
                 "timing",
                 "major",
-                f"The statements' dates cannot establish that {who_en} was first: its statement is dated "
+                f"The statements' dates cannot establish that {who_en}'s statement was first: it is dated "
                 f"{day.en}, and "
                 + (
                     f"the statement{'s' if plural else ''} of {names(case, issuers, 'en')} "
@@ -128,7 +129,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     if untimed
                     else "no other statement of that day is on file."
                 ),
-                f"لا تكفي تواريخ البيانات لإثبات أن {who_ar} كان الأول: تاريخ بيان {who_ar} هو {day.ar}، "
+                f"لا تكفي تواريخ البيانات لإثبات أن بيان {who_ar} كان الأول: فهو مؤرَّخ في {day.ar}، "
                 + (
                     (
                         f"ولا تذكر بيانات {names(case, issuers, 'ar')} سوى اليوم."

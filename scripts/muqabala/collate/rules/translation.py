@@ -11,6 +11,16 @@ from __future__ import annotations
 from muqabala.collate.views import CaseView, ClaimView, flag
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import quote
+
+
+def explain(wrong: str, term: str, sense: str, why_en: str, why_ar: str) -> tuple[str, str]:
+    """The explanation: the English names the source term and glosses the Arabic in `why_en`
+    (glossary.yaml); the Arabic quotes the wrong rendering and needs no English word."""
+    return (
+        f"The claim mistranslates {quote(term, 'en')}, which here means {sense}. {why_en}",
+        f"{quote(wrong, 'ar')} ترجمة خاطئة لمصطلح ورد في المصدر. {why_ar}",
+    )
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
@@ -35,8 +45,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 flag(
                     "translation",
                     wrong.severity,
-                    f'"{ar[h.start : h.end]}" renders "{term.term}" ({term.sense}) wrongly. {wrong.why.en}',
-                    f'"{ar[h.start : h.end]}" ترجمة خاطئة لـ"{term.term}". {wrong.why.ar}',
+                    *explain(ar[h.start : h.end], term.term, term.sense, wrong.why.en, wrong.why.ar),
                     claim.span(h.start, h.end, "ar"),
                     src.span("en", sh.start, sh.end),
                     term=term.term,

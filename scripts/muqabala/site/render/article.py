@@ -54,7 +54,8 @@ def _sentence(sen: ArticleSentence, claim: Claim | None, art: Article, page: str
     if not sen.claim or claim is None:
         label = esc(t("article.not_claim", lang))
         return (
-            f'<span class="mq-notclaim" id="{esc(sen.id)}">{isolate(sen.text, src)} '
+            f'<span class="mq-notclaim" id="{esc(sen.id)}"><span lang="{esc(src)}" dir="{direction(src)}">'
+            f"{isolate(sen.text, src)}</span> "
             f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
             f'<span aria-hidden="true">{VERDICT_ICONS["not_a_claim"]}</span> {label}</span></span>'
         )
@@ -66,7 +67,7 @@ def _sentence(sen: ArticleSentence, claim: Claim | None, art: Article, page: str
     return (
         f'<span class="mq-claimwrap" id="{esc(claim.id)}">'
         f'<a class="mq-claim {verdict_class(v)}" href="{target}" aria-describedby="{tip}">'
-        f"{marked_text(claim, sen.text, src)} "
+        f'<span lang="{esc(src)}" dir="{direction(src)}">{marked_text(claim, sen.text, src)}</span> '
         f'<span class="mq-vlabel" lang="{lang}" dir="{direction(lang)}">'
         f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {verdict_label}</span></a>'
         f'<span class="mq-tip" role="tooltip" id="{tip}" lang="{lang}" dir="{direction(lang)}">'

@@ -62,10 +62,22 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
 
 
+ARABIC_RUN = re.compile(
+    r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+(?:[\s\u060c]+[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+)*"
+)
+"""A stretch of Arabic words (spaces and Arabic commas between them included)."""
+
+
 def isolate(text: str, lang: str) -> str:
-    """`text` escaped; in a right-to-left language, each Latin run wrapped in `<bdi dir="ltr">`."""
+    """`text` escaped; in a right-to-left language, each Latin run wrapped in `<bdi dir="ltr">`; in a
+    left-to-right one, each Arabic run in `<bdi lang="ar" dir="rtl">`, so that it is read, spoken
+    and laid out as Arabic (its English rendering is the text's job: glossary.yaml, templates)."""
     if lang not in RTL_LANGUAGES:
-        return esc(text)
+        parts, at = [], 0
+        for m in ARABIC_RUN.finditer(text):
+            parts += [esc(text[at : m.start()]), f'<bdi lang="ar" dir="rtl">{esc(m.group())}</bdi>']
+            at = m.end()
+        return "".join(parts) + esc(text[at:])
     out: list[str] = []
     pos = 0
     for start, end in runs(text):

@@ -6,6 +6,8 @@ and a corpus of 1,000 articles stays at 1,000 pages instead of ~20,000 (see meth
 
 from __future__ import annotations
 
+import re
+
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence
 from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
@@ -14,7 +16,17 @@ from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.claimreview import claim_review, script
 from muqabala.site.render.diffview import diff_html
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import badge, facts, ident, issuer_name, link, note, organ_html, summary_bar
+from muqabala.site.render.fragments import (
+    badge,
+    facts,
+    ident,
+    issuer_name,
+    link,
+    note,
+    organ_html,
+    sentence_ref,
+    summary_bar,
+)
 from muqabala.site.render.labels import language_name, t
 from muqabala.site.render.paths import rel
 from muqabala.site.render.statements import archive_html, statement_path
@@ -28,8 +40,35 @@ def _pick(texts: object, lang: str) -> str:
     return str(getattr(texts, lang))
 
 
+def claim_name(position: int, lang: str) -> str:
+    """A claim as readers name it: "Claim 3", or "Headline" for position 0."""
+    return t("article.headline", lang) if position == 0 else f"{t('check.claim', lang)} {position}"
+
+
+def diff_of(d: Discrepancy, lang: str) -> str:
+    """A quotation's word diff (`details.diff`: `[-source words] [+claim words]`) as a diff, apart
+    from the explanation's sentence: struck and underlined words, never inlined in prose."""
+    shown = d.details.get("diff")
+    if not isinstance(shown, str) or not shown:
+        return ""
+    parts = []
+    for m in _DIFF_PART.finditer(shown):
+        if m.group(1):
+            tag = "del" if m.group(1) == "-" else "ins"
+            parts.append(f"<{tag}>{esc(m.group(2))}</{tag}>")
+        else:
+            parts.append(esc(m.group(3)))
+    return (
+        f'<br><span class="mq-small">{esc(t("check.diff", lang))}:</span> '
+        f'<span class="mq-diff" lang="en" dir="ltr">{" ".join(p.strip() for p in parts if p.strip())}</span>'
+    )
+
+
+_DIFF_PART = re.compile(r"\[([+-])([^\]]*)\]|([^\[]+)")
+
+
 def _heading(claim_id: str, position: int, verdict: str | None, lang: str) -> str:
-    name = t("article.headline", lang) if position == 0 else f"{t('check.claim', lang)} {position}"
+    name = claim_name(position, lang)
     tail = f": {t(f'verdict.{verdict}', lang)}" if verdict else ""
     return f"## {esc(name + tail)} {{ #{claim_id} }}"
 
@@ -62,11 +101,12 @@ def _override(claim: Claim, lang: str) -> str:
     )
 
 
-def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
+def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str) -> str:
     bits = [
         f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
         f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
         isolate(_pick(d.explanation, lang), lang),
+        diff_of(d, lang),
     ]
     if d.claim_span:
         bits.append(
@@ -78,10 +118,10 @@ def _discrepancy(d: Discrepancy, page: str, lang: str) -> str:
         target = href(rel(page, statement_path(s.statement), s.sentence))
         bits.append(
             f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
-            f'«{span(s.text, s.lang)}» <a href="{target}">'
-            f"{ident(f'{s.statement}#{s.sentence}')}</a>"
+            f'«{span(s.text, s.lang)}» (<a href="{target}">'
+            f"{sentence_ref(corpus, s.statement, s.sentence, lang)}</a>)"
         )
-    return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(bits)}</li>'
+    return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(b for b in bits if b)}</li>'
 
 
 FULL_EVIDENCE = 2
@@ -91,24 +131,38 @@ their score and wording only: shown in full they made a checks page of 26 claims
 
 
 def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str) -> str:
-    """The evidence sentence's issuer, statement title and id, linked to the sentence."""
+    """The evidence sentence as readers name it, "European Union, sentence 3", linked to the
+    sentence, with the statement's title after it."""
     st = corpus.statements.get(ev.statement)
     title = st.title.shown_in(lang) if st else ev.statement
     target = href(rel(page, statement_path(ev.statement), ev.sentence))
+    shown = st is not None and (lang in st.title.translations or st.language == lang)
+    title_lang = lang if shown else (st.language if st else "en")
     return (
-        f'<a class="mq-ev-link" href="{target}">{span(issuer_name(corpus, ev.issuer, lang), lang)}: '
-        f"{span(title, lang if st and lang in st.title.translations else (st.language if st else 'en'))} "
-        "— "
-        f"{esc(t('check.sentence', lang))} {ident(ev.sentence)}</a>"
+        f'<a class="mq-ev-link" href="{target}">{sentence_ref(corpus, ev.statement, ev.sentence, lang)}</a>'
+        f' <span class="mq-small">({span(title, title_lang)})</span>'
     )
 
 
 def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, kind: str = "candidate") -> str:
     """A lower-ranked candidate or a context sentence: its link, score and wording in the page language."""
     return (
-        f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)} '
-        f'<span class="mq-small">({esc(t("check.score", lang))} <bdi dir="ltr">{ev.score:.2f}</bdi>)</span>'
-        f"<br>{span(_pick(ev.text, lang), lang)}</li>"
+        f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)}'
+        f"<br>{span(_pick(ev.text, lang), lang)}"
+        f"{for_editors([(t('check.score', lang), _score(ev))], lang)}</li>"
+    )
+
+
+def _score(ev: Evidence) -> str:
+    return f'<bdi dir="ltr">{ev.score:.2f}</bdi>'
+
+
+def for_editors(rows: list[tuple[str, str]], lang: str) -> str:
+    """The machine's internals (scores, the aligner's reasons, ids) behind a closed toggle, so that
+    readers see words and editors can still check how a match was made."""
+    return (
+        f'<details class="mq-editors"><summary>{esc(t("check.for_editors", lang))}</summary>'
+        f"{facts(rows, 'mq-facts mq-facts-inline')}</details>"
     )
 
 
@@ -118,14 +172,16 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
     head = [_evidence_link(ev, corpus, page, lang)]
     if ev.origin == "editor":
         head.append(f'<span class="mq-pinned">{esc(t("check.pinned", lang))}</span>')
-    rows = [(t("check.score", lang), f'<bdi dir="ltr">{ev.score:.2f}</bdi>')]
+    internals = [(t("check.score", lang), _score(ev))]
     if ev.reasons:
-        rows.append(
+        internals.append(
             (
                 t("check.reasons", lang),
-                " ".join(f'<code class="mq-reason"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons),
+                " ".join(f'<code class="mq-reason" dir="ltr"><bdi>{esc(r)}</bdi></code>' for r in ev.reasons),
             )
         )
+    internals.append((t("check.sentence_id", lang), ident(f"{ev.statement}#{ev.sentence}")))
+    rows = []
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
         rows.append((t("statement.archive", lang), archive_html(st, lang)))
@@ -154,7 +210,7 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
     return (
         f'<div class="mq-evidence{" mq-ev-editor" if ev.origin == "editor" else ""}">'
         f'<p class="mq-ev-head">{" · ".join(head)}</p>{facts(rows, "mq-facts mq-facts-inline")}'
-        f"{table}{diff_main}{diff_other}</div>"
+        f"{table}{diff_main}{diff_other}{for_editors(internals, lang)}</div>"
     )
 
 
@@ -214,7 +270,7 @@ def _claim_section(
         if claim.discrepancies:
             parts.append(
                 '<ul class="mq-disc-list">'
-                + "".join(_discrepancy(d, page, lang) for d in claim.discrepancies)
+                + "".join(_discrepancy(d, corpus, page, lang) for d in claim.discrepancies)
                 + "</ul>"
             )
         else:

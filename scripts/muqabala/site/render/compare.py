@@ -12,7 +12,7 @@ from muqabala.site.render.fragments import ident, issuer_name, level_html, organ
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import rel
 from muqabala.site.render.statements import statement_path
-from muqabala.vocabulary import CERTAINTY
+from muqabala.vocabulary import CERTAINTY_LEVELS, HEDGE_KINDS
 
 PAGE = "compare.md"
 FACETS: tuple[str, ...] = (
@@ -42,7 +42,8 @@ def _cell(sr: StatementReport, facet: str, corpus: Corpus, lang: str) -> str:
     if facet == "attribution_level":
         return level_html(a.level, lang)
     if facet == "certainty":
-        kinds = [CERTAINTY[k].label(lang) if k in CERTAINTY else k for k in sr.certainty or ["stated"]]
+        kinds = [HEDGE_KINDS[k].label(lang) if k in HEDGE_KINDS else k for k in sr.certainty]
+        kinds = kinds or [CERTAINTY_LEVELS["asserted"].label(lang)]
         shown = esc("، ".join(kinds) if lang == "ar" else ", ".join(kinds))
         if lang == "en" and sr.certainty_cues:
             shown += ' <span class="mq-small">(' + ", ".join(f"“{esc(c)}”" for c in sr.certainty_cues) + ")</span>"

@@ -6,8 +6,9 @@ from typing import get_args
 
 from muqabala.report import DiscrepancyType, Report
 from muqabala.site.render.bidi import direction, isolate, span
+from muqabala.site.render.checks import claim_name, diff_of
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import badge, ident, page_head
+from muqabala.site.render.fragments import badge, page_head
 from muqabala.site.render.labels import t
 from muqabala.site.render.paths import rel
 
@@ -27,11 +28,12 @@ def render_discrepancies(report: Report, lang: str) -> str:
                 quote = f" «{span(d.claim_span.text, d.claim_span.lang)}»" if d.claim_span else ""
                 groups.setdefault(d.type, []).append(
                     f'<li class="mq-disc mq-sev-{d.severity}"><a href="{href(rel(PAGE, page, claim.id))}">'
-                    f"{ident(f'{art.id}#{claim.id}')}</a> "
+                    f"{span(art.outlet.ar if lang == 'ar' else art.outlet.en, lang)}{'، ' if lang == 'ar' else ', '}"
+                    f"{esc(claim_name(claim.position, lang))}</a> "
                     f"{badge(claim.verdict, lang)} "
                     f'<span class="mq-sev mq-sev-{d.severity}">'
                     f"{esc(t(f'severity.{d.severity}', lang))}</span> "
-                    f"{isolate(explanation, lang)}{quote}</li>"
+                    f"{isolate(explanation, lang)}{quote}{diff_of(d, lang)}</li>"
                 )
     for kind, items in groups.items():
         lines += [f"## {esc(t(f'type.{kind}', lang))} ({len(items)}) {{ #{kind.replace('_', '-')} }}", ""]

@@ -14,6 +14,7 @@ from muqabala.report import Attribution
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href, safe_url
 from muqabala.site.render.labels import VERDICT_ICONS, VERDICT_ORDER, t
+from muqabala.vocabulary import count
 
 
 def ident(text: str) -> str:
@@ -100,10 +101,32 @@ def summary_bar(counts: dict[str, int], lang: str, checks_link: str | None = Non
     more = f' <a href="{href(checks_link)}">{esc(t("article.see_checks", lang))}</a>' if checks_link else ""
     return (
         f'<div class="mq-summary" dir="{direction(lang)}"><p class="mq-summary-title">'
-        f"<strong>{esc(t('article.summary', lang))}</strong> — {total} "
-        f"{esc(t('article.claims_total', lang))}"
+        f"<strong>{esc(t('article.summary', lang))}</strong> — "
+        f"{esc(t('article.claims_total', lang).format(count=count(total, 'claim', lang)))}"
         f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
         f'<ul class="mq-summary-list">{items}</ul></div>'
+    )
+
+
+def sentence_number(corpus: Corpus, statement: str, sentence: str) -> int | None:
+    """The sentence's place in its statement, counted from 1 over all paragraphs."""
+    st = corpus.statements.get(statement)
+    if st is None:
+        return None
+    ids = [s.id for p in st.paragraphs for s in p.sentences]
+    return ids.index(sentence) + 1 if sentence in ids else None
+
+
+def sentence_ref(corpus: Corpus, statement: str, sentence: str, lang: str) -> str:
+    """A sentence as readers name it: "European Union, sentence 3" («الاتحاد الأوروبي، الجملة 3»);
+    the sentence id (`p3-s1`) only when the statement is not on file."""
+    st = corpus.statements.get(statement)
+    number = sentence_number(corpus, statement, sentence)
+    if st is None or number is None:
+        return ident(f"{statement}#{sentence}")
+    comma = "، " if lang == "ar" else ", "
+    return (
+        f"{span(issuer_name(corpus, st.issuer, lang), lang)}{comma}{esc(t('check.sentence', lang))} <bdi>{number}</bdi>"
     )
 
 

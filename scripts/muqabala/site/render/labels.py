@@ -49,7 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
     "article.no_url": {"en": "No address", "ar": "لا رابط"},
     "article.language": {"en": "Language", "ar": "اللغة"},
     "article.summary": {"en": "Claims by verdict", "ar": "الادعاءات بحسب الحكم"},
-    "article.claims_total": {"en": "claims checked", "ar": "ادعاءً مفحوصًا"},
+    # {count} is `vocabulary.count(n, "claim", lang)`: «فُحص ادعاء واحد», «فُحص 11 ادعاءً».
+    "article.claims_total": {"en": "{count} checked", "ar": "فُحص {count}"},
     "article.text": {"en": "The article as published", "ar": "المقال كما نُشر"},
     "article.text_note": {
         "en": "The Arabic original, sentence by sentence, with our editorial English translation. "
@@ -95,6 +96,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "check.diff_other": {"en": "Arabic wording compared", "ar": "مقارنة الصيغة الإنجليزية"},
     "check.score": {"en": "Alignment score", "ar": "درجة المطابقة"},
+    "check.for_editors": {"en": "Details for editors", "ar": "تفاصيل للمحررين"},
+    "check.sentence_id": {"en": "Sentence id", "ar": "معرّف الجملة"},
     "check.context": {
         "en": "For context: a media report, never used as evidence of what a government said",
         "ar": "للسياق: تقرير إعلامي، لا يُعتمد دليلًا على ما قالته حكومة",
@@ -109,6 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
     "check.in_claim": {"en": "In the claim", "ar": "في الادعاء"},
     "check.in_source": {"en": "In the source", "ar": "في المصدر"},
     "check.sentence": {"en": "sentence", "ar": "الجملة"},
+    "check.see_sentence": {"en": "see the sentence", "ar": "الجملة في البيان"},
     "check.translator_note": {"en": "Translator's note", "ar": "ملاحظة المترجم"},
     "check.not_claim_reason": {"en": "Why it is not checked", "ar": "لماذا لم يُفحص"},
     "check.back_to_article": {"en": "see it in the article", "ar": "موضعه في المقال"},
