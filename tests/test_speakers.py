@@ -45,3 +45,20 @@ def test_a_sentence_that_only_introduces_a_quotation_is_no_evidence():
     assert intro("Foreign Secretary Dominic Raab said:")
     assert not intro("This incident is part of a pattern of behaviour by the SVR, which includes:")
     assert not intro("The attack affected over 70 organisations.")
+
+
+def test_a_states_authorities_speak_as_its_government():
+    from muqabala.collate.attribution import mentions, turns
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    case.corpus.issuers["uk"] = Issuer(
+        schema_version=1,
+        id="uk",
+        name={"ar": "حكومة المملكة المتحدة", "en": "UK Government"},
+        kind="government",
+        country="GB",
+    )
+    text = "وقالت السلطات البريطانية إن الهجوم وقع."
+    assert [m.who for m in mentions(text, case.corpus, LEXICON, "ar")] == ["uk"]
+    assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]

@@ -100,6 +100,17 @@ class Mention:
     """Whether an attached و (and) opens it: `والاتحاد الأوروبي`."""
 
 
+def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
+    """Every name of every state: the lexicon's, plus each government issuer's names and aliases."""
+    out: dict[str, list[str]] = {s.code: s.ar + s.en for s in lexicon.attribution.states}
+    for issuer in sorted(corpus.issuers.values(), key=lambda i: i.id):
+        if issuer.kind == "government" and issuer.country and issuer.country != "EU":
+            names = [issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)]
+            out.setdefault(issuer.country, [])
+            out[issuer.country] += [n for n in names if n not in out[issuer.country]]
+    return out
+
+
 def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Mention]:
     """Every speaker named in `text`, longest names first where they overlap."""
 
@@ -112,6 +123,16 @@ def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Men
     for issuer in corpus.issuers.values():
         phrases = {issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)}
         raw += made(find(sorted(phrases), text), issuer.id)
+    governments = {
+        i.country: i.id
+        for i in sorted(corpus.issuers.values(), key=lambda i: i.id, reverse=True)
+        if i.kind == "government" and i.country
+    }
+    authorities = lexicon.speech.authorities.get(lang)
+    if authorities:
+        for hit in find(authorities, text, states_of(corpus, lexicon)):
+            if hit.state in governments:
+                raw += made([hit], governments[hit.state])
     raw += made(find(lexicon.speech.collective.get(lang), text), "~collective")
     raw += made(find(lexicon.speech.anonymous.get(lang), text), ANONYMOUS)
     out: list[Mention] = []

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import code, segments
+from muqabala.collate.attribution import code, segments, states_of
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
@@ -122,17 +122,6 @@ def _collate_cases(
     reports = [(k, statement_report(st, views[st.case])) for k, st in sorted(own.statements.items())]
     articles = [(k, article_report(art, views[art.case], aligner)) for k, art in sorted(own.articles.items())]
     return reports, articles
-
-
-def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
-    """Every name of every state: the lexicon's, plus each government issuer's names and aliases."""
-    out: dict[str, list[str]] = {s.code: s.ar + s.en for s in lexicon.attribution.states}
-    for issuer in sorted(corpus.issuers.values(), key=lambda i: i.id):
-        if issuer.kind == "government" and issuer.country and issuer.country != "EU":
-            names = [issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)]
-            out.setdefault(issuer.country, [])
-            out[issuer.country] += [n for n in names if n not in out[issuer.country]]
-    return out
 
 
 def _wording(text: str, lang: str, translations: dict[str, str]) -> dict[str, str]:

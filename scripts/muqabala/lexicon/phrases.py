@@ -252,6 +252,9 @@ class SpeechLexicon(_Lex):
     """Negations: a quotation that gains or loses one changes meaning."""
     modals: Cues
     """Modal verbs: a quotation that gains or loses one changes meaning."""
+    authorities: Cues = Field(default_factory=Cues)
+    """A state's authorities or government named by the state (`السلطات {state}`, `{state} authorities`):
+    they speak as that state's government issuer."""
     media: Cues = Field(default_factory=Cues)
     """Words naming a medium (`موقع`, `agency`): a name after a reporting word and one of these is part of an
     outlet's name or the outlet's report (`حسب موقع روسيا اليوم`), not a speaker."""
