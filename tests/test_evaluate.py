@@ -158,3 +158,11 @@ def test_the_shipped_case_keeps_its_evidence_when_other_cases_are_filed_under_it
     alone, merged = out["cases"]["exchange-2021"], out["distractors"]["exchange-2021"]
     assert merged["evidence"]["p_at_1"] >= alone["evidence"]["p_at_1"]
     assert merged["required_flags"]["recall"] >= alone["required_flags"]["recall"]
+
+
+def test_tallies_add_every_count_false_support_included():
+    from muqabala.tools.evaluate import Tally
+
+    a, b = Tally(claims=2, verdict_claims=2, verdicts_right=1, false_support=1), Tally(claims=3, false_support=2)
+    a.add(b)
+    assert (a.claims, a.false_support, a.figures()["verdicts"]["false_support"]) == (5, 3, 3)

@@ -11,19 +11,13 @@ def test_accusing_the_state_exceeds_territory_but_not_an_organ():
         [("u#s1", 0.6)],
     )
     assert claim.credited == ["alpha", "union"]
-    [less, flag] = attribution_level.check(claim, case)
+    [flag] = attribution_level.check(claim, case)
     assert flag.severity == "major"
     assert flag.details["issuer"] == "union"
     assert (flag.details["claim_level"], flag.details["source_level"]) == ("state_affiliated", "territory")
     assert flag.claim_span.text == "اتهمت ألفا والاتحاد أوميغا"
     assert flag.source_span.text == "territory of Omega"
     assert flag.explanation.ar and flag.explanation.en
-    # Alpha named Omega's intelligence service: "accused Omega" is less specific, a minor difference.
-    assert (less.severity, less.details["issuer"], less.details["kind"]) == ("minor", "alpha", "less_specific")
-    assert less.explanation.en == (
-        'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
-        "the intelligence service: less specific, not contrary."
-    )
 
 
 def test_each_speaker_is_held_to_its_own_words():
@@ -50,3 +44,15 @@ def test_a_broader_organ_counts_as_named_when_the_source_names_a_narrower_one():
     claim = make_claim(case, "قالت ألفا إن المخابرات الروسية مسؤولة.", ranked=[("g#s1", 0.6)])
     assert claim.segments[-1].coding.named_organ == "intelligence service"
     assert [f for f in attribution_level.check(claim, case) if f.severity == "major"] == []
+
+
+def test_naming_the_state_where_the_sentence_it_rests_on_names_an_organ_is_less_specific():
+    case = make_case(SENTENCES)
+    # Alpha's sentence names the Omegan intelligence service; the claim says only "Omega".
+    claim = make_claim(case, "اتهمت ألفا أوميغا بتنفيذ الهجوم.", "Alpha accused Omega of the attack.", [("a#s1", 0.6)])
+    [less] = attribution_level.check(claim, case)
+    assert (less.severity, less.details["issuer"], less.details["kind"]) == ("major", "alpha", "less_specific")
+    assert less.explanation.en == (
+        'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
+        "the intelligence service: less specific, not contrary."
+    )

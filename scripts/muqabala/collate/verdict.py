@@ -18,7 +18,9 @@ that applies wins:
 |                    | enough to say it); after the rows above, because a rule that compared   |
 |                    | the claim with a source sentence and found it changed says more         |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
-|                    | `cannot_establish` (part of the claim has no support)                  |
+|                    | `cannot_establish` (part of the claim has no support), or an           |
+|                    | `attribution_level` of kind `less_specific` (the claim names the state  |
+|                    | where its source names a body of it)                                   |
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
 
 The rationale is the explanation of the discrepancy that decided the verdict (or, for
@@ -40,7 +42,8 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
     (
         "misleading",
         {
-            ("attribution_level", None),
+            ("attribution_level", "exceeds"),
+            ("attribution_level", "organ"),
             ("hedge", None),
             ("scope", None),
             ("quote", None),
@@ -48,7 +51,10 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
         },
     ),
     ("unsupported", {("unsupported", None)}),
-    ("partly_supported", {("number", "absent"), ("timing", "cannot_establish")}),
+    (
+        "partly_supported",
+        {("number", "absent"), ("timing", "cannot_establish"), ("attribution_level", "less_specific")},
+    ),
 ]
 """The decision table above: verdict ← (rule, kind) pairs; kind None matches any."""
 

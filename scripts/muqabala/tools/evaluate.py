@@ -21,7 +21,7 @@ Figures, as retrieval and claim-verification work reports them:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -236,18 +236,7 @@ class Tally:
     """Claims computed `supported` that no acceptable verdict supports: the site vouching for a claim."""
 
     def add(self, other: Tally) -> None:
-        for name in (
-            "articles",
-            "claims",
-            "evidence_claims",
-            "p1",
-            "rr",
-            "ap",
-            "clean",
-            "clean_flagged",
-            "verdict_claims",
-            "verdicts_right",
-        ):
+        for name in (f.name for f in fields(self) if f.name != "flags"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for kind, c in other.flags.items():
             mine = self.flags.setdefault(kind, {"tp": 0, "fp": 0, "fn": 0})

@@ -9,8 +9,9 @@ the issuer never named is flagged too, even at an equal level (an organ counts a
 source names a narrower one: the GRU is an intelligence service, `kind_of` in attribution.yaml). A
 stretch in the article's own voice is compared with the strongest statement of the case.
 
-Going down the scale is a minor difference: "Russia" where the source names "the Russian military"
-is less specific, not wrong, and is shown without changing the verdict.
+Going down the scale from a named organ is a difference of its own (kind `less_specific`): "Russia"
+where the source names "the Russian military" is less specific, not contrary, and makes the claim
+partly supported rather than misleading (verdict.py).
 """
 
 from __future__ import annotations
@@ -47,20 +48,25 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     }
     if rank(c.level) > rank(level):
         en, ar = exceeds_text(who, grammar, c.level, level, cue, claim.lang, root is not None)
-        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, kind="exceeds", **details)]
     named = {case.coding[s.ref].named_organ for s in (case.by_root(root) if root else case.sources)}
     kinds = {o.name: o.kind_of for o in case.lexicon.attribution.organs}
     organs = named | {k for o in named if o for k in kinds.get(o, [])}
     if c.named_organ and c.named_organ not in organs:
         organ = c.named_organ_label or Texts(en=c.named_organ, ar=c.named_organ)
         en, ar = organ_text(who, grammar, organ, root is not None)
-        return [flag("attribution_level", "major", en, ar, claim_span, source_span, **details)]
-    source_organ = details["source_organ"]
-    if rank(c.level) < rank(level) and source_organ and not c.named_organ:
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, kind="organ", **details)]
+    # Less specific than the sentence the claim rests on (its closest evidence from that speaker), not
+    # than the speaker's strongest words anywhere: a faithful quotation of "state-backed groups" stays
+    # faithful though the same release names the Ministry of State Security about another campaign.
+    rests = next((s for s in claim.evidence if root is None or s.root == root), None)
+    resting = case.coding[rests.ref] if rests else None
+    source_organ = resting.named_organ if resting and resting.level == "state_organ" else None
+    if rank(c.level) < rank("state_organ") and source_organ and not c.named_organ:
         found = next((o for o in case.lexicon.attribution.organs if o.name == source_organ), None)
         organ = Texts(en=source_organ, ar=found.name_ar if found else source_organ)
         en, ar = less_specific_text(who, grammar, c.level, organ, root is not None)
-        return [flag("attribution_level", "minor", en, ar, claim_span, source_span, kind="less_specific", **details)]
+        return [flag("attribution_level", "major", en, ar, claim_span, source_span, kind="less_specific", **details)]
     return []
 
 
