@@ -85,3 +85,15 @@ def test_a_month_the_evidence_contradicts():
     assert flag.explanation.en == "The claim dates it to 13 May; the source gives 13 April."
     same = make_claim(case, "أحبطت ألفا العملية في الـ13 من نيسان.", ranked=[("d#s1", 0.8)])
     assert timing.check(same, case) == []
+
+
+def test_dates_alone_decide_the_order_across_days():
+    from muqabala.collate.rules import timing
+    from test_rules_fixtures import SENTENCES, make_case, make_claim
+
+    claim_ar = "وكان الاتحاد أول من أصدر بيانًا."
+    later = make_case(SENTENCES, dates={"u": "2024-01-01", "a": "2024-01-03"})
+    assert timing.check(make_claim(later, claim_ar, "The Union was the first to issue a statement."), later) == []
+    earlier = make_case(SENTENCES, dates={"u": "2024-01-03", "a": "2024-01-01"})
+    [flag] = timing.check(make_claim(earlier, claim_ar, "The Union was the first to issue a statement."), earlier)
+    assert (flag.details["kind"], flag.details["earlier"]) == ("contradicted", "a")

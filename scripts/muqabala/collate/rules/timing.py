@@ -1,9 +1,11 @@
 """Rule `timing`: a claim about time that the statements contradict or cannot support.
 
 - **Order.** A claim saying an issuer was first (`first` of scope.yaml: "the first to", "أول من")
-  is checked against the other primary statements published the same day as that issuer's first
-  one: if one is dated earlier the claim is contradicted; if any date on either side lacks a time,
-  the order cannot be established from the statements, and that is flagged too.
+  is checked against the other primary statements of the same round (`ROUND_DAYS`): one of an
+  earlier day contradicts it, every
+  other of a later day establishes it (dates alone decide, no time needed); on the same day, times
+  decide, and when a date on either side lacks a time the order cannot be established, which is
+  flagged too.
 - **Month.** A claim dating something to a month ("on 13 May", «في كانون الثاني») is compared with
   the months its evidence names: when the evidence names months and none of the claim's, the
   claim is contradicted (the sources date the event to another month). Month names and their
@@ -13,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, adjusted, flag, names, when
 from muqabala.lexicon.phrases import find
@@ -24,6 +26,9 @@ from muqabala.vocabulary import MONTHS
 def _instant(date: str) -> datetime | None:
     return datetime.fromisoformat(date.replace("Z", "+00:00")) if "T" in date else None
 
+
+ROUND_DAYS = 7
+"""How many days before an issuer's statement another may be and still compete for "first"."""
 
 _DAY_BEFORE = re.compile(r"(\d{1,2})\s*(?:of\s+|من\s+)?(?:شهر\s+)?$")
 _DAY_AFTER = re.compile(r"^\s*(\d{1,2})\b(?!\d)")
@@ -90,11 +95,24 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     if not own:
         return []
     first = own[0]
-    peers = [st for st in primary if case.root(st.issuer) != root and st.date[:10] == first.date[:10]]
+    start = date.fromisoformat(first.date[:10])
+    # Statements of an earlier round (Microsoft's technical report months before the governments'
+    # attributions) do not compete for "first": only those of the days around it do.
+    others = [
+        st
+        for st in primary
+        if case.root(st.issuer) != root and (start - date.fromisoformat(st.date[:10])).days <= ROUND_DAYS
+    ]
+    peers = [st for st in others if st.date[:10] == first.date[:10]]
+    if others and not peers and all(st.date[:10] > first.date[:10] for st in others):
+        return []  # the dates alone establish it: every other statement is of a later day
     span = claim.span(hit.start, hit.end)
     who_en, who_ar = case.the(root).en, case.name(root).ar
     mine = _instant(first.date)
-    earlier = [p for p in peers if mine and (t := _instant(p.date)) and t < mine]
+    # A statement of an earlier day came first whatever the hour; on the same day only times tell.
+    earlier = sorted((st for st in others if st.date[:10] < first.date[:10]), key=lambda st: st.date) or [
+        p for p in peers if mine and (t := _instant(p.date)) and t < mine
+    ]
     day = when(first.date)
     if earlier:
         _, other_day = case.issued(earlier[0].id)
