@@ -142,11 +142,13 @@ def check(root: Path | None) -> None:
     help="Where to write the site (default: <root>/site).",
 )
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass (never in CI).")
+@click.option("--force", is_flag=True, help="Build and publish even when nothing changed since site/ was built.")
 @fail_on_data_errors
-def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> None:
+def build_command(root: Path | None, site_dir: Path | None, no_strict: bool, force: bool) -> None:
     """Check the data, generate the pages and build both languages into site/.
 
-    The new site replaces site/ only when the whole build succeeded.
+    The new site replaces site/ only when the whole build succeeded. When the data, pages,
+    configuration and code are those site/ was built from, nothing is built or published.
 
     \b
     Example:
@@ -157,14 +159,20 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
     try:
         if sys.stderr.isatty():
             with TerminalProgress() as progress:
-                result = build(root, site_dir, strict=not no_strict, progress=progress)
+                result = build(root, site_dir, strict=not no_strict, progress=progress, force=force)
         else:
-            result = build(root, site_dir, strict=not no_strict)
+            result = build(root, site_dir, strict=not no_strict, force=force)
     except BuildError as e:
         click.echo(str(e), err=True)
         click.echo("Error: the site was not built; site/ is unchanged", err=True)
         sys.exit(1)
     times = ", ".join(f"{k} {v:.2f}s" for k, v in result.seconds.items())
+    if result.unchanged:
+        click.echo(
+            f"Unchanged: {result.site_dir} was built from this data, these pages, configuration and code;"
+            f" nothing published ({times}; --force builds anyway)"
+        )
+        return
     click.echo(f"Built {result.site_dir} ({times})")
 
 
