@@ -108,7 +108,7 @@ def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
     for config in LANGUAGES.values():
         path = root / config
         sha.update(f"config {config}\0".encode() + (path.read_bytes() if path.is_file() else b"-") + b"\0")
-    folders = [("overrides", root / "overrides", ())]
+    folders: list[tuple[str, Path, tuple[str, ...]]] = [("overrides", root / "overrides", ())]
     folders += [(f"docs {lang}", docs_dir(root / config), GENERATED) for lang, config in LANGUAGES.items()]
     for label, folder, skipped in folders:
         for path in _files(folder, skipped):
