@@ -680,6 +680,13 @@ def _scales(value: str) -> list[int]:
     "since the hand-written pages link to the shipped case.",
 )
 @click.option("--seed", default=0, show_default=True, help="Seed of the generated cases.")
+@click.option(
+    "--repeat",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 9),
+    help="Measure each scale this many times and show the median of each figure.",
+)
 def bench_command(
     scales: list[int],
     root: Path | None,
@@ -690,23 +697,28 @@ def bench_command(
     engine_only: bool,
     synthetic: bool,
     seed: int,
+    repeat: int,
 ) -> None:
     """Time each stage of a build on generated projects of growing size.
 
     Stages: load+validate, alignment, rules+report, Markdown, a bare MkDocs build of the same
-    pages, the full build (cold cache), a rebuild after editing one statement, the link check;
-    and peak memory (VmHWM of the process running the stages and of each MkDocs process; Linux).
+    pages, the full build (cold cache), the same build again with nothing changed, a rebuild
+    after editing one statement, reading every HTML file once, the link check; their ratios;
+    the load average; and peak memory (VmHWM of the process running the stages and of each MkDocs process; Linux).
     The projects copy the configs, pages, lexicon and data of the project (--root).
     Timings depend on the machine and its load: compare runs on the same machine only.
 
     \b
     Example:
         muqabala bench --scales 1,10,100 --chart bench.svg
+        muqabala bench --scales 1,10 --repeat 3
         muqabala bench --scales 1000 --engine-only --json
     """
     announce = None if as_json else (lambda scale: click.echo(f"scale {scale}x …", err=True))
     try:
-        results = bench.run(scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep, announce)
+        results = bench.run(
+            scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep, announce, repeat
+        )
     except bench.BenchError as e:
         raise click.ClickException(str(e)) from None
     if chart is not None:
