@@ -94,13 +94,13 @@ def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
 
     That is the engine's key (data, lexicon, version and the package's code), the MkDocs
     configurations, the hand-written pages of each language, `overrides/`, the date MkDocs
-    stamps into sitemaps, the versions of MkDocs and its theme, and `strict`. The pages the
-    build generates into the docs folders are left out: they follow from the rest. `engine`
-    is `current_key(root)` when the caller has it already.
+    stamps into sitemaps, the versions of MkDocs, its theme and Markdown, and `strict`. The
+    pages the build generates into the docs folders are left out: they follow from the rest.
+    `engine` is `current_key(root)` when the caller has it already.
     """
     sha = hashlib.sha256(f"{engine or current_key(root)}\0strict={strict}\0".encode())
     sha.update(f"date={os.environ.get('SOURCE_DATE_EPOCH') or _source_date(root)}\0".encode())
-    for dist in ("mkdocs", "mkdocs-material"):
+    for dist in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
         try:
             sha.update(f"{dist}={metadata.version(dist)}\0".encode())
         except metadata.PackageNotFoundError:
