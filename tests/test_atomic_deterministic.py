@@ -30,7 +30,7 @@ def test_build_killed_midway_leaves_site_and_is_cleaned_up_next_time(tmp_path: P
     build(root)
     before = tree_digest(root / "site")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "muqabala", "build", "--root", str(root)],
+        [sys.executable, "-m", "muqabala", "build", "--force", "--root", str(root)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -54,7 +54,7 @@ def test_interrupted_build_removes_its_temporary_tree(tmp_path: Path) -> None:
     # A job started in the background by a shell inherits SIGINT ignored, and Python keeps it
     # ignored: the build must get the default action, as it has at a terminal.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "muqabala", "build", "--root", str(root)],
+        [sys.executable, "-m", "muqabala", "build", "--force", "--root", str(root)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),

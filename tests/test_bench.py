@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from muqabala.cli import main
-from muqabala.tools.bench import OWN, STAGES, svg_chart, table
+from muqabala.tools.bench import OWN, RATIOS, STAGES, median_of, svg_chart, table
 
 
 @pytest.mark.slow
@@ -45,6 +45,10 @@ def test_bench_json_and_chart(tmp_path: Path, exchange: Path) -> None:
         assert row[f"{build}_own"] == pytest.approx(sum(v for k, v in parts.items() if k != "mkdocs"))
         assert 0 < row[f"{build}_own_ratio"] < 1
         assert row[f"{build}_startup"] >= 0
+    assert set(row["noop_build_parts"]) == {"compare"}  # nothing changed: nothing built
+    for ratio in RATIOS:
+        assert row[ratio] > 0, ratio
+    assert len(row["loadavg_start"]) == 3 and len(row["loadavg_end"]) == 3 and row["runs"] == 1
     assert row["peak_mb"] > 0 and row["peak_mb_mkdocs"] > 0 and row["peak_mb_build"] > 0
     assert row["statements"] == 10 and row["articles"] == 1
     assert row["link_problems"] == 0
@@ -78,3 +82,33 @@ def test_bad_scales_are_refused() -> None:
     result = CliRunner().invoke(main, ["bench", "--scales", "1,x"])
     assert result.exit_code == 2
     assert "must be whole numbers separated by commas, like 1,10,100 (got '1,x')" in result.output
+
+
+def test_median_of_runs() -> None:
+    runs = [
+        {"scale": 10, "full_build": f, "full_build_parts": {"mkdocs": f / 2}, "edited": "statements/x.yaml"}
+        for f in (3.0, 1.0, 2.0)
+    ]
+    assert median_of(runs) == {
+        "scale": 10,
+        "full_build": 2.0,
+        "full_build_parts": {"mkdocs": 1.0},
+        "edited": "statements/x.yaml",
+        "runs": 3,
+    }
+    text = table(
+        [
+            {
+                **median_of(runs),
+                "statements": 1,
+                "sentences": 1,
+                "articles": 1,
+                "claims": 1,
+                "peak_mb": 1.0,
+                "peak_mb_engine": 1.0,
+                "noop_vs_full": 0.05,
+                "linkcheck_vs_read": 4.0,
+            }
+        ]
+    )
+    assert "no-op build / full build" in text and "5.0%" in text and "4.00x" in text

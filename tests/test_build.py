@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from conftest import REPO, tiny_files, write_tree
 from muqabala.cli import main
 from muqabala.data.errors import DataError
-from muqabala.site.build import BuildError, build
+from muqabala.site.build import BuildError, build, site_key
+from muqabala.vocabulary import STAMP
 
 PAGES = ("index.md", "methodology.md", "guide.md")
 
@@ -269,3 +270,48 @@ def test_docs_dir_is_read_from_the_configuration(tmp_path: Path) -> None:
     (tmp_path / "plain.yml").write_text("site_name: x\n", encoding="utf-8")
     assert docs_dir(tmp_path / "child.yml") == tmp_path / "pages/en"
     assert docs_dir(tmp_path / "plain.yml") == tmp_path / "docs"
+
+
+def test_site_key_follows_every_input_but_the_generated_pages(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    (root / "content" / "en" / "statements").mkdir()
+    key = site_key(root, strict=True)
+    assert site_key(root, strict=True) == key
+    assert site_key(root, strict=False) != key
+    (root / "content" / "en" / "statements" / "st.md").write_text("generated\n", encoding="utf-8")
+    (root / "content" / "en" / STAMP).write_text("{}\n", encoding="utf-8")
+    assert site_key(root, strict=True) == key  # the build's own output, not an input
+    edits = {
+        "content/en/guide.md": "# Guide\n\nNew text.\n",
+        "content/ar/img/new.png": "png",
+        "overrides/partials/new.html": "<p></p>",
+        "mkdocs.ar.yml": (root / "mkdocs.ar.yml").read_text(encoding="utf-8") + "\n# a comment\n",
+        "statements/st.yaml": (root / "statements/st.yaml").read_text(encoding="utf-8") + "\n# a comment\n",
+        "lexicon/extra.yaml": "{}\n",
+    }
+    for rel, text in edits.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+        assert site_key(root, strict=True) != key, rel
+        key = site_key(root, strict=True)
+
+
+def test_unchanged_build_publishes_nothing_and_says_so(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    first = build(root)
+    assert not first.unchanged
+    marker = root / "site" / ".muqabala-site"
+    assert f"key: {site_key(root, strict=True)}" in marker.read_text(encoding="utf-8")
+    before, stamp = tree_digest(root / "site"), marker.stat().st_mtime_ns
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Unchanged: {root / 'site'} was built from this data, these pages,")
+    assert "nothing published (compare " in result.output
+    assert tree_digest(root / "site") == before and marker.stat().st_mtime_ns == stamp
+    # A lenient build is not the strict one, and deleted generated pages are written again.
+    assert not build(root, strict=False).unchanged
+    (root / "content" / "en" / "checks" / "art.md").unlink()
+    assert not build(root).unchanged
+    assert (root / "content" / "en" / "checks" / "art.md").is_file()
+    assert build(root).unchanged
+    assert not build(root, force=True).unchanged

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from conftest import tiny_files, write_tree
 from muqabala.cli import main
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.data.model import Bilingual
-from muqabala.tools.links import check_site, site_url_of
+from muqabala.tools.links import _parse_text, _targets, check_site, site_url_of
 from muqabala.tools.urls import LinkProblem, check_external_offline
 
 
@@ -394,3 +396,50 @@ def test_command_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["links", "--help"])
     assert result.exit_code == 0
     assert "Example:\n      muqabala build && muqabala links\n" in result.output
+
+
+class ReferenceParser(HTMLParser):
+    """The stdlib's own tokenizer, which `check_site` reads pages as: ids and links of each start tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ids, links = _targets(tag, dict(attrs))
+        self.ids.update(ids)
+        self.links.update(links)
+
+    handle_startendtag = handle_starttag
+
+
+def reference(text: str) -> tuple[set[str], Counter[str]]:
+    parser = ReferenceParser()
+    parser.feed(text)
+    parser.close()
+    return parser.ids, parser.links
+
+
+TRICKY = [
+    '<a href="a.html" title="x > y">1</a><a href="b.html">2</a>',
+    "<a title='it > is' href='c.html'>x</a><IMG SRC=\"D.png\"><A HREF=e.html NAME=top>",
+    '<a href="f.html?a=1&amp;b=2#s&eacute;">x</a><a id="&#x627;">ا</a>',
+    '<!-- <a href="commented.html"> --><a href="kept.html"><!--x--><!-- unclosed <a href="no.html">',
+    '<script>var s = "<a href=\\"in-script.html\\">";</script><a href="after.html">'
+    '<SCRIPT src="s.js">document.write("<img src=x.png>")</Script ><style>a[href="y"]{}</style>'
+    '<scripts href="not-a-script.html">',
+    '<a href=bare.html id=one/><br/><p id="two" /><input name="n"><meta name="m" id="three">'
+    '<a href="x" href="dup.html"><a href>empty</a><a href="">self</a>',
+    '<img srcset="a.png 1x, b.png 2x"><source srcset="c.webp"><object data="o.svg"></object>'
+    '<meta http-equiv="Refresh" content="0; URL=\'r.html\'"><base href="base/"><video poster="p.png">',
+    '<a href="javascript:void(0)" data-md-component="search-share"><a href="javascript:x()">'
+    '<a\nhref="multi\nline.html"\n>x</a><a href = "spaced.html" >y</a><div data-x="<a href=q.html>">',
+    "x < y and a<b; <a href='ok.html'> 3 > 2 <1a> </a href='end.html'>",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_links_and_ids_are_those_html_parser_reads(text: str) -> None:
+    page = _parse_text(text, {})
+    assert (page.ids, page.links) == reference(text)

@@ -64,3 +64,16 @@ def test_links_command_fails_on_the_broken_site(shipped: Path, tmp_path: Path, e
     result = CliRunner().invoke(main, ["links", "--site", str(site), "--root", str(exchange)])
     assert result.exit_code == 1
     assert "#p8-s1" in result.output
+
+
+def test_every_page_reads_as_html_parser_reads_it(shipped: Path) -> None:
+    from muqabala.tools.links import _parse_text
+    from test_links import reference
+
+    seen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    pages = sorted(shipped.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        page = _parse_text(text, seen)
+        assert (page.ids, page.links) == reference(text), path

@@ -142,11 +142,13 @@ def check(root: Path | None) -> None:
     help="Where to write the site (default: <root>/site).",
 )
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass (never in CI).")
+@click.option("--force", is_flag=True, help="Build and publish even when nothing changed since site/ was built.")
 @fail_on_data_errors
-def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> None:
+def build_command(root: Path | None, site_dir: Path | None, no_strict: bool, force: bool) -> None:
     """Check the data, generate the pages and build both languages into site/.
 
-    The new site replaces site/ only when the whole build succeeded.
+    The new site replaces site/ only when the whole build succeeded. When the data, pages,
+    configuration and code are those site/ was built from, nothing is built or published.
 
     \b
     Example:
@@ -157,14 +159,20 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool) -> 
     try:
         if sys.stderr.isatty():
             with TerminalProgress() as progress:
-                result = build(root, site_dir, strict=not no_strict, progress=progress)
+                result = build(root, site_dir, strict=not no_strict, progress=progress, force=force)
         else:
-            result = build(root, site_dir, strict=not no_strict)
+            result = build(root, site_dir, strict=not no_strict, force=force)
     except BuildError as e:
         click.echo(str(e), err=True)
         click.echo("Error: the site was not built; site/ is unchanged", err=True)
         sys.exit(1)
     times = ", ".join(f"{k} {v:.2f}s" for k, v in result.seconds.items())
+    if result.unchanged:
+        click.echo(
+            f"Unchanged: {result.site_dir} was built from this data, these pages, configuration and code;"
+            f" nothing published ({times}; --force builds anyway)"
+        )
+        return
     click.echo(f"Built {result.site_dir} ({times})")
 
 
@@ -672,6 +680,13 @@ def _scales(value: str) -> list[int]:
     "since the hand-written pages link to the shipped case.",
 )
 @click.option("--seed", default=0, show_default=True, help="Seed of the generated cases.")
+@click.option(
+    "--repeat",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 9),
+    help="Measure each scale this many times and show the median of each figure.",
+)
 def bench_command(
     scales: list[int],
     root: Path | None,
@@ -682,23 +697,28 @@ def bench_command(
     engine_only: bool,
     synthetic: bool,
     seed: int,
+    repeat: int,
 ) -> None:
     """Time each stage of a build on generated projects of growing size.
 
     Stages: load+validate, alignment, rules+report, Markdown, a bare MkDocs build of the same
-    pages, the full build (cold cache), a rebuild after editing one statement, the link check;
-    and peak memory (VmHWM of the process running the stages and of each MkDocs process; Linux).
+    pages, the full build (cold cache), the same build again with nothing changed, a rebuild
+    after editing one statement, reading every HTML file once, the link check; their ratios;
+    the load average; and peak memory (VmHWM of the process running the stages and of each MkDocs process; Linux).
     The projects copy the configs, pages, lexicon and data of the project (--root).
     Timings depend on the machine and its load: compare runs on the same machine only.
 
     \b
     Example:
         muqabala bench --scales 1,10,100 --chart bench.svg
+        muqabala bench --scales 1,10 --repeat 3
         muqabala bench --scales 1000 --engine-only --json
     """
     announce = None if as_json else (lambda scale: click.echo(f"scale {scale}x …", err=True))
     try:
-        results = bench.run(scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep, announce)
+        results = bench.run(
+            scales, (root or find_root()), seed, engine_only, not synthetic, workdir, keep, announce, repeat
+        )
     except bench.BenchError as e:
         raise click.ClickException(str(e)) from None
     if chart is not None:

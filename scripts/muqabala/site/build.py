@@ -7,7 +7,9 @@ succeeded, so a typo in a statement never leaves readers with half a site.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -19,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from muqabala.data.corpus import DATA_DIRS, data_files, load_corpus
@@ -26,9 +29,10 @@ from muqabala.data.errors import printable
 from muqabala.data.schema import json_schemas
 from muqabala.data.schema import render as render_schema
 from muqabala.data.yamlfile import outside, read_regular
-from muqabala.site.cache import cached_report
+from muqabala.site.cache import cached_report, current_key
 from muqabala.site.pages import generate_languages
 from muqabala.site.progress import BuildProgress
+from muqabala.vocabulary import GENERATED, STAMP
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -53,6 +57,8 @@ class SiteDirError(Exception):
 class BuildResult:
     site_dir: Path
     seconds: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False
+    """Nothing the site is built from changed since `site_dir` was published: it was left as it was."""
 
 
 def build(
@@ -62,15 +68,96 @@ def build(
     strict: bool = True,
     parallel: bool = True,
     progress: BuildProgress | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build the whole site into `site_dir` (default `root/site`), atomically.
 
+    When `site_dir` already holds the build of the same inputs (`site_key`), nothing is built
+    or published and the result says `unchanged`; `force` builds anyway.
     `progress`, when given, hears of each stage and of the pages MkDocs has written.
     """
     site_dir = site_dir or root / "site"
     check_site_dir(root, site_dir)
     with terminate_as_interrupt():
-        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress)
+        t0 = time.perf_counter()
+        engine = current_key(root)
+        key = site_key(root, strict=strict, engine=engine)
+        if not force:
+            _remove_leftovers(site_dir)
+            if published_key(site_dir) == key and _pages_in_place(root, engine):
+                return BuildResult(site_dir=site_dir, seconds={"compare": time.perf_counter() - t0}, unchanged=True)
+        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress, key=key)
+
+
+def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
+    """Hash of everything a built site is made from, read without loading or validating the data.
+
+    That is the engine's key (data, lexicon, version and the package's code), the MkDocs
+    configurations, the hand-written pages of each language, `overrides/`, the date MkDocs
+    stamps into sitemaps, the versions of MkDocs, its theme and Markdown, and `strict`. The
+    pages the build generates into the docs folders are left out: they follow from the rest.
+    `engine` is `current_key(root)` when the caller has it already.
+    """
+    sha = hashlib.sha256(f"{engine or current_key(root)}\0strict={strict}\0".encode())
+    sha.update(f"date={os.environ.get('SOURCE_DATE_EPOCH') or _source_date(root)}\0".encode())
+    for dist in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        try:
+            sha.update(f"{dist}={metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            sha.update(f"{dist}=none\0".encode())
+    for config in LANGUAGES.values():
+        path = root / config
+        sha.update(f"config {config}\0".encode() + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    folders: list[tuple[str, Path, tuple[str, ...]]] = [("overrides", root / "overrides", ())]
+    folders += [(f"docs {lang}", docs_dir(root / config), GENERATED) for lang, config in LANGUAGES.items()]
+    for label, folder, skipped in folders:
+        for path in _files(folder, skipped):
+            rel = path.relative_to(folder).as_posix()
+            sha.update(f"{label}/{rel}\0".encode() + path.read_bytes() + b"\0")
+    return sha.hexdigest()
+
+
+def _files(folder: Path, skipped: tuple[str, ...]) -> list[Path]:
+    """The regular files below `folder`, sorted, less the top-level entries named in `skipped`."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        if here == folder:
+            dirnames[:] = [d for d in dirnames if d not in skipped]
+            filenames = [f for f in filenames if f not in skipped]
+        dirnames.sort()
+        found += [here / f for f in sorted(filenames) if (here / f).is_file()]
+    return found
+
+
+def _pages_in_place(root: Path, engine: str) -> bool:
+    """The generated pages of every language are in their docs folder, stamped with `engine`
+    (as `pages.pregenerated` checks): a plain `mkdocs build` after a skipped build still finds them."""
+    for lang, config in LANGUAGES.items():
+        docs = docs_dir(root / config)
+        try:
+            stamp = json.loads((docs / STAMP).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if not isinstance(stamp, dict) or stamp.get("lang") != lang or stamp.get("key") != engine:
+            return False
+        if not all((docs / rel).is_file() for rel in stamp.get("files", [])):
+            return False
+    return True
+
+
+_KEY_LINE = re.compile(r"^key: ([0-9a-f]{64})$", re.M)
+
+
+def published_key(site_dir: Path) -> str | None:
+    """The `site_key` recorded in the site's `MARKER` file; None when there is no complete site."""
+    if not all((site_dir / lang / "index.html").is_file() for lang in LANGUAGES):
+        return None
+    try:
+        match = _KEY_LINE.search((site_dir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return match[1] if match else None
 
 
 def check_site_dir(root: Path, site_dir: Path) -> None:
@@ -118,7 +205,9 @@ def terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _build(root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None) -> BuildResult:
+def _build(
+    root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None, key: str
+) -> BuildResult:
     timings: dict[str, float] = {}
     say = progress.stage if progress else (lambda _name: None)
     t0 = time.perf_counter()
@@ -146,7 +235,7 @@ def _build(root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress
         timings["mkdocs"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Publishing the site")
-        _write_root(root, tmp, report.model_dump_json(indent=1))
+        _write_root(root, tmp, report.model_dump_json(indent=1), key)
         _swap(tmp, site_dir)
         timings["write"] = time.perf_counter() - t0
     except BaseException:
@@ -235,7 +324,7 @@ def _source_date(root: Path) -> str:
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else "0"
 
 
-def _write_root(root: Path, out: Path, report_json: str) -> None:
+def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
     """The files outside the two language trees: language chooser, open data, schemas."""
     (out / "data").mkdir()
     (out / "data" / "report.json").write_text(report_json + "\n", encoding="utf-8")
@@ -255,7 +344,10 @@ def _write_root(root: Path, out: Path, report_json: str) -> None:
     # Static hosts serve /404.html for any missing address; its links already start at /en/.
     shutil.copyfile(out / "en" / "404.html", out / "404.html")
     (out / ".nojekyll").write_text("", encoding="utf-8")
-    (out / MARKER).write_text("Built by muqabala: `muqabala build` may replace this folder.\n", encoding="utf-8")
+    # The key is what the next `muqabala build` compares with to skip an unchanged site.
+    (out / MARKER).write_text(
+        f"Built by muqabala: `muqabala build` may replace this folder.\nkey: {key}\n", encoding="utf-8"
+    )
 
 
 def _chooser() -> str:

@@ -14,6 +14,7 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,18 @@ from muqabala.tools.links import check_site
 from muqabala.tools.synth import generate
 from muqabala.vocabulary import GENERATED
 
-STAGES = ("load", "align", "rules", "markdown", "mkdocs_bare", "full_build", "rebuild_edit", "linkcheck")
+STAGES = (
+    "load",
+    "align",
+    "rules",
+    "markdown",
+    "mkdocs_bare",
+    "full_build",
+    "noop_build",
+    "rebuild_edit",
+    "read_html",
+    "linkcheck",
+)
 """Seconds measured per scale, in the order they run (see `measure`)."""
 
 OWN = ("load", "align", "rules", "markdown")
@@ -49,9 +61,21 @@ LABELS = {
     "markdown": "Markdown",
     "mkdocs_bare": "MkDocs (bare)",
     "full_build": "full build",
+    "noop_build": "build, nothing changed",
     "rebuild_edit": "rebuild (1 edit)",
+    "read_html": "read every HTML file",
     "linkcheck": "link check",
 }
+
+RATIOS = {
+    "own_ratio": ("own / (own + bare MkDocs)", "%"),
+    "full_vs_bare": ("full build / bare MkDocs", "x"),
+    "noop_vs_full": ("no-op build / full build", "%"),
+    "rebuild_vs_full": ("rebuild (1 edit) / full build", "%"),
+    "rebuild_vs_bare": ("rebuild (1 edit) / bare MkDocs", "x"),
+    "linkcheck_vs_read": ("link check / reading the HTML", "x"),
+}
+"""Every ratio `measure` computes: key → (label, shown as a percentage or a factor)."""
 
 
 class BenchError(Exception):
@@ -136,12 +160,26 @@ def _mkdocs_cmd(config: Path, out: Path, strict: bool) -> list[str]:
 _PARTS = re.compile(r"(\w+) ([\d.]+)s")
 
 
-def _build(root: Path, strict: bool) -> tuple[float, float, dict[str, float]]:
-    """`muqabala build` in a fresh process, as an editor runs it: seconds, peak MB, its own split."""
+def _build(root: Path, strict: bool, unchanged: bool = False) -> tuple[float, float, dict[str, float]]:
+    """`muqabala build` in a fresh process, as an editor runs it: seconds, peak MB, its own split.
+
+    With `unchanged`, the build must find nothing changed and publish nothing.
+    """
     cmd = [sys.executable, "-m", "muqabala", "build", "--root", str(root)] + ([] if strict else ["--no-strict"])
     seconds, peak, (output,) = _run([cmd], root)
-    line = next((x for x in output.splitlines() if x.startswith("Built ")), "")
+    start = "Unchanged: " if unchanged else "Built "
+    line = next((x for x in output.splitlines() if x.startswith(start)), None)
+    if line is None:
+        raise BenchError(f"`muqabala build` did not say {start.strip()!r}:\n{output.strip()[-3000:]}")
     return seconds, peak, {k: float(v) for k, v in _PARTS.findall(line)}
+
+
+def _read_html(site: Path) -> float:
+    """Seconds to read every HTML file of the site once, as text: the floor of any link check."""
+    t0 = time.perf_counter()
+    for path in sorted(site.rglob("*.html")):
+        path.read_text(encoding="utf-8", errors="replace")
+    return time.perf_counter() - t0
 
 
 def _edit_one_statement(root: Path) -> str:
@@ -180,12 +218,14 @@ def measure(
     from 8 cases, no page cache; files written), `mkdocs_bare` (both MkDocs builds of the same
     pages without our plugin), `full_build` (`muqabala build` with cold engine and page caches),
     `rebuild_edit` (`muqabala build` after one statement was edited: its case is collated and
-    rendered again, the others come from the caches), `linkcheck` (links.check_site on the
-    built site). `*_own` are our parts of a build's own timing line (check, engine, render,
+    rendered again, the others come from the caches), `noop_build` (`muqabala build` again right
+    after the full build: nothing changed, nothing is published), `read_html` (reading every HTML
+    file of the built site once), `linkcheck` (links.check_site on the built site). The ratios
+    are named in `RATIOS`. `*_own` are our parts of a build's own timing line (check, engine, render,
     write), `*_own_ratio` their share of its wall time, `*_startup` the wall time its timer
     does not see (interpreter start, imports).
     """
-    out: dict[str, Any] = {"scale": scale}
+    out: dict[str, Any] = {"scale": scale, "loadavg_start": _loadavg()}
     t0 = time.perf_counter()
     summary = generate(root, scale, seed, source=source, shipped=shipped)
     out["generate"] = time.perf_counter() - t0
@@ -235,6 +275,9 @@ def measure(
         _clear_generated(root)
         out["full_build"], out["peak_mb_build"], out["full_build_parts"] = _build(root, shipped)
 
+        out["noop_build"], _, out["noop_build_parts"] = _build(root, shipped, unchanged=True)
+
+        out["read_html"] = _read_html(root / "site")
         t0 = time.perf_counter()
         problems = check_site(root / "site")
         out["linkcheck"] = time.perf_counter() - t0
@@ -249,6 +292,10 @@ def measure(
     if not engine_only:
         out["own_ratio"] = own / (own + out["mkdocs_bare"])
         out["full_vs_bare"] = out["full_build"] / out["mkdocs_bare"]
+        out["noop_vs_full"] = out["noop_build"] / out["full_build"]
+        out["rebuild_vs_full"] = out["rebuild_edit"] / out["full_build"]
+        out["rebuild_vs_bare"] = out["rebuild_edit"] / out["mkdocs_bare"]
+        out["linkcheck_vs_read"] = out["linkcheck"] / out["read_html"] if out["read_html"] else 0.0
         for name in ("full_build", "rebuild_edit"):
             parts = out[f"{name}_parts"]
             ours = sum(v for k, v in parts.items() if k in BUILD_OWN)
@@ -257,6 +304,7 @@ def measure(
             # What the build's own timer does not see: interpreter start and imports.
             out[f"{name}_startup"] = max(0.0, out[name] - sum(parts.values()))
     out["peak_mb"] = _hwm_mb()
+    out["loadavg_end"] = _loadavg()
     return out
 
 
@@ -299,19 +347,25 @@ def run(
     workdir: Path | None = None,
     keep: bool = False,
     announce: Callable[[int], None] | None = None,
+    repeat: int = 1,
 ) -> list[dict[str, Any]]:
     """`measure` each scale in its own interpreter, in `workdir` (default: a temporary folder).
 
-    The generated projects are removed afterwards unless `keep`; `announce(scale)` is called before each.
+    With `repeat` above 1 each scale is measured that many times and every figure is the median
+    of the runs (each ratio the median of the runs' ratios, taken within one run). The generated
+    projects are removed afterwards unless `keep`; `announce(scale)` is called before each run.
     """
     base = workdir or Path(tempfile.mkdtemp(prefix="muqabala-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     results = []
     try:
         for scale in scales:
-            if announce:
-                announce(scale)
-            results.append(_run_scale(base, scale, source, seed, engine_only, shipped))
+            runs = []
+            for _ in range(max(1, repeat)):
+                if announce:
+                    announce(scale)
+                runs.append(_run_scale(base, scale, source, seed, engine_only, shipped))
+            results.append(median_of(runs))
     finally:
         if not keep:
             for scale in scales:
@@ -319,6 +373,30 @@ def run(
             if workdir is None:
                 shutil.rmtree(base, ignore_errors=True)
     return results
+
+
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One result from several runs of a scale: the median of each number (and of each number
+    of a nested split such as `full_build_parts`), the first run's value of anything else."""
+    out: dict[str, Any] = {}
+    for key, first in runs[0].items():
+        values = [r[key] for r in runs if key in r]
+        if isinstance(first, float):
+            out[key] = statistics.median(values)
+        elif isinstance(first, dict) and all(isinstance(v, float) for v in first.values()):
+            out[key] = {k: statistics.median(v[k] for v in values if k in v) for k in first}
+        else:
+            out[key] = first
+    out["runs"] = len(runs)
+    return out
+
+
+def _loadavg() -> list[float]:
+    """The 1, 5 and 15-minute load averages (Linux); empty elsewhere."""
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except (OSError, ValueError):
+        return []
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -338,15 +416,9 @@ def table(results: list[dict[str, Any]]) -> str:
                 [f"{r[stage]:.2f} s" if stage in r else "-" for r in results],
             )
         )
+    for key, (label, unit) in RATIOS.items():
+        rows.append((label, [_ratio(r, key, unit) for r in results]))
     rows += [
-        (
-            "own / (own + bare MkDocs)",
-            [f"{r['own_ratio']:.1%}" if "own_ratio" in r else "-" for r in results],
-        ),
-        (
-            "full build / bare MkDocs",
-            [f"{r['full_vs_bare']:.2f}x" if "full_vs_bare" in r else "-" for r in results],
-        ),
         (
             "ours in full build (cold)",
             [_share(r, "full_build") for r in results],
@@ -359,6 +431,8 @@ def table(results: list[dict[str, Any]]) -> str:
             "start+imports, rebuild",
             [f"{r['rebuild_edit_startup']:.2f} s" if "rebuild_edit_startup" in r else "-" for r in results],
         ),
+        ("load average, start / end", [_load(r) for r in results]),
+        ("runs (median shown)", [str(r.get("runs", 1)) for r in results]),
         ("peak MB, engine (load..rules)", [f"{r['peak_mb_engine']:.0f}" for r in results]),
         ("peak MB, stages process", [f"{r['peak_mb']:.0f}" for r in results]),
         (
@@ -379,6 +453,18 @@ def table(results: list[dict[str, Any]]) -> str:
     for name, values in rows:
         lines.append("  ".join([name.ljust(width[0])] + [v.rjust(w) for v, w in zip(values, width[1:], strict=True)]))
     return "\n".join(lines)
+
+
+def _load(r: dict[str, Any]) -> str:
+    """The 1-minute load average when the scale's (first) run started and ended."""
+    start, end = r.get("loadavg_start") or [], r.get("loadavg_end") or []
+    return f"{start[0]:.1f} / {end[0]:.1f}" if start and end else "-"
+
+
+def _ratio(r: dict[str, Any], key: str, unit: str) -> str:
+    if key not in r:
+        return "-"
+    return f"{r[key]:.1%}" if unit == "%" else f"{r[key]:.2f}x"
 
 
 def _share(r: dict[str, Any], name: str) -> str:
