@@ -27,8 +27,9 @@ from muqabala.data.schema import json_schemas
 from muqabala.data.schema import render as render_schema
 from muqabala.data.yamlfile import outside, read_regular
 from muqabala.site.cache import cached_report
-from muqabala.site.pages import generate_languages
+from muqabala.site.pages import generate_languages, site_url
 from muqabala.site.progress import BuildProgress
+from muqabala.site.render.crawlers import robots_txt, sitemap_index
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -252,8 +253,12 @@ def _write_root(root: Path, out: Path, report_json: str) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(raw)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
-    # Static hosts serve /404.html for any missing address; its links already start at /en/.
+    # Static hosts serve /404.html for any missing address; it finds its language folder itself.
     shutil.copyfile(out / "en" / "404.html", out / "404.html")
+    url = site_url(root)
+    (out / "robots.txt").write_text(robots_txt(url), encoding="utf-8")
+    if url:
+        (out / "sitemap.xml").write_text(sitemap_index(url), encoding="utf-8")
     (out / ".nojekyll").write_text("", encoding="utf-8")
     (out / MARKER).write_text("Built by muqabala: `muqabala build` may replace this folder.\n", encoding="utf-8")
 

@@ -6,6 +6,8 @@ MkDocs-free on purpose, so that another static-site engine could call it the sam
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,9 @@ from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.report import Report
 from muqabala.site.cache import PageCache, cached_report, current_key, engine_key
 from muqabala.vocabulary import GENERATED, STAMP
+
+SITE_URL_ENV = "MUQABALA_SITE_URL"
+"""Overrides `site_url` of mkdocs.yml: the published address of the site's root."""
 
 DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
 """Folders whose files change the generated pages."""
@@ -31,6 +36,28 @@ class Generated:
     """Docs-relative page path → the data file (root-relative) it was generated from."""
     written: list[str] = field(default_factory=list)
     """Pages whose text changed and were written."""
+
+
+def site_url(root: Path) -> str | None:
+    """The address of the site's root, the folder holding `en/` and `ar/`, ending in `/`: from
+    MUQABALA_SITE_URL, else `site_url` in mkdocs.yml (read as text, like `docs_dir`); None when
+    neither is set or the value is no http(s) address (the MkDocs plugin reports that one)."""
+    value = os.environ.get(SITE_URL_ENV, "").strip() or setting(root, "site_url")
+    return value.rstrip("/") + "/" if valid_site_url(value) else None
+
+
+def setting(root: Path, key: str) -> str:
+    """A top-level text setting of mkdocs.yml, read as text (the file holds tags PyYAML cannot
+    load); "" when absent. `site_author` names the publisher of the reviews."""
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    m = re.search(rf"^{re.escape(key)}:[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^#\n]*))", text, re.M)
+    return (m[1] or m[2] or m[3] or "").strip() if m else ""
+
+
+def valid_site_url(value: str) -> bool:
+    """Whether `value` can be the site's address: http(s), a host, no spaces, quotes or query."""
+    return bool(re.fullmatch(r"https?://[^\s/'\"<>?#]+(/[^\s'\"<>?#]*)?", value))
 
 
 def generate(
@@ -57,7 +84,9 @@ def generate_languages(
     if report is None:
         report = cached_report(corpus, root)
     cache = PageCache(corpus, root)
-    rendered = render_languages(corpus, report, tuple(docs_dirs), cache=cache)
+    base_url = site_url(root)
+    publisher = setting(root, "site_author") or None
+    rendered = render_languages(corpus, report, tuple(docs_dirs), base_url, cache=cache, publisher=publisher)
     cache.prune()
     key = engine_key(corpus, root)
     out = {}
@@ -68,7 +97,14 @@ def generate_languages(
             if _write_if_changed(docs_dir / rel, text):
                 done.written.append(rel)
         _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
-        stamp = {"key": key, "lang": lang, "files": sorted(pages.files), "nav": done.nav, "sources": done.sources}
+        stamp = {
+            "key": key,
+            "site_url": base_url,
+            "lang": lang,
+            "files": sorted(pages.files),
+            "nav": done.nav,
+            "sources": done.sources,
+        }
         _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
     return out
 
@@ -86,6 +122,8 @@ def pregenerated(root: Path, docs_dir: Path, lang: str) -> Generated | None:
         return None
     if not isinstance(stamp, dict) or stamp.get("lang") != lang or stamp.get("key") != current_key(root):
         return None
+    if stamp.get("site_url") != site_url(root):
+        return None  # the site's address is in the pages (ClaimReview, feeds)
     if not all((docs_dir / rel).is_file() for rel in stamp.get("files", [])):
         return None  # pages deleted since (a cleaned docs dir): generate them again
     return Generated(nav=stamp["nav"], sources=stamp["sources"])

@@ -19,6 +19,7 @@ from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import (
     badge,
     facts,
+    front_matter,
     ident,
     issuer_name,
     link,
@@ -26,6 +27,7 @@ from muqabala.site.render.fragments import (
     organ_html,
     sentence_ref,
     summary_bar,
+    verdict_summary,
 )
 from muqabala.site.render.labels import language_name, t
 from muqabala.site.render.paths import rel
@@ -222,6 +224,7 @@ def _claim_section(
     corpus: Corpus,
     lang: str,
     base_url: str | None,
+    publisher: str | None = None,
 ) -> list[str]:
     page = checks_path(art.id)
     position = claim.position if claim else 0
@@ -294,7 +297,7 @@ def _claim_section(
         else:
             parts.append(f"<p>{esc(t('check.no_evidence', lang))}</p>")
         if claim.verdict != "not_a_claim":
-            parts.append(script(claim_review(claim, art, report, lang, base_url)))
+            parts.append(script(claim_review(claim, art, report, lang, base_url, corpus, publisher)))
     parts.append("</div>")
     return lines + ["\n".join(p for p in parts if p), ""]
 
@@ -312,19 +315,30 @@ def diff_legend(lang: str) -> str:
     )
     return (
         f'<div class="mq-diff-legend mq-diff" dir="{direction(lang)}"><p class="mq-diff-label">'
-        f'{esc(t("check.legend", lang))}: {esc(t("check.diff", lang))}</p><ul>{entries}</ul></div>'
+        f"{esc(t('check.legend', lang))}: {esc(t('check.diff', lang))}</p><ul>{entries}</ul></div>"
     )
 
 
-def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str, base_url: str | None = None) -> str:
+def render_checks(
+    art: Article,
+    report: ArticleReport,
+    corpus: Corpus,
+    lang: str,
+    base_url: str | None = None,
+    publisher: str | None = None,
+) -> str:
     """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
     page = checks_path(art.id)
     claims = {c.id: c for c in report.claims}
-    lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>', ""]
+    lines = [
+        front_matter(verdict_summary(verdict_counts(report), lang))
+        + f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>',
+        "",
+    ]
     back = href(rel(page, f"articles/{art.id}.md"))
     lines += [f'<p class="mq-lede"><a href="{back}">{esc(t("article.see_article", lang))}</a></p>', ""]
     lines += [summary_bar(verdict_counts(report), lang), ""]
     lines += [diff_legend(lang), ""]
     for sen in art.sentences():
-        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url)
+        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url, publisher)
     return "\n".join(lines)

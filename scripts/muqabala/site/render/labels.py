@@ -98,8 +98,8 @@ LABELS: dict[str, dict[str, str]] = {
     "check.legend_sample_ins": {"en": "underlined", "ar": "مسطَّر"},
     "check.legend_sample_same": {"en": "marked", "ar": "مظلَّل"},
     "check.paraphrase": {
-        "en": "The two wordings differ in most of their words: they are shown side by side, the phrases they share marked.",
-        "ar": "تختلف الصيغتان في معظم كلماتهما، فتُعرضان جنبًا إلى جنب مع تظليل العبارات المشتركة بينهما.",
+        "en": "The two wordings differ in most of their words: shown side by side, the phrases they share marked.",
+        "ar": "تختلف الصيغتان في معظم كلماتهما، فتُعرضان متجاورتين مع تظليل العبارات المشتركة.",
     },
     "check.diff_other": {"en": "Arabic wording compared", "ar": "مقارنة الصيغة الإنجليزية"},
     "check.score": {"en": "Alignment score", "ar": "درجة المطابقة"},
