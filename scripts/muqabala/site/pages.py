@@ -77,6 +77,7 @@ def generate_languages(
     """`generate` for several languages (language → its docs dir), each case rendered once
     for all of them; cases whose data did not change since a build come from the page cache."""
     # Imported here: each MkDocs process imports this module, and usually finds its pages pregenerated.
+    from muqabala.site.feeds import feeds
     from muqabala.site.render import render_languages
 
     if corpus is None:
@@ -93,6 +94,8 @@ def generate_languages(
     for lang, docs_dir in docs_dirs.items():
         pages = rendered[lang]
         done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
+        # The feeds sit in the checks folder, as files MkDocs copies unchanged.
+        pages.files.update(feeds(corpus, report, lang, base_url))
         for rel, text in sorted(pages.files.items()):
             if _write_if_changed(docs_dir / rel, text):
                 done.written.append(rel)
