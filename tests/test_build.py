@@ -211,7 +211,8 @@ def test_build_renders_once_and_stamps_the_pages(built: Path) -> None:
         docs = built / "content" / lang
         stamp = json.loads((docs / STAMP).read_text(encoding="utf-8"))
         assert stamp["key"] == current_key(built)
-        assert stamp["files"] == sorted(render_pages(corpus, _report(built, corpus), lang).files)
+        feeds = {"feed.json", "feed.xml"}
+        assert stamp["files"] == sorted(set(render_pages(corpus, _report(built, corpus), lang).files) | feeds)
         found = pregenerated(built, docs, lang)
         assert found is not None and found.nav == stamp["nav"] and found.sources == stamp["sources"]
         assert not (built / "site" / lang / STAMP).exists()

@@ -6,10 +6,10 @@ import json
 
 import feedparser
 import pytest
-from render_fakes import fake_report
 
 from muqabala.data.corpus import load_corpus
 from muqabala.site.feeds import ATOM, JSON_FEED, feeds
+from render_fakes import fake_report
 
 BASE = "https://example.org/muqabala/"
 

@@ -27,7 +27,7 @@ from muqabala.data.schema import json_schemas
 from muqabala.data.schema import render as render_schema
 from muqabala.data.yamlfile import outside, read_regular
 from muqabala.site.cache import cached_report
-from muqabala.site.pages import generate_languages, site_url
+from muqabala.site.pages import generate_languages, root_not_found, site_url
 from muqabala.site.progress import BuildProgress
 from muqabala.site.render.crawlers import robots_txt, sitemap_index
 
@@ -254,8 +254,9 @@ def _write_root(root: Path, out: Path, report_json: str) -> None:
             target.write_bytes(raw)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
     # Static hosts serve /404.html for any missing address; it finds its language folder itself.
-    shutil.copyfile(out / "en" / "404.html", out / "404.html")
     url = site_url(root)
+    not_found = (out / "en" / "404.html").read_text(encoding="utf-8")
+    (out / "404.html").write_text(not_found if url else root_not_found(not_found, "en"), encoding="utf-8")
     (out / "robots.txt").write_text(robots_txt(url), encoding="utf-8")
     if url:
         (out / "sitemap.xml").write_text(sitemap_index(url), encoding="utf-8")

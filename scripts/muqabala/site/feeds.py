@@ -1,5 +1,6 @@
-"""The published checks as feeds, one pair per language: Atom (`checks/feed.xml`) and JSON Feed
-(`checks/feed.json`), written beside the checks pages so that MkDocs copies them as they are.
+"""The published checks as feeds, one pair per language: Atom (`feed.xml`) and JSON Feed
+(`feed.json`), written into the docs folder with the pages so that MkDocs copies them as they are.
+At the language's root, because Material looks for `sitemap.xml` beside every `rel=alternate`.
 
 An entry per article reviewed, dated as its ClaimReview blocks are, and one per editorial
 decision, dated by the editor; the feed's own date is its newest entry's, never the build's, so
@@ -23,7 +24,7 @@ from muqabala.site.render.claimreview import review_date
 from muqabala.site.render.fragments import verdict_summary
 from muqabala.site.render.labels import t
 
-ATOM, JSON_FEED = "checks/feed.xml", "checks/feed.json"
+ATOM, JSON_FEED = "feed.xml", "feed.json"
 """Where each language's feeds live, relative to its root."""
 
 
@@ -47,11 +48,11 @@ def entries(corpus: Corpus, report: Report, lang: str, base_url: str | None) -> 
         if art is None or art.status != "published":
             continue
         headline = art.headline.text if art.language == lang else art.headline.shown_in(lang)
-        page = f"{ar.id}/"
-        link = f"{base_url}{lang}/checks/{page}" if base_url else page
+        page = f"checks/{ar.id}/"
+        link = f"{base_url}{lang}/{page}" if base_url else page
         out.append(
             Entry(
-                id=f"{base_url}{lang}/checks/{page}" if base_url else f"tag:muqabala,2021:{lang}/checks/{ar.id}",
+                id=link if base_url else f"tag:muqabala,2021:{lang}/checks/{ar.id}",
                 title=f"{t('title.checks', lang)}: {headline}",
                 summary=verdict_summary(verdict_counts(ar), lang),
                 link=link,
@@ -81,7 +82,7 @@ def _when(day: str) -> datetime:
 def atom(items: list[Entry], lang: str, base_url: str | None) -> str:
     """The Atom feed of `items`."""
     fg = FeedGenerator()
-    home = f"{base_url}{lang}/" if base_url else "../"
+    home = f"{base_url}{lang}/" if base_url else "./"
     fg.id(f"{base_url}{lang}/{ATOM}" if base_url else f"tag:muqabala,2021:{lang}/checks")
     fg.title(f"{t('common.site', lang)}: {t('nav.checks', lang)}")
     fg.subtitle(t("common.site", lang))
@@ -108,7 +109,7 @@ def json_feed(items: list[Entry], lang: str, base_url: str | None) -> str:
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{t('common.site', lang)}: {t('nav.checks', lang)}",
         "language": lang,
-        "home_page_url": f"{base_url}{lang}/" if base_url else "../",
+        "home_page_url": f"{base_url}{lang}/" if base_url else "./",
         "items": [
             {
                 "id": item.id,

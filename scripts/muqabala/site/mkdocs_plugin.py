@@ -108,8 +108,9 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             # address itself: the links are made relative to this language's folder, and a <base>
             # set before anything loads points there (the search's settings follow it).
             output = _ROOTED.sub(lambda m: f'{m[1]}="{"../" + m[3] if m[2] else m[3] or "./"}"', output)
-            output = output.replace("<head>", "<head>" + _BASE_SCRIPT.replace("LANG", self.lang), 1)
-            output = _CONFIG.sub(lambda m: m[1] + _CONFIG_SCRIPT, output, count=1)
+            head, config_fix = pages.not_found_scripts(self.lang)
+            output = output.replace("<head>", "<head>" + head, 1)
+            output = _CONFIG.sub(lambda m: m[1] + config_fix, output, count=1)
         return self._set_direction(output)
 
     def on_post_build(self, config: Any) -> None:
@@ -125,15 +126,4 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
 
 
 _ROOTED = re.compile(r'\b(href|src)="/(?!/)(\.\./)?([^"]*)"')
-# The language folder is the first "/en/" or "/ar/" of the address (a site under /docs/ or deeper
-# works too); outside both (the root's copy, served for /anything), the server's /LANG/.
-_BASE_SCRIPT = (
-    "<script>(function(){var m=location.pathname.match(/^(.*?\\/)(en|ar)\\//),"
-    'b=document.createElement("base");b.href=m?m[1]+m[2]+"/":"/LANG/";document.head.appendChild(b)})()</script>'
-)
 _CONFIG = re.compile(r'(<script id="__config"[^>]*>.*?</script>)', re.S)
-_CONFIG_SCRIPT = (
-    '<script>(function(){var c=document.getElementById("__config"),j=JSON.parse(c.textContent);'
-    'j.base=document.baseURI;j.search=new URL(j.search.replace(/^\\/+/,""),document.baseURI).href;'
-    "c.textContent=JSON.stringify(j)})()</script>"
-)

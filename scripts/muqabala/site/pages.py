@@ -94,7 +94,7 @@ def generate_languages(
     for lang, docs_dir in docs_dirs.items():
         pages = rendered[lang]
         done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
-        # The feeds sit in the checks folder, as files MkDocs copies unchanged.
+        # The feeds are files MkDocs copies unchanged.
         pages.files.update(feeds(corpus, report, lang, base_url))
         for rel, text in sorted(pages.files.items()):
             if _write_if_changed(docs_dir / rel, text):
@@ -156,6 +156,40 @@ def _remove_stale(docs_dir: Path, owned: tuple[str, ...], keep: set[str]) -> Non
                     d.rmdir()
             if not any(path.iterdir()):
                 shutil.rmtree(path)
+
+
+def not_found_scripts(lang: str, at_root: bool = False) -> tuple[str, str]:
+    """The two scripts of a 404 page built without site_url: one first in `<head>` that sets
+    `<base>`, one after Material's settings that points the search at it.
+
+    The language folder is the first "/en/" or "/ar/" of the address (a site under a sub-path
+    works too); outside both, the server's /`lang`/. The root's copy (`at_root`) takes the
+    site's folder as base, its links carrying the language folder (see `root_not_found`).
+    """
+    found, fallback, prefix = ("m[1]", "/", f"{lang}/") if at_root else ('m[1]+m[2]+"/"', f"/{lang}/", "")
+    head = (
+        "<script>(function(){var m=location.pathname.match(/^(.*?\\/)(en|ar)\\//),"
+        f'b=document.createElement("base");b.href=m?{found}:"{fallback}";document.head.appendChild(b)}})()</script>'
+    )
+    config = (
+        '<script>(function(){var c=document.getElementById("__config"),j=JSON.parse(c.textContent);'
+        f'j.base=new URL("{prefix}",document.baseURI).href;'
+        f'j.search=new URL("{prefix}"+j.search.replace(/^\\/+/,""),document.baseURI).href;'
+        "c.textContent=JSON.stringify(j)})()</script>"
+    )
+    return head, config
+
+
+_RELATIVE = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)(\.\./|\./)?([^"]*)"')
+
+
+def root_not_found(page: str, lang: str) -> str:
+    """A language's 404 page (built without site_url) as the copy at the site's root: its links
+    one folder up, into the language folder, and its base the site's folder."""
+    head, config = not_found_scripts(lang)
+    root_head, root_config = not_found_scripts(lang, at_root=True)
+    page = page.replace(head, root_head, 1).replace(config, root_config, 1)
+    return _RELATIVE.sub(lambda m: f'{m[1]}="{m[3] if m[2] == "../" else lang + "/" + m[3]}"', page)
 
 
 def edit_link(source: str, page_url: str, edit_base: str | None) -> str:
