@@ -270,3 +270,43 @@ def test_docs_dir_is_read_from_the_configuration(tmp_path: Path) -> None:
     (tmp_path / "plain.yml").write_text("site_name: x\n", encoding="utf-8")
     assert docs_dir(tmp_path / "child.yml") == tmp_path / "pages/en"
     assert docs_dir(tmp_path / "plain.yml") == tmp_path / "docs"
+
+
+def test_a_site_address_makes_canonical_urls_sitemaps_robots_and_absolute_reviews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUQABALA_SITE_URL", "https://example.org/muqabala")
+    root = tiny_site(tmp_path)
+    build(root)
+    site = root / "site"
+    assert (site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/muqabala/sitemap.xml\n"
+    )
+    assert "https://example.org/muqabala/ar/sitemap.xml" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/muqabala/ar/methodology/</loc>" in (site / "ar" / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    page = (site / "ar" / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/muqabala/ar/methodology/">' in page
+    assert '<link rel="alternate " href="https://example.org/muqabala/en/methodology/" hreflang="en">' in page
+    assert '<meta property="og:url" content="https://example.org/muqabala/ar/methodology/">' in page
+    checks = next((site / "en" / "checks").rglob("index.html")).read_text(encoding="utf-8")
+    assert '"url":"https://example.org/muqabala/en/checks/' in checks
+    feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "<id>https://example.org/muqabala/en/feed.xml</id>" in feed
+
+
+def test_without_a_site_address_robots_txt_names_no_sitemap(built: Path) -> None:
+    assert (built / "site" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    assert not (built / "site" / "sitemap.xml").exists()
+
+
+def test_a_site_address_must_be_a_web_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUQABALA_SITE_URL", "javascript:alert(1)//")
+    root = tiny_site(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert (
+        "muqabala: site_url (or MUQABALA_SITE_URL) must be the http:// or https:// address of the site's root, "
+        "like https://example.org/muqabala/ (got 'javascript:alert(1)//')" in result.output
+    )
