@@ -288,7 +288,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "404.html"])
+@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "compare/", "404.html"])
 def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
     context = browser.new_context(viewport=PHONE)
     try:
@@ -300,10 +300,16 @@ def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
         wide = pg.evaluate(
             """() => [...document.querySelectorAll('.md-content *')].filter(e => {
                  const r = e.getBoundingClientRect();
-                 return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1) && !e.closest('.mq-table-wrap');
+                 return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)
+                   && !e.closest('.mq-table-wrap, figure.mq-figure');
                }).slice(0, 5).map(e => e.tagName + '.' + e.className)"""
         )
         assert wide == [], (path, wide)
+        smallest = pg.evaluate(
+            "Math.min(...[...document.querySelectorAll('svg.mq-chart text')]"
+            ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a), 99)"
+        )
+        assert smallest >= 12, (path, smallest)
     finally:
         context.close()
 
