@@ -24,8 +24,11 @@ PROPERTIES = settings(max_examples=60, deadline=None)
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF, exclude_categories=("Cc", "Cs"))
 ANY = st.characters(categories=("L", "M", "N", "P", "S", "Zs", "Cf"), exclude_characters="\ufeff")
-TEXT = st.text(alphabet=st.one_of(ARABIC, ANY, st.sampled_from(" APT40-2021-07-19.،")), min_size=1, max_size=160)
-"""A claim's words: at least one character, mostly Arabic and Latin, never a control character."""
+TEXT = st.text(
+    alphabet=st.one_of(ARABIC, ANY, st.sampled_from(" APT40-2021-07-19.،")), min_size=1, max_size=160
+).filter(str.strip)
+"""A claim's words: at least one character besides spaces (the schema rejects a blank text), mostly
+Arabic and Latin, never a control character."""
 
 STATEMENT_TEXT = "The activity was undertaken from the territory of Ruritania by APT40 on 19 July 2021."
 
