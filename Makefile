@@ -53,4 +53,5 @@ $(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
 # The generated pages, as listed once in scripts/muqabala/vocabulary.py (GENERATED; a test checks this list).
 clean:
 	rm -rf site .cache content/*/statements content/*/articles content/*/checks \
-		content/*/compare.md content/*/discrepancies.md content/*/data.md content/*/.muqabala-generated.json
+		content/*/compare.md content/*/discrepancies.md content/*/data.md content/*/feed.xml \
+		content/*/feed.json content/*/.muqabala-generated.json

@@ -212,7 +212,8 @@ def test_build_renders_once_and_stamps_the_pages(built: Path) -> None:
         docs = built / "content" / lang
         stamp = json.loads((docs / STAMP).read_text(encoding="utf-8"))
         assert stamp["key"] == current_key(built)
-        assert stamp["files"] == sorted(render_pages(corpus, _report(built, corpus), lang).files)
+        feeds = {"feed.json", "feed.xml"}
+        assert stamp["files"] == sorted(set(render_pages(corpus, _report(built, corpus), lang).files) | feeds)
         found = pregenerated(built, docs, lang)
         assert found is not None and found.nav == stamp["nav"] and found.sources == stamp["sources"]
         assert not (built / "site" / lang / STAMP).exists()
@@ -289,6 +290,15 @@ def test_site_key_follows_every_input_but_the_generated_pages(tmp_path: Path) ->
         "statements/st.yaml": (root / "statements/st.yaml").read_text(encoding="utf-8") + "\n# a comment\n",
         "lexicon/extra.yaml": "{}\n",
     }
+    monkeypatch_env = os.environ.get("MUQABALA_SITE_URL")
+    os.environ["MUQABALA_SITE_URL"] = "https://example.org/elsewhere/"
+    try:
+        assert site_key(root, strict=True) != key  # the site's address, set for one build
+    finally:
+        if monkeypatch_env is None:
+            del os.environ["MUQABALA_SITE_URL"]
+        else:
+            os.environ["MUQABALA_SITE_URL"] = monkeypatch_env
     for rel, text in edits.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
@@ -315,3 +325,43 @@ def test_unchanged_build_publishes_nothing_and_says_so(tmp_path: Path) -> None:
     assert (root / "content" / "en" / "checks" / "art.md").is_file()
     assert build(root).unchanged
     assert not build(root, force=True).unchanged
+
+
+def test_a_site_address_makes_canonical_urls_sitemaps_robots_and_absolute_reviews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUQABALA_SITE_URL", "https://example.org/muqabala")
+    root = tiny_site(tmp_path)
+    build(root)
+    site = root / "site"
+    assert (site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/muqabala/sitemap.xml\n"
+    )
+    assert "https://example.org/muqabala/ar/sitemap.xml" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/muqabala/ar/methodology/</loc>" in (site / "ar" / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    page = (site / "ar" / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/muqabala/ar/methodology/">' in page
+    assert '<link rel="alternate " href="https://example.org/muqabala/en/methodology/" hreflang="en">' in page
+    assert '<meta property="og:url" content="https://example.org/muqabala/ar/methodology/">' in page
+    checks = next((site / "en" / "checks").rglob("index.html")).read_text(encoding="utf-8")
+    assert '"url":"https://example.org/muqabala/en/checks/' in checks
+    feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "<id>https://example.org/muqabala/en/feed.xml</id>" in feed
+
+
+def test_without_a_site_address_robots_txt_names_no_sitemap(built: Path) -> None:
+    assert (built / "site" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    assert not (built / "site" / "sitemap.xml").exists()
+
+
+def test_a_site_address_must_be_a_web_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUQABALA_SITE_URL", "javascript:alert(1)//")
+    root = tiny_site(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert (
+        "muqabala: site_url (or MUQABALA_SITE_URL) must be the http:// or https:// address of the site's root, "
+        "like https://example.org/muqabala/ (got 'javascript:alert(1)//')" in result.output
+    )

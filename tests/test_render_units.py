@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from muqabala.report import AttributionLevel, DiscrepancyType, Verdict
 from muqabala.site.render.bidi import isolate, plain_isolate
 from muqabala.site.render.claimreview import script
-from muqabala.site.render.diffview import diff_html, tokens, word_diff
+from muqabala.site.render.diffview import diff_block, diff_html, is_paraphrase, tokens, word_diff
 from muqabala.site.render.escape import esc, nav_title, safe_url, shorten
 from muqabala.site.render.labels import LABELS, VERDICT_ICONS, missing_labels, t
 
@@ -179,7 +179,38 @@ def test_word_diff_reconstructs_both_texts():
 
 def test_diff_html_uses_del_and_ins_and_escapes():
     out = diff_html("a <b> c", "a <i> c", "en")
-    assert out == "a &lt;<del>b</del><ins>i</ins>&gt; c"
+    assert out == "a &lt;<del>b</del> <ins>i</ins>&gt; c"
+
+
+@pytest.mark.parametrize(
+    "source, article, expected",
+    [
+        (
+            "China attributing the attack",
+            "China said The attack",
+            "China <del>attributing the</del> <ins>said The</ins> attack",
+        ),
+        (
+            "اتهمت الصين بالهجوم",
+            "قالت الصين إن الهجوم",
+            "<del>اتهمت</del> <ins>قالت</ins> الصين <del>بالهجوم</del> <ins>إن الهجوم</ins>",
+        ),
+    ],
+)
+def test_a_deleted_and_an_inserted_word_are_parted_by_a_space(source, article, expected):
+    assert diff_html(source, article, "ar" if source[0] > "z" else "en") == expected
+
+
+def test_paraphrases_are_shown_side_by_side_with_shared_phrases_marked():
+    source = "The attacks took place in early 2021, affecting over a quarter of a million servers worldwide."
+    article = "Microsoft servers were hit by attackers from China across the world in 2021."
+    assert is_paraphrase(source, article) and not is_paraphrase(source, source.replace("early", "late"))
+    out = diff_block(source, article, "en", ("Statement", "Article"))
+    assert "<del>" not in out and "<ins>" not in out
+    assert out.count('class="mq-para-col"') == 2
+    assert '<mark class="mq-same">servers</mark>' in out and '<mark class="mq-same">in 2021</mark>' in out
+    assert '<mark class="mq-same">the</mark>' not in out  # a lone short word is not a shared phrase
+    assert diff_block(source, source.replace("early", "late"), "en", ("S", "A")).startswith('<p class="mq-diff"')
 
 
 def test_json_ld_survives_any_text():

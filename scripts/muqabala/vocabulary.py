@@ -512,7 +512,17 @@ def quote(text: str, lang: str) -> str:
 STAMP = ".muqabala-generated.json"
 """The file in each docs folder that records what the generated pages were generated from."""
 
-GENERATED: tuple[str, ...] = ("statements", "articles", "checks", "compare.md", "discrepancies.md", "data.md", STAMP)
+GENERATED: tuple[str, ...] = (
+    "statements",
+    "articles",
+    "checks",
+    "compare.md",
+    "discrepancies.md",
+    "data.md",
+    "feed.xml",
+    "feed.json",
+    STAMP,
+)
 """What the build owns in each language's docs folder (`content/<lang>/`): folders and files it may
 overwrite or delete; the last records what the pages were generated from. `.gitignore` and
 `make clean` list the same (a test checks them)."""

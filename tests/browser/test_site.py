@@ -284,9 +284,144 @@ def test_screenshots(page, base_url, artifacts):
             shutil.copyfile(artifacts / name, readme / name)
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "compare/", "404.html"])
+def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        pg = context.new_page()
+        pg.goto(f"{base_url}/{lang}/{path}")
+        pg.wait_for_load_state("load")
+        widths = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], (path, widths)
+        wide = pg.evaluate(
+            """() => [...document.querySelectorAll('.md-content *')].filter(e => {
+                 const r = e.getBoundingClientRect();
+                 return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)
+                   && !e.closest('.mq-table-wrap, figure.mq-figure');
+               }).slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+        )
+        assert wide == [], (path, wide)
+        smallest = pg.evaluate(
+            "Math.min(...[...document.querySelectorAll('svg.mq-chart text')]"
+            ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a), 99)"
+        )
+        assert smallest >= 12, (path, smallest)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_deleted_and_an_inserted_word_are_never_glued(page, base_url, lang):
+    _open(page, base_url, f"{lang}/{CHECKS}")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    glued = page.evaluate(
+        r"""() => {
+          const out = [];
+          for (const el of document.querySelectorAll('.mq-diff del, .mq-diff ins')) {
+            let gap = '', next = el.nextSibling;
+            while (next && next.nodeType === Node.TEXT_NODE && !next.textContent.trim()) {
+              gap += next.textContent; next = next.nextSibling;
+            }
+            if (!next || next.nodeType !== Node.ELEMENT_NODE || !['DEL', 'INS'].includes(next.tagName)) continue;
+            const seam = el.textContent.slice(-1) + gap + next.textContent.slice(0, 1);
+            if (!/\s/.test(seam)) out.push(el.textContent + '|' + next.textContent);
+          }
+          return out;
+        }"""
+    )
+    assert page.locator(".mq-diff del").count() > 0
+    assert glued == []
+
+
+@pytest.mark.parametrize("lang, locale", [("en", "en_US"), ("ar", "ar_AR")])
+def test_pages_carry_share_cards_and_alternates_to_the_same_page(page, base_url, lang, locale):
+    _open(page, base_url, f"{lang}/{CHECKS}")
+
+    def meta(name: str) -> str | None:
+        return page.get_attribute(f"meta[property='{name}'], meta[name='{name}']", "content")
+
+    assert meta("og:locale") == locale
+    assert meta("og:type") == "article"
+    assert meta("og:title") and meta("twitter:title") == meta("og:title")
+    assert meta("og:description") == meta("description") == meta("twitter:description")
+    assert ("claims checked" if lang == "en" else "ادعاء") in (meta("og:description") or "")
+    alternates = page.eval_on_selector_all(
+        "link[hreflang]",
+        "els => els.filter(e => e.relList.contains('alternate')).map(e => [e.hreflang, new URL(e.href).pathname])",
+    )
+    assert sorted(alternates) == sorted(
+        [["en", f"/en/{CHECKS}"], ["ar", f"/ar/{CHECKS}"], ["x-default", f"/en/{CHECKS}"]]
+    )
+    for feed in ("feed.xml", "feed.json"):
+        assert page.request.get(f"{base_url}/{lang}/{feed}").ok
+
+
+class _SubPathHandler(_QuietHandler):
+    """The site served under /sub/, and a host's 404 page for any missing address."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = urlsplit(self.path).path
+        if not path.startswith("/sub/"):
+            self.send_error(404)
+            return None
+        local = Path(self.directory) / unquote(path[len("/sub/") :])
+        if local.is_dir():
+            local = local / "index.html"
+        if local.is_file():
+            self.path = "/" + str(local.relative_to(self.directory))
+            return super().send_head()
+        lang = path.split("/")[2] if path.count("/") > 2 else ""
+        page = Path(self.directory) / (f"{lang}/404.html" if lang in ("en", "ar") else "404.html")
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="module")
+def sub_url(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sub"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang, other", [("en", "ar"), ("ar", "en")])
+def test_the_404_page_works_under_a_sub_path(page, sub_url, lang, other, watch):
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "missing" not in r.url else None)
+    page.goto(f"{sub_url}/{lang}/missing/deep/page/")
+    page.wait_for_load_state("load")
+    assert page.get_attribute("html", "lang") == lang
+    assert page.locator("h1").first.inner_text().strip()
+    # Material's stylesheet and ours loaded from the language folder under /sub/.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    assert failed == []
+    home = page.eval_on_selector(".md-content a[href]", "a => new URL(a.href).pathname")
+    assert home == f"/sub/{lang}/"
+    switch = page.eval_on_selector(f"a[data-muqabala-switch='{other}']", "a => a.href")
+    assert urlsplit(switch).netloc == urlsplit(sub_url).netloc and urlsplit(switch).path == f"/sub/{other}/"
+    paths = {urlsplit(h).path for h in _search(page, "Exchange" if lang == "en" else "هافنيوم")}
+    assert paths and all(p.startswith(f"/sub/{lang}/") for p in paths), paths
+    # The one error expected: the status of the missing page itself.
+    expected = [e for e in watch.errors if "/missing/deep/page/" in e and "404" in e]
+    assert len(expected) >= 1
+    watch.errors[:] = [e for e in watch.errors if e not in expected]
+
+
 def test_zz_no_console_errors_and_no_request_off_the_machine(page, base_url, watch):
     # Runs last in this module (pytest keeps file order): it sums up every page visited above.
-    for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{ARTICLE}", "ar/data/"):
+    for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{ARTICLE}", "ar/data/", "ar/404.html"):
         _open(page, base_url, path)
     assert watch.blocked == []
     assert watch.errors == []

@@ -30,8 +30,9 @@ from muqabala.data.schema import json_schemas
 from muqabala.data.schema import render as render_schema
 from muqabala.data.yamlfile import outside, read_regular
 from muqabala.site.cache import cached_report, current_key
-from muqabala.site.pages import generate_languages
+from muqabala.site.pages import generate_languages, root_not_found, site_url
 from muqabala.site.progress import BuildProgress
+from muqabala.site.render.crawlers import robots_txt, sitemap_index
 from muqabala.vocabulary import GENERATED, STAMP
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
@@ -94,12 +95,14 @@ def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
 
     That is the engine's key (data, lexicon, version and the package's code), the MkDocs
     configurations, the hand-written pages of each language, `overrides/`, the date MkDocs
-    stamps into sitemaps, the versions of MkDocs, its theme and Markdown, and `strict`. The
+    stamps into sitemaps, `MUQABALA_SITE_URL`, the versions of MkDocs, its theme and Markdown, and `strict`. The
     pages the build generates into the docs folders are left out: they follow from the rest.
     `engine` is `current_key(root)` when the caller has it already.
     """
     sha = hashlib.sha256(f"{engine or current_key(root)}\0strict={strict}\0".encode())
     sha.update(f"date={os.environ.get('SOURCE_DATE_EPOCH') or _source_date(root)}\0".encode())
+    # The address set for one build only changes every canonical link, feed and ClaimReview.
+    sha.update(f"site_url={os.environ.get('MUQABALA_SITE_URL', '')}\0".encode())
     for dist in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
         try:
             sha.update(f"{dist}={metadata.version(dist)}\0".encode())
@@ -341,8 +344,13 @@ def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(raw)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
-    # Static hosts serve /404.html for any missing address; its links already start at /en/.
-    shutil.copyfile(out / "en" / "404.html", out / "404.html")
+    # Static hosts serve /404.html for any missing address; it finds its language folder itself.
+    url = site_url(root)
+    not_found = (out / "en" / "404.html").read_text(encoding="utf-8")
+    (out / "404.html").write_text(not_found if url else root_not_found(not_found, "en"), encoding="utf-8")
+    (out / "robots.txt").write_text(robots_txt(url), encoding="utf-8")
+    if url:
+        (out / "sitemap.xml").write_text(sitemap_index(url), encoding="utf-8")
     (out / ".nojekyll").write_text("", encoding="utf-8")
     # The key is what the next `muqabala build` compares with to skip an unchanged site.
     (out / MARKER).write_text(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,15 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
         self.sources: dict[str, str] = {}
         # site_url names the site's root; each language lives one folder below it.
-        if config.site_url:
-            config.site_url = config.site_url.rstrip("/") + f"/{self.lang}/"
+        site_url = os.environ.get(pages.SITE_URL_ENV, "").strip() or config.site_url or ""
+        if site_url and not pages.valid_site_url(site_url):
+            raise PluginError(
+                f"muqabala: site_url (or {pages.SITE_URL_ENV}) must be the http:// or https:// address of "
+                f"the site's root, like https://example.org/muqabala/ (got {show(site_url)})"
+            )
+        root = site_url.rstrip("/") + "/" if site_url else None
+        config.site_url = f"{root}{self.lang}/" if root else None
+        config.extra["muqabala_root"] = root
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -95,9 +103,14 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         if template_name != "404.html":
             return output
         if not config.site_url:
-            # MkDocs writes the 404 page's links from the server's root, for a site served
-            # there; ours is one folder down per language.
-            output = _ROOTED.sub(lambda m: f'{m[1]}="/{m[3] if m[2] else self.lang + "/" + m[3]}"', output)
+            # A host serves the 404 page for a missing address at any depth, and MkDocs writes its
+            # links from the server's root. Without site_url the site's folder is found in the
+            # address itself: the links are made relative to this language's folder, and a <base>
+            # set before anything loads points there (the search's settings follow it).
+            output = _ROOTED.sub(lambda m: f'{m[1]}="{"../" + m[3] if m[2] else m[3] or "./"}"', output)
+            head, config_fix = pages.not_found_scripts(self.lang)
+            output = output.replace("<head>", "<head>" + head, 1)
+            output = _CONFIG.sub(lambda m: m[1] + config_fix, output, count=1)
         return self._set_direction(output)
 
     def on_post_build(self, config: Any) -> None:
@@ -113,3 +126,4 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
 
 
 _ROOTED = re.compile(r'\b(href|src)="/(?!/)(\.\./)?([^"]*)"')
+_CONFIG = re.compile(r'(<script id="__config"[^>]*>.*?</script>)', re.S)

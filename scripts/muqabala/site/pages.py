@@ -6,6 +6,8 @@ MkDocs-free on purpose, so that another static-site engine could call it the sam
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,9 @@ from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.report import Report
 from muqabala.site.cache import PageCache, cached_report, current_key, engine_key
 from muqabala.vocabulary import GENERATED, STAMP
+
+SITE_URL_ENV = "MUQABALA_SITE_URL"
+"""Overrides `site_url` of mkdocs.yml: the published address of the site's root."""
 
 DATA_FOLDERS = ("issuers", "statements", "articles", "lexicon")
 """Folders whose files change the generated pages."""
@@ -33,6 +38,28 @@ class Generated:
     """Pages whose text changed and were written."""
 
 
+def site_url(root: Path) -> str | None:
+    """The address of the site's root, the folder holding `en/` and `ar/`, ending in `/`: from
+    MUQABALA_SITE_URL, else `site_url` in mkdocs.yml (read as text, like `docs_dir`); None when
+    neither is set or the value is no http(s) address (the MkDocs plugin reports that one)."""
+    value = os.environ.get(SITE_URL_ENV, "").strip() or setting(root, "site_url")
+    return value.rstrip("/") + "/" if valid_site_url(value) else None
+
+
+def setting(root: Path, key: str) -> str:
+    """A top-level text setting of mkdocs.yml, read as text (the file holds tags PyYAML cannot
+    load); "" when absent. `site_author` names the publisher of the reviews."""
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    m = re.search(rf"^{re.escape(key)}:[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^#\n]*))", text, re.M)
+    return (m[1] or m[2] or m[3] or "").strip() if m else ""
+
+
+def valid_site_url(value: str) -> bool:
+    """Whether `value` can be the site's address: http(s), a host, no spaces, quotes or query."""
+    return bool(re.fullmatch(r"https?://[^\s/'\"<>?#]+(/[^\s'\"<>?#]*)?", value))
+
+
 def generate(
     root: Path, docs_dir: Path, lang: str, corpus: Corpus | None = None, report: Report | None = None
 ) -> Generated:
@@ -50,6 +77,7 @@ def generate_languages(
     """`generate` for several languages (language → its docs dir), each case rendered once
     for all of them; cases whose data did not change since a build come from the page cache."""
     # Imported here: each MkDocs process imports this module, and usually finds its pages pregenerated.
+    from muqabala.site.feeds import feeds
     from muqabala.site.render import render_languages
 
     if corpus is None:
@@ -57,18 +85,29 @@ def generate_languages(
     if report is None:
         report = cached_report(corpus, root)
     cache = PageCache(corpus, root)
-    rendered = render_languages(corpus, report, tuple(docs_dirs), cache=cache)
+    base_url = site_url(root)
+    publisher = setting(root, "site_author") or None
+    rendered = render_languages(corpus, report, tuple(docs_dirs), base_url, cache=cache, publisher=publisher)
     cache.prune()
     key = engine_key(corpus, root)
     out = {}
     for lang, docs_dir in docs_dirs.items():
         pages = rendered[lang]
         done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
+        # The feeds are files MkDocs copies unchanged.
+        pages.files.update(feeds(corpus, report, lang, base_url))
         for rel, text in sorted(pages.files.items()):
             if _write_if_changed(docs_dir / rel, text):
                 done.written.append(rel)
         _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
-        stamp = {"key": key, "lang": lang, "files": sorted(pages.files), "nav": done.nav, "sources": done.sources}
+        stamp = {
+            "key": key,
+            "site_url": base_url,
+            "lang": lang,
+            "files": sorted(pages.files),
+            "nav": done.nav,
+            "sources": done.sources,
+        }
         _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
     return out
 
@@ -86,6 +125,8 @@ def pregenerated(root: Path, docs_dir: Path, lang: str) -> Generated | None:
         return None
     if not isinstance(stamp, dict) or stamp.get("lang") != lang or stamp.get("key") != current_key(root):
         return None
+    if stamp.get("site_url") != site_url(root):
+        return None  # the site's address is in the pages (ClaimReview, feeds)
     if not all((docs_dir / rel).is_file() for rel in stamp.get("files", [])):
         return None  # pages deleted since (a cleaned docs dir): generate them again
     return Generated(nav=stamp["nav"], sources=stamp["sources"])
@@ -115,6 +156,40 @@ def _remove_stale(docs_dir: Path, owned: tuple[str, ...], keep: set[str]) -> Non
                     d.rmdir()
             if not any(path.iterdir()):
                 shutil.rmtree(path)
+
+
+def not_found_scripts(lang: str, at_root: bool = False) -> tuple[str, str]:
+    """The two scripts of a 404 page built without site_url: one first in `<head>` that sets
+    `<base>`, one after Material's settings that points the search at it.
+
+    The language folder is the first "/en/" or "/ar/" of the address (a site under a sub-path
+    works too); outside both, the server's /`lang`/. The root's copy (`at_root`) takes the
+    site's folder as base, its links carrying the language folder (see `root_not_found`).
+    """
+    found, fallback, prefix = ("m[1]", "/", f"{lang}/") if at_root else ('m[1]+m[2]+"/"', f"/{lang}/", "")
+    head = (
+        "<script>(function(){var m=location.pathname.match(/^(.*?\\/)(en|ar)\\//),"
+        f'b=document.createElement("base");b.href=m?{found}:"{fallback}";document.head.appendChild(b)}})()</script>'
+    )
+    config = (
+        '<script>(function(){var c=document.getElementById("__config"),j=JSON.parse(c.textContent);'
+        f'j.base=new URL("{prefix}",document.baseURI).href;'
+        f'j.search=new URL("{prefix}"+j.search.replace(/^\\/+/,""),document.baseURI).href;'
+        "c.textContent=JSON.stringify(j)})()</script>"
+    )
+    return head, config
+
+
+_RELATIVE = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)(\.\./|\./)?([^"]*)"')
+
+
+def root_not_found(page: str, lang: str) -> str:
+    """A language's 404 page (built without site_url) as the copy at the site's root: its links
+    one folder up, into the language folder, and its base the site's folder."""
+    head, config = not_found_scripts(lang)
+    root_head, root_config = not_found_scripts(lang, at_root=True)
+    page = page.replace(head, root_head, 1).replace(config, root_config, 1)
+    return _RELATIVE.sub(lambda m: f'{m[1]}="{m[3] if m[2] == "../" else lang + "/" + m[3]}"', page)
 
 
 def edit_link(source: str, page_url: str, edit_base: str | None) -> str:

@@ -90,13 +90,15 @@ def render_pages(
     base_url: str | None = None,
     cache: CaseCache | None = None,
     jobs: int | None = None,
+    publisher: str | None = None,
 ) -> Pages:
     """Every generated page of `lang` ("ar" or "en"); the same paths in both languages.
 
     `base_url` is the address of the site root (the folder holding `en/` and `ar/`); with it
-    the ClaimReview `url`s are absolute, without it site-relative.
+    the ClaimReview `url`s are absolute, without it site-relative. `publisher` names the
+    organisation that publishes the reviews (the site's name when None).
     """
-    return render_languages(corpus, report, (lang,), base_url, cache, jobs)[lang]
+    return render_languages(corpus, report, (lang,), base_url, cache, jobs, publisher)[lang]
 
 
 def render_languages(
@@ -106,6 +108,7 @@ def render_languages(
     base_url: str | None = None,
     cache: CaseCache | None = None,
     jobs: int | None = None,
+    publisher: str | None = None,
 ) -> dict[str, Pages]:
     """`render_pages` for several languages at once: each case is rendered in all of them in
     one go, so the word diffs both languages show are computed once."""
@@ -115,7 +118,7 @@ def render_languages(
     cases = list(corpus.cases)
     # What a case's pages depend on besides its data: the page language, the site's address,
     # and whether it is the only case (`compare.md` then has no per-case headings).
-    variants = {lang: json.dumps([lang, base_url, len(cases) == 1]) for lang in langs}
+    variants = {lang: json.dumps([lang, base_url, publisher, len(cases) == 1]) for lang in langs}
     done: dict[tuple[str, str], CasePages] = {}
     missing: list[str] = []
     for cid in cases:
@@ -125,7 +128,7 @@ def render_languages(
         else:
             done.update({(cid, lang): pages for lang, pages in hits.items()})
     if missing:
-        shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url)
+        shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url, publisher)
         workers = parallel.workers(len(missing), jobs)
         if workers > 1:
             results = parallel.map_forked(_render_cases, shared, parallel.shares(missing, workers), workers)
@@ -171,13 +174,15 @@ class _CaseIndex:
 
 
 def _render_cases(
-    shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None], cases: list[str]
+    shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None, str | None], cases: list[str]
 ) -> dict[tuple[str, str], CasePages]:
-    corpus, index, langs, base_url = shared
-    return {(cid, lang): _render_case(corpus, index, cid, lang, base_url) for cid in cases for lang in langs}
+    corpus, index, langs, base_url, publisher = shared
+    return {(cid, lang): _render_case(corpus, index, cid, lang, base_url, publisher) for cid in cases for lang in langs}
 
 
-def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_url: str | None) -> CasePages:
+def _render_case(
+    corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_url: str | None, publisher: str | None
+) -> CasePages:
     out = CasePages(case=case)
     for ar in sorted(index.articles.get(case, []), key=lambda a: a.id):
         aid = ar.id
@@ -191,7 +196,7 @@ def _render_case(corpus: Corpus, index: _CaseIndex, case: str, lang: str, base_u
         title = nav_title(plain_isolate(headline, lang))
         for path, text, nav in (
             (article_path(aid), render_article(art, ar, lang), out.articles),
-            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url), out.checks),
+            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url, publisher), out.checks),
         ):
             out.files[path] = text
             nav.append((aid, {title: path}))

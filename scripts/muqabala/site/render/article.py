@@ -6,7 +6,16 @@ from muqabala.data.model import Article, ArticleSentence
 from muqabala.report import ArticleReport, Claim
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import facts, ident, link, note, summary_bar, verdict_class
+from muqabala.site.render.fragments import (
+    facts,
+    front_matter,
+    ident,
+    link,
+    note,
+    summary_bar,
+    verdict_class,
+    verdict_summary,
+)
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
 from muqabala.site.render.paths import rel
 
@@ -95,7 +104,11 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
     src = art.language
     other = "en" if lang == "ar" else "ar"
     head_tr = art.headline.translations.get(lang)
-    lines = [f'<h1 class="mq-title">{span(art.headline.text, src)}</h1>', ""]
+    lines = [
+        front_matter(verdict_summary(verdict_counts(report), lang))
+        + f'<h1 class="mq-title">{span(art.headline.text, src)}</h1>',
+        "",
+    ]
     if head_tr and src != lang:
         lines += [f'<p class="mq-subtitle">{span(head_tr, lang)}</p>', ""]
     rows = [

@@ -14,11 +14,12 @@ from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
 from muqabala.site.render.article import verdict_counts
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.claimreview import claim_review, script
-from muqabala.site.render.diffview import diff_html
+from muqabala.site.render.diffview import diff_block, is_paraphrase
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import (
     badge,
     facts,
+    front_matter,
     ident,
     issuer_name,
     link,
@@ -26,6 +27,7 @@ from muqabala.site.render.fragments import (
     organ_html,
     sentence_ref,
     summary_bar,
+    verdict_summary,
 )
 from muqabala.site.render.labels import language_name, t
 from muqabala.site.render.paths import rel
@@ -196,16 +198,16 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
         f'<th scope="col">{esc(t("check.statement_wording", lang))}</th></tr></thead><tbody>'
         f"{table_rows}</tbody></table>"
     )
+    labels = (t("check.statement_wording", lang), t("check.article_wording", lang))
+    paraphrase = is_paraphrase(_pick(ev.text, lang), _pick(claim.text, lang))
     diff_main = (
-        f'<p class="mq-diff-label">{esc(t("check.diff", lang))} '
-        f'<span class="mq-small">({esc(t("check.diff_legend", lang))})</span></p>'
-        f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">'
-        f"{diff_html(_pick(ev.text, lang), _pick(claim.text, lang), lang)}</p>"
+        f'<p class="mq-diff-label">{esc(t("check.diff", lang))}</p>'
+        + (f'<p class="mq-small">{esc(t("check.paraphrase", lang))}</p>' if paraphrase else "")
+        + diff_block(_pick(ev.text, lang), _pick(claim.text, lang), lang, labels)
     )
     diff_other = (
         f'<details class="mq-diff-other"><summary>{esc(t("check.diff_other", lang))}</summary>'
-        f'<p class="mq-diff" lang="{other}" dir="{direction(other)}">'
-        f"{diff_html(_pick(ev.text, other), _pick(claim.text, other), other)}</p></details>"
+        f"{diff_block(_pick(ev.text, other), _pick(claim.text, other), other, labels)}</details>"
     )
     return (
         f'<div class="mq-evidence{" mq-ev-editor" if ev.origin == "editor" else ""}">'
@@ -222,6 +224,7 @@ def _claim_section(
     corpus: Corpus,
     lang: str,
     base_url: str | None,
+    publisher: str | None = None,
 ) -> list[str]:
     page = checks_path(art.id)
     position = claim.position if claim else 0
@@ -294,19 +297,48 @@ def _claim_section(
         else:
             parts.append(f"<p>{esc(t('check.no_evidence', lang))}</p>")
         if claim.verdict != "not_a_claim":
-            parts.append(script(claim_review(claim, art, report, lang, base_url)))
+            parts.append(script(claim_review(claim, art, report, lang, base_url, corpus, publisher)))
     parts.append("</div>")
     return lines + ["\n".join(p for p in parts if p), ""]
 
 
-def render_checks(art: Article, report: ArticleReport, corpus: Corpus, lang: str, base_url: str | None = None) -> str:
+def diff_legend(lang: str) -> str:
+    """What the marks of the word diffs mean, each shown as it looks on the page."""
+    items = (
+        ("del", "", "check.legend_sample_del", "check.legend_del"),
+        ("ins", "", "check.legend_sample_ins", "check.legend_ins"),
+        ("mark", ' class="mq-same"', "check.legend_sample_same", "check.legend_same"),
+    )
+    entries = "".join(
+        f"<li><{tag}{cls}>{esc(t(sample, lang))}</{tag}> {esc(t(meaning, lang))}</li>"
+        for tag, cls, sample, meaning in items
+    )
+    return (
+        f'<div class="mq-diff-legend mq-diff" dir="{direction(lang)}"><p class="mq-diff-label">'
+        f"{esc(t('check.legend', lang))}: {esc(t('check.diff', lang))}</p><ul>{entries}</ul></div>"
+    )
+
+
+def render_checks(
+    art: Article,
+    report: ArticleReport,
+    corpus: Corpus,
+    lang: str,
+    base_url: str | None = None,
+    publisher: str | None = None,
+) -> str:
     """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
     page = checks_path(art.id)
     claims = {c.id: c for c in report.claims}
-    lines = [f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>', ""]
+    lines = [
+        front_matter(verdict_summary(verdict_counts(report), lang))
+        + f'<h1 class="mq-title">{esc(t("title.checks", lang))}: {span(art.headline.text, art.language)}</h1>',
+        "",
+    ]
     back = href(rel(page, f"articles/{art.id}.md"))
     lines += [f'<p class="mq-lede"><a href="{back}">{esc(t("article.see_article", lang))}</a></p>', ""]
     lines += [summary_bar(verdict_counts(report), lang), ""]
+    lines += [diff_legend(lang), ""]
     for sen in art.sentences():
-        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url)
+        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url, publisher)
     return "\n".join(lines)

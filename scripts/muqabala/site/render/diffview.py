@@ -13,7 +13,8 @@ import unicodedata
 
 from diff_match_patch import diff_match_patch
 
-from muqabala.site.render.bidi import isolate
+from muqabala.site.render.bidi import direction, isolate
+from muqabala.site.render.escape import esc
 
 _JOINERS = {"\u200c", "\u200d", "\u034f"}
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never present in the texts compared.
@@ -77,18 +78,104 @@ def _word_diff(old: str, new: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+PARAPHRASE_SHARE = 0.5
+"""Below this share of the longer sentence's words in common, two sentences are paraphrases:
+a diff would strike one whole sentence and underline the other, so they are shown side by side
+with their shared phrases marked instead."""
+
+
+def _words(text: str) -> int:
+    return sum(1 for tok in tokens(text) if tok[0].isalnum() or tok[0] == "_")
+
+
+def shared_share(diff: list[tuple[int, str]]) -> float:
+    """The share of the longer text's words that both texts have, in the same order."""
+    same = sum(_words(text) for op, text in diff if op == 0)
+    longer = max(sum(_words(text) for op, text in diff if op <= 0), sum(_words(text) for op, text in diff if op >= 0))
+    return same / longer if longer else 1.0
+
+
+def is_paraphrase(source: str, article: str) -> bool:
+    """Whether the two wordings share too few words for a word diff to tell the reader anything."""
+    return shared_share(word_diff(source, article)) < PARAPHRASE_SHARE
+
+
 def diff_html(source: str, article: str, lang: str) -> str:
     """The statement's wording turned into the article's: removed words in `<del>`, added in `<ins>`.
 
-    Read without colour: `<del>` is struck through and `<ins>` underlined by the browser.
+    Read without colour: `<del>` is struck through and `<ins>` underlined by the browser. Spaces
+    at the edges of a change are kept outside its element, and a removed and an added run that
+    meet are always parted by a space: without it the reader sees one glued word ("attributingThe").
     """
-    parts = []
+    parts: list[str] = []
+    glued = False  # the last part written is a change that ends on a letter or mark
     for op, text in word_diff(source, article):
-        body = isolate(text, lang)
-        if op == -1:
-            parts.append(f"<del>{body}</del>")
-        elif op == 1:
-            parts.append(f"<ins>{body}</ins>")
-        else:
-            parts.append(body)
+        if op == 0:
+            parts.append(isolate(text, lang))
+            glued = False
+            continue
+        core = text.strip()
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        if not core:
+            parts.append(isolate(text, lang))
+            glued = False
+            continue
+        tag = "del" if op == -1 else "ins"
+        if glued and not lead:
+            lead = " "
+        parts.append(f"{esc(lead)}<{tag}>{isolate(core, lang)}</{tag}>{esc(trail)}")
+        glued = not trail
     return "".join(parts)
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum() or tok[0] == "_"
+
+
+def _marked(text: str, shared: set[str], lang: str) -> str:
+    """`text` with each run of words that the other wording has too in `<mark>`, spaces and
+    punctuation between them included; a lone short word ("the", "في") is not marked."""
+    toks = tokens(text)
+    out: list[str] = []
+    plain = ""  # unmarked text is isolated in one go, so a Latin run stays one run
+    i = 0
+    while i < len(toks):
+        if not (_is_word(toks[i]) and toks[i].casefold() in shared):
+            plain += toks[i]
+            i += 1
+            continue
+        j = end = i
+        while j < len(toks) and (not _is_word(toks[j]) or toks[j].casefold() in shared):
+            if _is_word(toks[j]):
+                end = j + 1
+            j += 1
+        run = toks[i:end]
+        words = [w for w in run if _is_word(w)]
+        i = end
+        if len(words) < 2 and len(words[0]) < 4:
+            plain += "".join(run)
+            continue
+        out += [isolate(plain, lang), f'<mark class="mq-same">{isolate("".join(run), lang)}</mark>']
+        plain = ""
+    return "".join(out) + isolate(plain, lang)
+
+
+def paraphrase_html(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
+    """Both wordings side by side, the statement's first (as in the diff), the words they share in
+    `<mark>`; `labels` names the two columns. Shared words are found in any order: a paraphrase
+    moves phrases around."""
+    words = [{t.casefold() for t in tokens(text) if _is_word(t)} for text in (source, article)]
+    shared = words[0] & words[1]
+    cols = "".join(
+        f'<div class="mq-para-col"><p class="mq-col-label">{esc(label)}</p>'
+        f'<p lang="{lang}" dir="{direction(lang)}">{_marked(text, shared, lang)}</p></div>'
+        for text, label in ((source, labels[0]), (article, labels[1]))
+    )
+    return f'<div class="mq-diff mq-paraphrase" lang="{lang}" dir="{direction(lang)}">{cols}</div>'
+
+
+def diff_block(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
+    """The comparison of two wordings as a block: a word diff, or, for a paraphrase, the two side by side."""
+    if is_paraphrase(source, article):
+        return paraphrase_html(source, article, lang, labels)
+    return f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">{diff_html(source, article, lang)}</p>'

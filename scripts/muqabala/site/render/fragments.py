@@ -6,6 +6,7 @@ HTML block of a Markdown page without ending it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from muqabala.data.corpus import Corpus
@@ -106,6 +107,23 @@ def summary_bar(counts: dict[str, int], lang: str, checks_link: str | None = Non
         f'{more}</p><div class="mq-bar" aria-hidden="true">{bar}</div>'
         f'<ul class="mq-summary-list">{items}</ul></div>'
     )
+
+
+def verdict_summary(counts: dict[str, int], lang: str) -> str:
+    """The summary bar in one plain sentence, for a page's description and share card:
+    "5 claims checked: Contradicted 1, Supported 4"."""
+    total = sum(n for v, n in counts.items() if v != "not_a_claim")
+    comma = "، " if lang == "ar" else ", "
+    parts = comma.join(
+        f"{t(f'verdict.{v}', lang)} {counts[v]}" for v in VERDICT_ORDER if counts.get(v) and v != "not_a_claim"
+    )
+    head = t("article.claims_total", lang).format(count=count(total, "claim", lang))
+    return f"{head}: {parts}" if parts else head
+
+
+def front_matter(description: str) -> str:
+    """A page's YAML front matter with its `description` (JSON is YAML: any text stays one string)."""
+    return f"---\ndescription: {json.dumps(description)}\n---\n\n"
 
 
 def sentence_number(corpus: Corpus, statement: str, sentence: str) -> int | None:
