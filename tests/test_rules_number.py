@@ -22,3 +22,17 @@ def test_a_figure_no_statement_gives():
     case = make_case(SENTENCES)
     [flag] = number.check(make_claim(case, "أثّر الهجوم على 5000 خادم.", ranked=[("a#s3", 0.9)]), case)
     assert (flag.severity, flag.details["kind"], flag.claim_span.text) == ("major", "absent", "5000")
+
+
+def test_a_vague_figure_is_compared_by_its_order_of_magnitude():
+    from muqabala.collate.rules import number
+    from test_rules_fixtures import make_case, make_claim
+
+    rows = [("s", "s1", "alpha-office", "The attack affected more than a quarter of a million servers.", "…")]
+    case = make_case(rows)
+    agrees = make_claim(case, "أثّر الهجوم على مئات الآلاف من الخوادم.", ranked=[("s#s1", 0.8)])
+    assert [d for d in number.check(agrees, case) if d.details.get("magnitude")] == []
+    lower = make_claim(case, "أثّر الهجوم على عشرات الآلاف من الخوادم.", ranked=[("s#s1", 0.8)])
+    [flag] = [d for d in number.check(lower, case) if d.details.get("magnitude")]
+    assert (flag.severity, flag.details["kind"], flag.details["claim_value"]) == ("major", "differs", 10000.0)
+    assert flag.explanation.en.endswith("another order of magnitude.")

@@ -4,8 +4,10 @@ Figures are parsed by numbers.py (`a quarter of a million` → 250000, `أكثر
 A claim's figure is looked for in its three closest primary sentences: the same value with
 another qualifier ("more than" against "at least") is minor; another value for the same unit
 in the closest sentence is major (the source gives a different figure); a value no primary
-sentence of the case gives
-at all is major (absent). A value found elsewhere in the case is left alone.
+sentence of the case gives at all is major (absent). A value found elsewhere in the case is left
+alone. A vague figure ("hundreds of thousands", «عشرات الآلاف») is compared by its order of
+magnitude with the closest source figures of the same unit: "hundreds of thousands" against "more
+than a quarter of a million" agrees, "tens of thousands" against it does not (major, differs).
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ class _Numbers:
     def of(self, sources: list[Source]) -> list[tuple[Source, ParsedFigure]]:
         return [(s, g) for s in sources for g in self.figures(s.words("en"), "en")]
 
+    def worded_vague(self, text: str | None, lang: str, g: ParsedFigure) -> str:
+        """Like `worded`, for a figure that may be vague ("hundreds of thousands")."""
+        for h in self.lexicon.figures(text, lang) if text else ():
+            if h.vague == g.vague and abs(h.value - g.value) <= 0.01 * max(h.value, g.value, 1):
+                return quote(h.text, lang)
+        return _digits(g.value)
+
     def worded(self, text: str | None, lang: str, g: ParsedFigure) -> str:
         """Figure `g` as `text` (a translation in `lang`) words it, quoted for the explanation in that
         language; when that text does not word it, the value in digits, never another language's words."""
@@ -66,10 +75,55 @@ def _digits(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
-    """Compare every figure of the claim with its sources."""
-    n = _Numbers(case)
+def _span(g: ParsedFigure) -> tuple[float, float]:
+    """The values a figure allows: an order of magnitude for a vague one ("tens of thousands": 10,000 to
+    100,000), from the value up for "more than" and "at least", up to it for "less than", ±10 % else."""
+    if g.vague:
+        return g.value, g.value * 10
+    if g.qualifier in ("more_than", "at_least"):
+        return g.value, float("inf")
+    if g.qualifier == "less_than":
+        return 0.0, g.value
+    return g.value * 0.9, g.value * 1.1
+
+
+def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source]) -> list[Discrepancy]:
+    """A vague figure ("hundreds of thousands", «عشرات الآلاف») against the closest source figure of the
+    same unit: a different order of magnitude is a changed figure; within it, nothing to say."""
     out: list[Discrepancy] = []
+    sources = [(s, g) for s in near for g in n.lexicon.figures(s.words("en"), "en")]
+    for f in (f for f in n.lexicon.figures(claim.original, claim.lang) if f.vague):
+        compared = [(s, g) for s, g in sources if f.unit and g.unit == f.unit]
+        if not compared:
+            continue
+        low, high = _span(f)
+        if any(g_low < high and low <= g_high for g_low, g_high in (_span(g) for _, g in compared)):
+            continue
+        src, g = compared[0]
+        out.append(
+            flag(
+                "number",
+                "major",
+                f"The claim says {n.worded_vague(claim.text.get('en'), 'en', f)}; the source says "
+                f"{quote(g.text, 'en')}, another order of magnitude.",
+                f"يقول الادعاء {n.worded_vague(claim.text.get('ar'), 'ar', f)}، بينما يقول المصدر "
+                f"{n.worded_vague(src.text.get('ar'), 'ar', g)}، وهو رقم من مرتبة أخرى.",
+                claim.span(f.start, f.end),
+                src.span("en", g.start, g.end),
+                kind="differs",
+                claim_value=f.value,
+                source_value=g.value,
+                unit=f.unit,
+                magnitude=True,
+            )
+        )
+    return out
+
+
+def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
+    """Compare every figure of the claim with its sources, vague ones by their order of magnitude."""
+    n = _Numbers(case)
+    out: list[Discrepancy] = _magnitudes(claim, n, claim.evidence[:NEAR])
     near = n.of(claim.evidence[:NEAR])
     for f in n.figures(claim.original, claim.lang):
         span = claim.span(f.start, f.end)
