@@ -118,6 +118,8 @@ class _CaseIndex:
     figures: dict[float, list[str]] = field(default_factory=dict)
     features: dict[str, _Features] = field(default_factory=dict)
     speakers: dict[str, list[str]] = field(default_factory=dict)
+    dates: dict[str, date] = field(default_factory=dict)
+    """Each sentence's statement's day, for the priors on statements later or older than the article."""
 
 
 def wording(text: Text, file_lang: str, lang: str) -> str:
@@ -142,10 +144,12 @@ class Aligner:
         self._cases: dict[str, _CaseIndex] = {}
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
+            day = date.fromisoformat(st.date[:10])
             for sen in st.sentences():
                 if sen.role in ("intro", "heading") or _introduces(sen, st.language, lexicon):
                     continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
+                case.dates[doc] = day
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
                 case.speakers[doc] = list(
@@ -237,8 +241,9 @@ class Aligner:
             if spoke:
                 scores[doc] += SPEAKER_WEIGHT
                 reasons.setdefault(doc, []).append(f"speaker:{spoke[0]}")
+        published = date.fromisoformat(article.date[:10])
         for doc in list(scores):
-            age = _days_before(article.date, self.corpus.statements[doc.split("#", 1)[0]].date)
+            age = (published - case.dates[doc]).days
             if age < -1:
                 del scores[doc]  # published after the article: not what it reports
             elif age > STALE_DAYS:
@@ -272,11 +277,6 @@ def _introduces(sen: Sentence, file_lang: str, lexicon: Lexicon) -> bool:
     head = _INTRO.sub("", text)
     lang = sen.lang or file_lang
     return any(h.end >= len(head) - 1 for h in find(lexicon.speech.verbs.get(lang), head))
-
-
-def _days_before(article_date: str, statement_date: str) -> int:
-    """How many days before the article the statement was published (negative: after it)."""
-    return (date.fromisoformat(article_date[:10]) - date.fromisoformat(statement_date[:10])).days
 
 
 def _figure_name(value: float) -> str:

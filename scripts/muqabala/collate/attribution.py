@@ -111,8 +111,11 @@ def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
     return out
 
 
-def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Mention]:
-    """Every speaker named in `text`, longest names first where they overlap."""
+def mentions(
+    text: str, corpus: Corpus, lexicon: Lexicon, lang: str, states: Mapping[str, Sequence[str]] | None = None
+) -> list[Mention]:
+    """Every speaker named in `text`, longest names first where they overlap; `states` are `states_of`
+    the corpus when the caller has them already."""
 
     def made(hits: list[Hit], who: str) -> list[Mention]:
         return [
@@ -130,7 +133,7 @@ def mentions(text: str, corpus: Corpus, lexicon: Lexicon, lang: str) -> list[Men
     }
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
-        for hit in find(authorities, text, states_of(corpus, lexicon)):
+        for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
             if hit.state in governments:
                 raw += made([hit], governments[hit.state])
     raw += made(find(lexicon.speech.collective.get(lang), text), "~collective")
@@ -169,10 +172,12 @@ def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[
     return out if forward else list(reversed(out))
 
 
-def turns(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> list[Turn]:
+def turns(
+    text: str, lang: str, corpus: Corpus, lexicon: Lexicon, states: Mapping[str, Sequence[str]] | None = None
+) -> list[Turn]:
     """Each reporting verb of `text` with its explicit subject; `()` for a pronoun subject."""
     speech = lexicon.speech
-    ms = mentions(text, corpus, lexicon, lang)
+    ms = mentions(text, corpus, lexicon, lang, states)
     verbs = find(speech.verbs.get(lang), text)
     comps = find(speech.complementizers.get(lang), text)
     accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
@@ -224,15 +229,17 @@ def segments(
     lexicon: Lexicon,
     previous: tuple[str, ...],
     collective: tuple[str, ...],
+    states: Mapping[str, Sequence[str]] | None = None,
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Split a claim into stretches credited to the same speakers.
 
     `previous` are the speakers in force at the end of the sentence before; `collective` the
-    issuers a collective speaker stands for. Returns (start, end, speakers) in text order.
+    issuers a collective speaker stands for; `states` the names of every state (`states_of`), when
+    the caller has them already. Returns (start, end, speakers) in text order.
     """
     current = previous if (previous and is_quotation(text)) else ()
     spans: list[tuple[int, tuple[str, ...]]] = []
-    for turn in turns(text, lang, corpus, lexicon):
+    for turn in turns(text, lang, corpus, lexicon, states):
         who: tuple[str, ...] = ()
         for s in turn.speakers:
             who += collective if s == "~collective" else (s,)

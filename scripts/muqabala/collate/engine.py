@@ -248,20 +248,11 @@ def claim_view(
     lang = sen.lang or art.language
     lang = lang if lang in SITE_LANGUAGES else "en"
     # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
-    spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective)
+    spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states)
     credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
     candidates = aligner.rank(art, sen, k=10, credited=credited)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
-    view = view_of(
-        _texts(sen, art),
-        sen.lang or art.language,
-        case,
-        ranked,
-        previous,
-        collective,
-        article=art.id,
-        claim_id=sen.id,
-    )
+    view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
     view.named = tuple(aligner.issuers_named(view.text.values()))
     view.date = art.date
     return view
@@ -276,13 +267,17 @@ def view_of(
     collective: tuple[str, ...] = (),
     article: str = "",
     claim_id: str = "",
+    spoken: list[tuple[int, int, tuple[str, ...]]] | None = None,
 ) -> ClaimView:
-    """A claim as the rules see it, from its wording and its ranked `(ref, score, reasons)`."""
+    """A claim as the rules see it, from its wording and its ranked `(ref, score, reasons)`;
+    `spoken` is its `segments` when the caller has them already."""
     if lang not in SITE_LANGUAGES:
         lang = "en"
     original = text[lang]
+    if spoken is None:
+        spoken = segments(original, lang, case.corpus, case.lexicon, previous, collective, case.states)
     segs = []
-    for start, end, who in segments(original, lang, case.corpus, case.lexicon, previous, collective):
+    for start, end, who in spoken:
         exclude = {c for w in who if w != ANONYMOUS for c in [case.country(w)] if c}
         coding = code(original[start:end], lang, case.lexicon, case.states, exclude)
         cues = tuple((start + h.start, start + h.end) for h in coding.hits)

@@ -130,6 +130,8 @@ class _Passage:
     """One primary sentence, or a run of consecutive ones from one statement, as a quotation's source."""
 
     sources: tuple[Source, ...]
+    content: frozenset[str]
+    """The content words of its sentences (`_content`), read once per sentence."""
 
     @property
     def first(self) -> Source:
@@ -139,21 +141,21 @@ class _Passage:
         return " ".join(s.words("en") for s in self.sources)
 
 
-def passages(sources: list[Source]) -> list[_Passage]:
+def passages(sources: list[Source], cosmetic: set[str]) -> list[_Passage]:
     """Every sentence, then every run of 2 to `WINDOW` consecutive sentences of one statement."""
-    out = [_Passage((s,)) for s in sources]
+    content = [frozenset(_content(tokens(s.words("en")), cosmetic)) for s in sources]
+    out = [_Passage((s,), c) for s, c in zip(sources, content, strict=True)]
     for size in range(2, WINDOW + 1):
         for i in range(len(sources) - size + 1):
             run = tuple(sources[i : i + size])
             if len({s.statement for s in run}) == 1:
-                out.append(_Passage(run))
+                out.append(_Passage(run, frozenset().union(*content[i : i + size])))
     return out
 
 
-def _share(p: _Passage, want: set[str], cosmetic: set[str], order: dict[str, int]) -> tuple[float, int, int]:
+def _share(p: _Passage, want: set[str], order: dict[str, int]) -> tuple[float, int, int]:
     """Share of the quotation's words in `p`; ties go to the shorter passage, then the better-aligned one."""
-    share = len(want & _content(tokens(p.words()), cosmetic)) / len(want)
-    return share, -len(p.sources), -order.get(p.first.ref, 99)
+    return len(want & p.content) / len(want), -len(p.sources), -order.get(p.first.ref, 99)
 
 
 CHANGES: dict[str, tuple[str, str]] = {
@@ -193,17 +195,18 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     negations = {fold(w)[0] for w in speech.negations.get("en")}
     modals = {fold(w)[0] for w in speech.modals.get("en")}
     order = {s.ref: i for i, s in enumerate(claim.evidence)}
-    candidates = passages(case.sources)
+    quotes = _quotes(en)
+    candidates = passages(case.sources, cosmetic) if quotes else []
     out: list[Discrepancy] = []
-    for qs, qe in _quotes(en):
+    for qs, qe in quotes:
         quoted = tokens(en[qs:qe])
         want = _content(quoted, cosmetic)
         if not want:
             continue
 
-        passage = max(candidates, key=partial(_share, want=want, cosmetic=cosmetic, order=order), default=None)
+        passage = max(candidates, key=partial(_share, want=want, order=order), default=None)
         span = claim.span(qs, qe, "en")
-        share = _share(passage, want, cosmetic, order)[0] if passage else 0.0
+        share = _share(passage, want, order)[0] if passage else 0.0
         translated = passage is not None and passage.first.lang != claim.lang
         if passage is None or share < FOUND:
             loose = translated and share >= LOOSE
