@@ -116,6 +116,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "check.reasons": {"en": "Matched on", "ar": "أساس المطابقة"},
     "check.pinned": {"en": "pinned by an editor", "ar": "ثبّته محرر"},
+    "check.version": {"en": "Checked against", "ar": "فُحص مقابل"},
+    "check.changed_since": {"en": "The source has changed since", "ar": "تغيّر المصدر منذ ذلك الحين"},
     "check.in_claim": {"en": "In the claim", "ar": "في الادعاء"},
     "check.in_source": {"en": "In the source", "ar": "في المصدر"},
     "check.sentence": {"en": "sentence", "ar": "الجملة"},
@@ -135,6 +137,24 @@ LABELS: dict[str, dict[str, str]] = {
     "statement.completeness": {"en": "Completeness", "ar": "الاكتمال"},
     "statement.complete": {"en": "Complete text", "ar": "النص كاملًا"},
     "statement.partial": {"en": "Partial text", "ar": "نص منقوص"},
+    "statement.versions": {"en": "Versions", "ar": "النسخ"},
+    "statement.versions_note": {
+        "en": "The issuer changed this statement after publishing it. Each version is kept as published; "
+        "the text above is the current one.",
+        "ar": "غيّرت الجهة المُصدِرة هذا البيان بعد نشره. نحتفظ بكل نسخة كما نُشرت، والنص أعلاه هو النص الحالي.",
+    },
+    "statement.version": {"en": "Version {n}", "ar": "النسخة {n}"},
+    "statement.version_current": {"en": "the current text", "ar": "النص الحالي"},
+    "statement.version_text": {"en": "Text of version {n}", "ar": "نص النسخة {n}"},
+    "statement.version_diff": {
+        "en": "Changes from version {a} to version {b}",
+        "ar": "التغييرات من النسخة {a} إلى النسخة {b}",
+    },
+    "statement.withdrawn": {"en": "Withdrawn", "ar": "بيان مسحوب"},
+    "statement.withdrawn_warning": {
+        "en": "The issuer withdrew this statement on {date}. Its last text is kept here as it was published.",
+        "ar": "سحبت الجهة المُصدِرة هذا البيان في {date}. نحتفظ هنا بنصّه الأخير كما نُشر.",
+    },
     "statement.partial_warning": {
         "en": "Only part of this statement is transcribed. A claim may rest on a part we do not have.",
         "ar": "لم يُنقل من هذا البيان إلا جزء منه. قد يستند ادعاء إلى جزء ليس بين أيدينا.",
