@@ -116,6 +116,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "check.reasons": {"en": "Matched on", "ar": "أساس المطابقة"},
     "check.pinned": {"en": "pinned by an editor", "ar": "ثبّته محرر"},
+    # The preview's error page (`muqabala serve` while a file is invalid)
+    "preview.title": {"en": "The preview cannot be built", "ar": "تعذّر بناء المعاينة"},
+    "preview.lede": {
+        "en": "These files have problems. Each line names the file, the line, the field and what is wrong:",
+        "ar": "في هذه الملفات مشكلات. يذكر كل سطر الملف والسطر والحقل وموضع الخطأ:",
+    },
+    "preview.recover": {
+        "en": "Fix them and save: this page shows the site again by itself once the files are valid.",
+        "ar": "أصلحها واحفظ الملف: ستعرض هذه الصفحة الموقع من جديد تلقائيًا حين تصحّ الملفات.",
+    },
     "check.version": {"en": "Checked against", "ar": "فُحص مقابل"},
     "check.changed_since": {"en": "The source has changed since", "ar": "تغيّر المصدر منذ ذلك الحين"},
     "check.in_claim": {"en": "In the claim", "ar": "في الادعاء"},
