@@ -133,3 +133,16 @@ def test_version_rules_on_texts_and_withdrawals(tmp_path: Path) -> None:
         "statements/st.yaml:22: versions[2].paragraphs: required: the text of version 3 as published, "
         "before version 4 changed it",
     ]
+
+
+def test_a_versioned_statement_builds_strictly_with_every_link_resolved(tmp_path: Path) -> None:
+    from muqabala.site.build import build
+    from muqabala.tools.links import check_site
+    from test_build import tiny_site
+
+    root = tiny_site(tmp_path)
+    (root / "statements" / "st.yaml").write_text(AMENDED, encoding="utf-8")
+    build(root)
+    assert check_site(root / "site") == []
+    page = (root / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
+    assert 'id="v1-p1-s1"' in page and "التغييرات من النسخة 1 إلى النسخة 2" in page

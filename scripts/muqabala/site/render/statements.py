@@ -44,7 +44,7 @@ def version_name(st: Statement, index: int, lang: str) -> str:
 
 
 def _plain(paragraphs: list[Paragraph]) -> str:
-    return "\n".join(" ".join(s.text for s in p.sentences) for p in paragraphs)
+    return " ".join(s.text for p in paragraphs for s in p.sentences)
 
 
 def _history(st: Statement, corpus: Corpus, page: str, lang: str) -> list[str]:
