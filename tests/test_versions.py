@@ -81,7 +81,7 @@ def test_the_statement_page_shows_the_history_and_the_diff(tmp_path: Path) -> No
     checks = en["checks/art.md"]
     assert "Checked against" in checks and "Version 1 (Published, 19 July 2021)</a>" in checks
     assert "The source has changed since" in checks
-    assert "statements/st/#v1-p1-s1" in checks
+    assert "statements/st/#v1-p1-s1" in checks and "The Government</span>, sentence <bdi>1</bdi>" in checks
     ar = render_pages(corpus, report, "ar").files["checks/art.md"]
     assert "تغيّر المصدر منذ ذلك الحين" in ar and "النسخة 1" in ar
 

@@ -10,7 +10,7 @@ import re
 
 from muqabala.data import versions
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence
+from muqabala.data.model import Article, ArticleSentence, Paragraph
 from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
 from muqabala.site.render.article import verdict_counts
 from muqabala.site.render.bidi import direction, isolate, span
@@ -122,7 +122,7 @@ def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str, date: str
         bits.append(
             f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
             f'«{span(s.text, s.lang)}» (<a href="{target}">'
-            f"{sentence_ref(corpus, s.statement, s.sentence, lang)}</a>)"
+            f"{sentence_ref(corpus, s.statement, s.sentence, lang, _text_at(corpus, s.statement, date))}</a>)"
         )
     return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(b for b in bits if b)}</li>'
 
@@ -147,6 +147,12 @@ def _anchor(corpus: Corpus, statement: str, sentence: str, date: str) -> str:
     """The sentence's anchor in the text an article of `date` was checked against."""
     found = _in_force(corpus, statement, date)
     return sentence if found is None else version_anchor(corpus.statements[statement], found[1], sentence)
+
+
+def _text_at(corpus: Corpus, statement: str, date: str) -> list[Paragraph] | None:
+    """The text of the statement an article of `date` was checked against, when it records versions."""
+    found = _in_force(corpus, statement, date)
+    return None if found is None else versions.text_of(corpus.statements[statement], found[1])
 
 
 def version_rows(corpus: Corpus, statement: str, date: str, page: str, lang: str) -> list[tuple[str, str]]:
@@ -176,10 +182,11 @@ def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str, date: str
     st = corpus.statements.get(ev.statement)
     title = st.title.shown_in(lang) if st else ev.statement
     target = href(rel(page, statement_path(ev.statement), _anchor(corpus, ev.statement, ev.sentence, date)))
+    text = _text_at(corpus, ev.statement, date)
     shown = st is not None and (lang in st.title.translations or st.language == lang)
     title_lang = lang if shown else (st.language if st else "en")
     return (
-        f'<a class="mq-ev-link" href="{target}">{sentence_ref(corpus, ev.statement, ev.sentence, lang)}</a>'
+        f'<a class="mq-ev-link" href="{target}">{sentence_ref(corpus, ev.statement, ev.sentence, lang, text)}</a>'
         f' <span class="mq-small">({span(title, title_lang)})</span>'
     )
 
