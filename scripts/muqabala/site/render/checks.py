@@ -104,7 +104,7 @@ def _override(claim: Claim, lang: str) -> str:
     )
 
 
-def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str, date: str) -> str:
+def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str, date: str | None = None) -> str:
     bits = [
         f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
         f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
@@ -133,23 +133,23 @@ the best-ranked sentences, and any an editor pinned. The lower-ranked candidates
 their score and wording only: shown in full they made a checks page of 26 claims weigh 650 KB."""
 
 
-def _in_force(corpus: Corpus, statement: str, date: str) -> tuple[int, int] | None:
+def _in_force(corpus: Corpus, statement: str, date: str | None) -> tuple[int, int] | None:
     """(the version in force on `date`, the version whose text it shows) of a statement that
-    records versions (`versions.in_force`), or None."""
+    records versions (`versions.in_force`), or None (also without a date: the current text)."""
     st = corpus.statements.get(statement)
-    index = versions.in_force(st, date) if st else None
+    index = versions.in_force(st, date) if st and date else None
     if st is None or index is None:
         return None
     return index, versions.text_version(st, index)
 
 
-def _anchor(corpus: Corpus, statement: str, sentence: str, date: str) -> str:
+def _anchor(corpus: Corpus, statement: str, sentence: str, date: str | None) -> str:
     """The sentence's anchor in the text an article of `date` was checked against."""
     found = _in_force(corpus, statement, date)
     return sentence if found is None else version_anchor(corpus.statements[statement], found[1], sentence)
 
 
-def _text_at(corpus: Corpus, statement: str, date: str) -> list[Paragraph] | None:
+def _text_at(corpus: Corpus, statement: str, date: str | None) -> list[Paragraph] | None:
     """The text of the statement an article of `date` was checked against, when it records versions."""
     found = _in_force(corpus, statement, date)
     return None if found is None else versions.text_of(corpus.statements[statement], found[1])
