@@ -23,6 +23,7 @@ DOCUMENTED = {
     model.IssuerGrammar: "fields-issuer",
     model.Statement: "fields-statement",
     model.Paragraph: "fields-paragraph",
+    model.StatementVersion: "fields-version",
     model.Sentence: "fields-sentence",
     model.QuotedIn: "fields-quoted-in",
     model.Text: "fields-text",

@@ -1,4 +1,4 @@
-"""`muqabala serve` rebuilds when a YAML file changes and keeps serving the last good site."""
+"""`muqabala serve` rebuilds when a YAML file changes, shows an invalid file's problems, and recovers."""
 
 from __future__ import annotations
 
@@ -52,9 +52,20 @@ def test_serve_rebuilds_on_yaml_change(tmp_path: Path) -> None:
         statement.write_text(
             statement.read_text(encoding="utf-8").replace("issuer: gov", "issuer: nobody"), encoding="utf-8"
         )
-        k = wait_for(messages, r"previous version is still served", after=j + 1)
+        k = wait_for(messages, r"the preview shows these problems until the next good save", after=j + 1)
         assert "statements/st.yaml:4: issuer: unknown issuer" in messages[k]
-        assert "A changed title" in fetch(base + "en/statements/st/")
+        page = fetch(base + "ar/statements/st/")
+        assert '<html lang="ar" dir="rtl">' in page and "<h1>تعذّر بناء المعاينة</h1>" in page
+        assert "statements/st.yaml:4: issuer: unknown issuer (got &#x27;nobody&#x27;)" in page
+        assert "Error: 1 problem in 1 file" in fetch(base + "en/")
+        assert "<urlset" in fetch(base + "en/sitemap.xml")  # not a page: still the last good site
+
+        statement.write_text(
+            statement.read_text(encoding="utf-8").replace("issuer: nobody", "issuer: gov"), encoding="utf-8"
+        )
+        wait_for(messages, r"^built in", after=k + 1)
+        page = fetch(base + "en/statements/st/")
+        assert "A changed title" in page and 'fetch("/__muqabala/state"' in page
     finally:
         stop.set()
         thread.join(timeout=30)

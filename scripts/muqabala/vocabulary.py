@@ -307,6 +307,31 @@ CERTAINTY_LEVELS: dict[str, Term] = {
 }
 """The certainty a statement or a claim expresses; the `hedge` rule compares the two."""
 
+VersionKind = Literal["published", "amended", "withdrawn"]
+"""What happened to a statement on a date its issuer changed it."""
+
+VERSION_KINDS: dict[str, Term] = {
+    t.key: t
+    for t in (
+        Term("published", "Published", "نُشر", "The statement as first published.", "البيان كما نُشر أول مرة."),
+        Term(
+            "amended",
+            "Amended",
+            "عُدِّل",
+            "The issuer changed the text: words altered, added or removed.",
+            "غيّرت الجهة المُصدِرة النص: كلمات بُدّلت أو أُضيفت أو حُذفت.",
+        ),
+        Term(
+            "withdrawn",
+            "Withdrawn",
+            "سُحب",
+            "The issuer took the statement down or disowned it; its last text is kept.",
+            "سحبت الجهة المُصدِرة البيان أو تبرّأت منه؛ ونُبقي نصّه الأخير.",
+        ),
+    )
+}
+"""The kinds of a statement's versions (`versions:` in a statement file), in the order they can come."""
+
 ATTRIBUTION_ORDER: tuple[str, ...] = tuple(ATTRIBUTION_LEVELS)
 
 HEDGE_KINDS: dict[str, Term] = {
@@ -532,3 +557,4 @@ assert tuple(VERDICTS) == get_args(Verdict)
 assert tuple(DISCREPANCY_TYPES) == get_args(DiscrepancyType)
 assert tuple(ATTRIBUTION_LEVELS) == get_args(AttributionLevel)
 assert tuple(CERTAINTY_LEVELS) == get_args(CertaintyLevel)
+assert tuple(VERSION_KINDS) == get_args(VersionKind)

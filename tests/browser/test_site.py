@@ -419,6 +419,47 @@ def test_the_404_page_works_under_a_sub_path(page, sub_url, lang, other, watch):
     watch.errors[:] = [e for e in watch.errors if e not in expected]
 
 
+def test_the_preview_shows_a_broken_file_in_the_page_language_and_recovers(page, tmp_path):
+    from muqabala.site.serve import serve
+    from test_build import tiny_site
+    from test_serve import wait_for
+
+    root = tiny_site(tmp_path)
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve, args=(root, 0, messages.append), kwargs={"interval": 0.2, "stop": stop}, daemon=True
+    )
+    thread.start()
+    statement = root / "statements" / "st.yaml"
+    good = statement.read_text(encoding="utf-8")
+    try:
+        i = wait_for(messages, r"^Serving on http://127\.0\.0\.1:\d+/")
+        base = messages[i].split()[2]
+        page.goto(f"{base}ar/statements/st/")
+        assert page.inner_text("h1.mq-title") == "A title"
+
+        statement.write_text(good.replace("issuer: gov", "issuer: nobody"), encoding="utf-8")
+        # No reload by hand: the page notices the rebuild and shows the problems.
+        page.wait_for_selector("pre.mq-problems", timeout=120_000)
+        assert page.get_attribute("html", "dir") == "rtl"
+        assert page.get_attribute("html", "lang") == "ar"
+        assert page.inner_text("h1") == "تعذّر بناء المعاينة"
+        problems = page.inner_text("pre.mq-problems")
+        assert problems.startswith("statements/st.yaml:4: issuer: unknown issuer (got 'nobody')")
+        assert problems.endswith("Error: 1 problem in 1 file")
+
+        statement.write_text(good, encoding="utf-8")
+        page.wait_for_selector("h1.mq-title", timeout=120_000)
+        assert page.inner_text("h1.mq-title") == "A title"
+        assert page.get_attribute("html", "dir") == "rtl"
+        page.goto("about:blank")  # no page left polling a server about to stop
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
 def test_zz_no_console_errors_and_no_request_off_the_machine(page, base_url, watch):
     # Runs last in this module (pytest keeps file order): it sums up every page visited above.
     for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{ARTICLE}", "ar/data/", "ar/404.html"):

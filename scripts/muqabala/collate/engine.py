@@ -16,6 +16,7 @@ from muqabala.collate.align import Aligner
 from muqabala.collate.attribution import code, segments, states_of
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
+from muqabala.data import versions
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
@@ -120,8 +121,24 @@ def _collate_cases(
     aligner = Aligner(own, lexicon)
     views = {case.id: build_case(corpus, lexicon, case.id) for case in cases}
     reports = [(k, statement_report(st, views[st.case])) for k, st in sorted(own.statements.items())]
-    articles = [(k, article_report(art, views[art.case], aligner)) for k, art in sorted(own.articles.items())]
+    articles = []
+    for k, art in sorted(own.articles.items()):
+        then = _as_published(own, art)
+        if then is None:
+            articles.append((k, article_report(art, views[art.case], aligner)))
+        else:
+            articles.append((k, article_report(art, build_case(then, lexicon, art.case), Aligner(then, lexicon))))
     return reports, articles
+
+
+def _as_published(corpus: Corpus, art: Article) -> Corpus | None:
+    """The article's case as its statements read on the article's date (`versions.as_of`), or None
+    when every one read as it does now: an article is checked against the text it could quote."""
+    case = corpus.cases[art.case].statements
+    then = {sid: versions.as_of(st, art.date) for sid, st in case.items()}
+    if all(then[sid] is st for sid, st in case.items()):
+        return None
+    return replace(corpus, statements=then, articles={art.id: art})
 
 
 def _wording(text: str, lang: str, translations: dict[str, str]) -> dict[str, str]:

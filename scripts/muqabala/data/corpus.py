@@ -17,10 +17,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from muqabala.data import versions
 from muqabala.data.catalog import did_you_mean
 from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.messages import message
-from muqabala.data.model import ID_PATTERN, Article, Issuer, Statement, Text
+from muqabala.data.model import ID_PATTERN, Article, Issuer, Paragraph, Statement, Text
 from muqabala.data.placeholders import is_draft, placeholders
 from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
 from muqabala.vocabulary import SITE_LANGUAGES
@@ -300,12 +301,17 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
     refs: list[tuple[tuple[str | int, ...], Any]] = []
     if folder == "statements":
         refs += [(("issuer",), data.get("issuer")), *_speakers(("speaker",), data.get("speaker"))]
-        paragraphs = data.get("paragraphs")
-        for pi, para in enumerate(paragraphs if isinstance(paragraphs, list) else []):
-            sentences = para.get("sentences") if isinstance(para, dict) else None
-            for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
-                if isinstance(sen, dict):
-                    refs += _speakers(("paragraphs", pi, "sentences", si, "speaker"), sen.get("speaker"))
+        olds = data.get("versions")
+        texts: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+        texts += [(("versions", vi), v) for vi, v in enumerate(olds if isinstance(olds, list) else [])]
+        for at, holder in texts:
+            paragraphs = holder.get("paragraphs") if isinstance(holder, dict) else None
+            for pi, para in enumerate(paragraphs if isinstance(paragraphs, list) else []):
+                sentences = para.get("sentences") if isinstance(para, dict) else None
+                for si, sen in enumerate(sentences if isinstance(sentences, list) else []):
+                    if isinstance(sen, dict):
+                        path = (*at, "paragraphs", pi, "sentences", si, "speaker")
+                        refs += _speakers(path, sen.get("speaker"))
     return [
         _unknown_issuer(display, loaded, path, ref, issuers)
         for path, ref in refs
@@ -354,21 +360,11 @@ def _cross_check(
     for st in corpus.statements.values():
         display, loaded = where[("statements", st.id)]
         problems += _translations(st.title, st.language, display, loaded, ("title",))
-        seen: dict[str, tuple[str | int, ...]] = {}
-        for pi, para in enumerate(st.paragraphs):
-            for si, sen in enumerate(para.sentences):
-                path: tuple[str | int, ...] = ("paragraphs", pi, "sentences", si)
-                if sen.id in seen:
-                    problems.append(
-                        Problem(
-                            display,
-                            loaded.line_of((*path, "id")),
-                            format_path((*path, "id")),
-                            f"duplicate sentence id {sen.id!r} (first at line {loaded.line_of((*seen[sen.id], 'id'))})",
-                        )
-                    )
-                seen.setdefault(sen.id, path)
-                problems += _translations(sen, st.language, display, loaded, path)
+        problems += versions.problems(st, display, loaded)
+        texts: list[tuple[tuple[str | int, ...], list[Paragraph]]] = [((), st.paragraphs)]
+        texts += [(("versions", vi), v.paragraphs) for vi, v in enumerate(st.versions) if v.paragraphs]
+        for at, paragraphs in texts:
+            problems += _sentences(st, paragraphs, at, display, loaded)
     for art in corpus.articles.values():
         display, loaded = where[("articles", art.id)]
         if case_ids is not None and art.case not in case_ids:
@@ -381,7 +377,7 @@ def _cross_check(
                 )
             )
         ids: dict[str, tuple[str | int, ...]] = {}
-        sentences = [(("headline",), art.headline)] + [
+        sentences: list[tuple[tuple[str | int, ...], Any]] = [(("headline",), art.headline)] + [
             (("paragraphs", pi, "sentences", si), s)
             for pi, p in enumerate(art.paragraphs)
             for si, s in enumerate(p.sentences)
@@ -450,6 +446,30 @@ def _cross_check(
                             f"article's case {art.case!r}",
                         )
                     )
+    return problems
+
+
+def _sentences(
+    st: Statement, paragraphs: list[Paragraph], at: tuple[str | int, ...], display: str, loaded: Loaded
+) -> list[Problem]:
+    """Duplicate sentence ids and missing translations in one text of a statement (the current
+    one, or an earlier version's at `at`)."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for pi, para in enumerate(paragraphs):
+        for si, sen in enumerate(para.sentences):
+            path: tuple[str | int, ...] = (*at, "paragraphs", pi, "sentences", si)
+            if sen.id in seen:
+                problems.append(
+                    Problem(
+                        display,
+                        loaded.line_of((*path, "id")),
+                        format_path((*path, "id")),
+                        f"duplicate sentence id {sen.id!r} (first at line {loaded.line_of((*seen[sen.id], 'id'))})",
+                    )
+                )
+            seen.setdefault(sen.id, path)
+            problems += _translations(sen, st.language, display, loaded, path)
     return problems
 
 

@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from muqabala.data.urlpolicy import url_problem
-from muqabala.vocabulary import Gender, Grammar, Number, Verdict, wording
+from muqabala.vocabulary import Gender, Grammar, Number, Verdict, VersionKind, wording
 
 SCHEMA_VERSION = 1
 """Bumped when a change to the files' shape needs editors to edit their files."""
@@ -257,6 +257,27 @@ class Paragraph(_Model):
     """The sentences of the paragraph, in order."""
 
 
+class StatementVersion(_Model):
+    """One version of a statement: its first publication, an amendment, or its withdrawal.
+
+    The statement's `paragraphs` always hold its current text (the last version that is not a
+    withdrawal), so pages, links and checks of today's text read it where they always did; each
+    earlier version keeps its own text here, so a correction never rewrites history.
+    """
+
+    kind: VersionKind
+    """`published` (the first version only), `amended` or `withdrawn` (the last version only)."""
+    date: PublishedDate
+    """When the issuer published, changed or withdrew it; the first version's is the statement's `date`."""
+    note: Note | None = None
+    """What changed, in both site languages; required for `amended` and `withdrawn`."""
+    archive_url: Url | None = None
+    """A copy of this version in a web archive."""
+    paragraphs: list[Paragraph] | None = None
+    """This version's text, for every version older than the current one; left out on the current
+    version (its text is the statement's `paragraphs`) and on a withdrawal (nothing new was published)."""
+
+
 class Statement(_Model):
     """An official statement, release, post or reply, transcribed sentence by sentence."""
 
@@ -297,7 +318,10 @@ class Statement(_Model):
     translator: NonEmpty
     """Who made the translations in this file; they are editorial and unofficial."""
     paragraphs: list[Paragraph] = Field(min_length=1)
-    """The body, paragraph by paragraph."""
+    """The body, paragraph by paragraph: the current text, when the statement has several versions."""
+    versions: list[StatementVersion] = Field(default_factory=list)
+    """The statement's history, oldest first, when its issuer amended or withdrew it; leave it out
+    for a statement published once and never changed."""
 
     @model_validator(mode="after")
     def _explained(self) -> Statement:

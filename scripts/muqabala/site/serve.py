@@ -2,6 +2,10 @@
 
 It serves a full build (both languages, open data) rather than `mkdocs serve`, which
 serves one configuration at a time and so could not show the language switcher working.
+While the files are invalid, every page shows their problems (`preview.error_page`) in place
+of the last good site; each page served asks the server every few tenths of a second
+whether a rebuild has ended, and reloads itself when one has, so a save shows up, or its
+mistakes do, without touching the browser.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from muqabala.data.errors import DataError
 from muqabala.site.build import BuildError, SiteDirError, build, terminate_as_interrupt
+from muqabala.site.preview import STATE_PATH, error_page, reloader
 from muqabala.vocabulary import GENERATED, SITE_LANGUAGES
 
 WATCHED = ("issuers", "statements", "articles", "lexicon", "content", "overrides", "mkdocs.yml", "mkdocs.ar.yml")
@@ -36,18 +42,32 @@ def snapshot(root: Path) -> dict[str, float]:
     return out
 
 
-def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> bool:
+def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> str | None:
+    """Build into `site_dir`; the problems, as the terminal shows them, when the build fails."""
     started = time.perf_counter()
     try:
         build(root, site_dir, strict=False)
     except DataError as e:
-        say(e.report() + "\n(the previous version is still served)")
-        return False
+        failure = e.report()
     except (BuildError, SiteDirError) as e:
-        say(f"{e}\n(the previous version is still served)")
-        return False
-    say(f"built in {time.perf_counter() - started:.1f}s")
-    return True
+        failure = str(e)
+    else:
+        say(f"built in {time.perf_counter() - started:.1f}s")
+        return None
+    say(failure + "\n(the preview shows these problems until the next good save)")
+    return failure
+
+
+class Preview:
+    """What the preview serves: how many builds have ended, and the last one's problems, if any."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.failure: str | None = None
+
+    def built(self, failure: str | None) -> None:
+        self.failure = failure
+        self.generation += 1
 
 
 def serve(
@@ -67,11 +87,48 @@ def serve(
 def _serve(
     root: Path, port: int, say: Callable[[str], None], interval: float, stop: threading.Event, site_dir: Path
 ) -> None:
+    preview = Preview()
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:
             # The site folder is swapped on every rebuild: resolve it per request.
             self.directory = str(site_dir)
             return super().translate_path(path)
+
+        def do_GET(self) -> None:
+            path = urlsplit(self.path).path
+            generation, failure = preview.generation, preview.failure
+            if path == STATE_PATH:
+                self._send(200, "text/plain; charset=utf-8", str(generation).encode())
+                return
+            if not (path.endswith("/") or path.endswith(".html")):
+                super().do_GET()
+                return
+            if failure is not None:
+                lang = "ar" if path.startswith("/ar/") else "en"
+                # 200, not 500: the problems are the preview's answer, and a browser would log an
+                # error status on every reload as if the server had failed.
+                self._send(200, "text/html; charset=utf-8", error_page(failure, lang, generation).encode())
+                return
+            file = Path(self.translate_path(self.path))
+            file = file / "index.html" if file.is_dir() else file
+            if not file.is_file():
+                super().do_GET()
+                return
+            html = file.read_bytes().decode("utf-8", errors="replace")
+            # Injected here, not built into the site: the published pages never poll a server.
+            cut = html.rfind("</body>")
+            cut = cut if cut >= 0 else len(html)
+            html = html[:cut] + reloader(generation) + html[cut:]
+            self._send(200, "text/html; charset=utf-8", html.encode())
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -84,7 +141,7 @@ def _serve(
     except OSError as e:
         raise OSError(e.errno, f"cannot serve on 127.0.0.1:{port}: {e.strerror or e}") from None
     try:
-        rebuild(root, site_dir, say)
+        preview.built(rebuild(root, site_dir, say))
         site_dir.mkdir(exist_ok=True)
     except BaseException:
         server.server_close()
@@ -100,7 +157,7 @@ def _serve(
                 changed = sorted(set(now.items()) ^ set(seen.items()))
                 say(f"changed: {', '.join(sorted({name for name, _ in changed})[:5])}")
                 seen = now
-                rebuild(root, site_dir, say)
+                preview.built(rebuild(root, site_dir, say))
     except KeyboardInterrupt:
         pass
     finally:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from muqabala.data import versions
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence
+from muqabala.data.model import Article, ArticleSentence, Paragraph
 from muqabala.report import ArticleReport, Claim, Discrepancy, Evidence
 from muqabala.site.render.article import verdict_counts
 from muqabala.site.render.bidi import direction, isolate, span
@@ -31,7 +32,7 @@ from muqabala.site.render.fragments import (
 )
 from muqabala.site.render.labels import language_name, t
 from muqabala.site.render.paths import rel
-from muqabala.site.render.statements import archive_html, statement_path
+from muqabala.site.render.statements import archive_html, statement_path, version_anchor, version_name
 
 
 def checks_path(article_id: str) -> str:
@@ -103,7 +104,7 @@ def _override(claim: Claim, lang: str) -> str:
     )
 
 
-def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str) -> str:
+def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str, date: str | None = None) -> str:
     bits = [
         f'<span class="mq-dtype">{esc(t(f"type.{d.type}", lang))}</span>',
         f'<span class="mq-sev mq-sev-{d.severity}">{esc(t(f"severity.{d.severity}", lang))}</span>',
@@ -117,11 +118,11 @@ def _discrepancy(d: Discrepancy, corpus: Corpus, page: str, lang: str) -> str:
         )
     if d.source_span:
         s = d.source_span
-        target = href(rel(page, statement_path(s.statement), s.sentence))
+        target = href(rel(page, statement_path(s.statement), _anchor(corpus, s.statement, s.sentence, date)))
         bits.append(
             f'<br><span class="mq-small">{esc(t("check.in_source", lang))}:</span> '
             f'«{span(s.text, s.lang)}» (<a href="{target}">'
-            f"{sentence_ref(corpus, s.statement, s.sentence, lang)}</a>)"
+            f"{sentence_ref(corpus, s.statement, s.sentence, lang, _text_at(corpus, s.statement, date))}</a>)"
         )
     return f'<li class="mq-disc mq-sev-{d.severity}">{" ".join(b for b in bits if b)}</li>'
 
@@ -132,24 +133,68 @@ the best-ranked sentences, and any an editor pinned. The lower-ranked candidates
 their score and wording only: shown in full they made a checks page of 26 claims weigh 650 KB."""
 
 
-def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str) -> str:
+def _in_force(corpus: Corpus, statement: str, date: str | None) -> tuple[int, int] | None:
+    """(the version in force on `date`, the version whose text it shows) of a statement that
+    records versions (`versions.in_force`), or None (also without a date: the current text)."""
+    st = corpus.statements.get(statement)
+    index = versions.in_force(st, date) if st and date else None
+    if st is None or index is None:
+        return None
+    return index, versions.text_version(st, index)
+
+
+def _anchor(corpus: Corpus, statement: str, sentence: str, date: str | None) -> str:
+    """The sentence's anchor in the text an article of `date` was checked against."""
+    found = _in_force(corpus, statement, date)
+    return sentence if found is None else version_anchor(corpus.statements[statement], found[1], sentence)
+
+
+def _text_at(corpus: Corpus, statement: str, date: str | None) -> list[Paragraph] | None:
+    """The text of the statement an article of `date` was checked against, when it records versions."""
+    found = _in_force(corpus, statement, date)
+    return None if found is None else versions.text_of(corpus.statements[statement], found[1])
+
+
+def version_rows(corpus: Corpus, statement: str, date: str, page: str, lang: str) -> list[tuple[str, str]]:
+    """The version a claim of an article of `date` was checked against and, when the issuer changed
+    or withdrew the statement later, every version since."""
+    found = _in_force(corpus, statement, date)
+    if found is None:
+        return []
+    st = corpus.statements[statement]
+    index, shown = found
+    target = href(rel(page, statement_path(statement), f"v{shown + 1}"))
+    rows = [(t("check.version", lang), f'<a href="{target}">{version_name(st, shown, lang)}</a>')]
+    later = range(index + 1, len(st.versions))
+    if later:
+        rows.append(
+            (
+                t("check.changed_since", lang),
+                '<strong class="mq-changed">' + " · ".join(version_name(st, j, lang) for j in later) + "</strong>",
+            )
+        )
+    return rows
+
+
+def _evidence_link(ev: Evidence, corpus: Corpus, page: str, lang: str, date: str) -> str:
     """The evidence sentence as readers name it, "European Union, sentence 3", linked to the
-    sentence, with the statement's title after it."""
+    sentence in the text the claim was checked against, with the statement's title after it."""
     st = corpus.statements.get(ev.statement)
     title = st.title.shown_in(lang) if st else ev.statement
-    target = href(rel(page, statement_path(ev.statement), ev.sentence))
+    target = href(rel(page, statement_path(ev.statement), _anchor(corpus, ev.statement, ev.sentence, date)))
+    text = _text_at(corpus, ev.statement, date)
     shown = st is not None and (lang in st.title.translations or st.language == lang)
     title_lang = lang if shown else (st.language if st else "en")
     return (
-        f'<a class="mq-ev-link" href="{target}">{sentence_ref(corpus, ev.statement, ev.sentence, lang)}</a>'
+        f'<a class="mq-ev-link" href="{target}">{sentence_ref(corpus, ev.statement, ev.sentence, lang, text)}</a>'
         f' <span class="mq-small">({span(title, title_lang)})</span>'
     )
 
 
-def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, kind: str = "candidate") -> str:
+def _candidate(ev: Evidence, corpus: Corpus, page: str, lang: str, date: str, kind: str = "candidate") -> str:
     """A lower-ranked candidate or a context sentence: its link, score and wording in the page language."""
     return (
-        f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang)}'
+        f'<li class="mq-ev-{kind}">{_evidence_link(ev, corpus, page, lang, date)}'
         f"<br>{span(_pick(ev.text, lang), lang)}"
         f"{for_editors([(t('check.score', lang), _score(ev))], lang)}</li>"
     )
@@ -168,10 +213,10 @@ def for_editors(rows: list[tuple[str, str]], lang: str) -> str:
     )
 
 
-def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) -> str:
+def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str, date: str) -> str:
     other = "en" if lang == "ar" else "ar"
     st = corpus.statements.get(ev.statement)
-    head = [_evidence_link(ev, corpus, page, lang)]
+    head = [_evidence_link(ev, corpus, page, lang, date)]
     if ev.origin == "editor":
         head.append(f'<span class="mq-pinned">{esc(t("check.pinned", lang))}</span>')
     internals = [(t("check.score", lang), _score(ev))]
@@ -187,6 +232,7 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
         rows.append((t("statement.archive", lang), archive_html(st, lang)))
+        rows += version_rows(corpus, ev.statement, date, page, lang)
     table_rows = "".join(
         f'<tr><th scope="row">{esc(language_name(code, lang))}</th>'
         f"{span(_pick(claim.text, code), code, 'td')}{span(_pick(ev.text, code), code, 'td')}</tr>"
@@ -273,7 +319,7 @@ def _claim_section(
         if claim.discrepancies:
             parts.append(
                 '<ul class="mq-disc-list">'
-                + "".join(_discrepancy(d, corpus, page, lang) for d in claim.discrepancies)
+                + "".join(_discrepancy(d, corpus, page, lang, art.date) for d in claim.discrepancies)
                 + "</ul>"
             )
         else:
@@ -285,13 +331,13 @@ def _claim_section(
             primary = [ev for ev in claim.evidence if ev not in context]
             full = [ev for i, ev in enumerate(primary) if i < FULL_EVIDENCE or ev.origin == "editor"]
             rest = [ev for ev in primary if ev not in full]
-            parts += [_evidence(ev, claim, corpus, page, lang) for ev in full]
+            parts += [_evidence(ev, claim, corpus, page, lang, art.date) for ev in full]
             lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
             for label, kind, items in lists:
                 if items:
                     parts.append(
                         f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
-                        + "".join(_candidate(ev, corpus, page, lang, kind) for ev in items)
+                        + "".join(_candidate(ev, corpus, page, lang, art.date, kind) for ev in items)
                         + "</ul>"
                     )
         else:

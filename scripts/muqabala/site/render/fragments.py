@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Note
+from muqabala.data.model import Note, Paragraph
 from muqabala.report import Attribution
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href, safe_url
@@ -126,20 +126,22 @@ def front_matter(description: str) -> str:
     return f"---\ndescription: {json.dumps(description)}\n---\n\n"
 
 
-def sentence_number(corpus: Corpus, statement: str, sentence: str) -> int | None:
-    """The sentence's place in its statement, counted from 1 over all paragraphs."""
+def sentence_number(corpus: Corpus, statement: str, sentence: str, text: list[Paragraph] | None = None) -> int | None:
+    """The sentence's place in its statement, counted from 1 over all paragraphs (of `text`, an
+    earlier version's, when given)."""
     st = corpus.statements.get(statement)
     if st is None:
         return None
-    ids = [s.id for p in st.paragraphs for s in p.sentences]
+    ids = [s.id for p in (text or st.paragraphs) for s in p.sentences]
     return ids.index(sentence) + 1 if sentence in ids else None
 
 
-def sentence_ref(corpus: Corpus, statement: str, sentence: str, lang: str) -> str:
-    """A sentence as readers name it: "European Union, sentence 3" («الاتحاد الأوروبي، الجملة 3»);
-    the sentence id (`p3-s1`) only when the statement is not on file."""
+def sentence_ref(corpus: Corpus, statement: str, sentence: str, lang: str, text: list[Paragraph] | None = None) -> str:
+    """A sentence as readers name it: "European Union, sentence 3" («الاتحاد الأوروبي، الجملة 3»),
+    counted in `text` (an earlier version's) when given; the sentence id (`p3-s1`) only when the
+    statement is not on file."""
     st = corpus.statements.get(statement)
-    number = sentence_number(corpus, statement, sentence)
+    number = sentence_number(corpus, statement, sentence, text)
     if st is None or number is None:
         return ident(f"{statement}#{sentence}")
     comma = "، " if lang == "ar" else ", "

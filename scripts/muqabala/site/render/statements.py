@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from muqabala.data import versions
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Sentence, Statement, speaker_ids
+from muqabala.data.model import Paragraph, Sentence, Statement, speaker_ids
 from muqabala.report import Report, StatementReport
 from muqabala.site.render.bidi import direction, span
+from muqabala.site.render.diffview import diff_html
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import facts, ident, issuer_name, level_html, link, note, organ_html, verdict_class
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
 from muqabala.site.render.paths import rel
+from muqabala.vocabulary import VERSION_KINDS, when
 
 
 def statement_path(statement_id: str) -> str:
@@ -21,6 +24,77 @@ def archive_html(st: Statement, lang: str) -> str:
     if st.archive_url:
         return link(st.archive_url, st.archive_url, lang)
     return esc(t("statement.no_archive", lang)) + note(st.no_archive_reason, lang)
+
+
+def version_anchor(st: Statement, index: int, sentence: str) -> str:
+    """The anchor of a sentence as version `index` of the statement had it: the sentence's own id
+    in the current text, `v1-p1-s2` in an earlier version's (shown under the statement's history)."""
+    if index >= (versions.current(st) or 0):
+        return sentence
+    return f"v{index + 1}-{sentence}"
+
+
+def version_name(st: Statement, index: int, lang: str) -> str:
+    """A version as readers name it: "Version 2 (Amended, 20 July 2021)"."""
+    v = st.versions[index]
+    return (
+        f"{esc(t('statement.version', lang).format(n=index + 1))} "
+        f"({esc(VERSION_KINDS[v.kind].label(lang))}{'، ' if lang == 'ar' else ', '}{esc(when(v.date)[lang])})"
+    )
+
+
+def _plain(paragraphs: list[Paragraph]) -> str:
+    return " ".join(s.text for p in paragraphs for s in p.sentences)
+
+
+def _history(st: Statement, corpus: Corpus, page: str, lang: str) -> list[str]:
+    """Every version with its date and note; an earlier version's text in full, with its own
+    anchors; and a word diff of each text against the next one (in the original language)."""
+    if not st.versions:
+        return []
+    now = versions.current(st)
+    items = []
+    texts = [i for i, v in enumerate(st.versions) if v.kind != "withdrawn"]
+    for i, v in enumerate(st.versions):
+        parts = [f"<strong>{version_name(st, i, lang)}</strong>"]
+        if i == now:
+            parts.append(f'<span class="mq-small">({esc(t("statement.version_current", lang))})</span>')
+        if v.archive_url:
+            parts.append(link(v.archive_url, t("statement.archive", lang), lang))
+        body = note(v.note, lang)
+        if v.paragraphs is not None and i != now:
+            rows = "".join(
+                '<div class="mq-spara">'
+                + "".join(
+                    _sentence_row(s.model_copy(update={"id": version_anchor(st, i, s.id)}), st, corpus, [], page, lang)
+                    for s in p.sentences
+                )
+                + "</div>"
+                for p in v.paragraphs
+            )
+            body += (
+                f'<details class="mq-version-text"><summary>'
+                f"{esc(t('statement.version_text', lang).format(n=i + 1))}</summary>"
+                f'<div class="mq-statement" dir="{direction(lang)}">{rows}</div></details>'
+            )
+        later = [j for j in texts if j > i]
+        if v.kind != "withdrawn" and later:
+            j = later[0]
+            old, new = _plain(versions.text_of(st, i)), _plain(versions.text_of(st, j))
+            label = t("statement.version_diff", lang).format(a=i + 1, b=j + 1)
+            body += (
+                f'<details class="mq-version-diff" open><summary>{esc(label)}</summary>'
+                f'<p class="mq-diff" lang="{st.language}" dir="{direction(st.language)}">'
+                f"{diff_html(old, new, st.language)}</p></details>"
+            )
+        items.append(f'<li id="v{i + 1}">{" · ".join(parts)}{body}</li>')
+    return [
+        f"## {esc(t('statement.versions', lang))} {{ #mq-versions }}",
+        "",
+        f'<div class="mq-versions" dir="{direction(lang)}"><p>{esc(t("statement.versions_note", lang))}</p>'
+        f'<ol class="mq-version-list">{"".join(items)}</ol></div>',
+        "",
+    ]
 
 
 def citations(report: Report) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
@@ -128,6 +202,14 @@ def render_statement(
             f"{span(st.completeness_note.get(lang) if st.completeness_note else '', lang, 'p')}</div>",
             "",
         ]
+    if versions.withdrawn(st):
+        lines += [
+            f'<div class="admonition danger mq-withdrawn"><p class="admonition-title">'
+            f"{esc(t('statement.withdrawn', lang))}</p><p>"
+            f"{esc(t('statement.withdrawn_warning', lang).format(date=when(st.versions[-1].date)[lang]))}</p>"
+            f"{note(st.versions[-1].note, lang)}</div>",
+            "",
+        ]
     if st.role == "secondary":
         lines += [f'<div class="admonition info"><p>{esc(t("statement.role_secondary", lang))}</p></div>', ""]
     rows = [
@@ -166,4 +248,5 @@ def render_statement(
         body.append(f'<div class="mq-spara">{html}</div>')
     body.append("</div>")
     lines += ["\n".join(body), ""]
+    lines += _history(st, corpus, page, lang)
     return "\n".join(lines)
