@@ -232,7 +232,7 @@ def test_stamp_is_ignored_when_the_data_or_the_pages_changed(tmp_path: Path) -> 
     build(root)
     docs = root / "content" / "en"
     assert pregenerated(root, docs, "ar") is None  # another language's stamp
-    (docs / "checks" / "art.md").unlink()
+    (docs / "checks" / "art" / "p1-s1.md").unlink()
     assert pregenerated(root, docs, "en") is None
     build(root)
     assert pregenerated(root, docs, "en") is not None
@@ -320,9 +320,9 @@ def test_unchanged_build_publishes_nothing_and_says_so(tmp_path: Path) -> None:
     assert tree_digest(root / "site") == before and marker.stat().st_mtime_ns == stamp
     # A lenient build is not the strict one, and deleted generated pages are written again.
     assert not build(root, strict=False).unchanged
-    (root / "content" / "en" / "checks" / "art.md").unlink()
+    (root / "content" / "en" / "checks" / "art" / "index.md").unlink()
     assert not build(root).unchanged
-    assert (root / "content" / "en" / "checks" / "art.md").is_file()
+    assert (root / "content" / "en" / "checks" / "art" / "index.md").is_file()
     assert build(root).unchanged
     assert not build(root, force=True).unchanged
 
@@ -345,8 +345,12 @@ def test_a_site_address_makes_canonical_urls_sitemaps_robots_and_absolute_review
     assert '<link rel="canonical" href="https://example.org/muqabala/ar/methodology/">' in page
     assert '<link rel="alternate " href="https://example.org/muqabala/en/methodology/" hreflang="en">' in page
     assert '<meta property="og:url" content="https://example.org/muqabala/ar/methodology/">' in page
-    checks = next((site / "en" / "checks").rglob("index.html")).read_text(encoding="utf-8")
-    assert '"url":"https://example.org/muqabala/en/checks/' in checks
+    claim = (site / "en" / "checks" / "art" / "p1-s1" / "index.html").read_text(encoding="utf-8")
+    assert '"url":"https://example.org/muqabala/en/checks/art/p1-s1/"' in claim
+    assert '<link rel="canonical" href="https://example.org/muqabala/en/checks/art/p1-s1/">' in claim
+    assert "<loc>https://example.org/muqabala/en/checks/art/p1-s1/</loc>" in (site / "en" / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
     feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert "<id>https://example.org/muqabala/en/feed.xml</id>" in feed
 

@@ -121,9 +121,12 @@ def verdict_summary(counts: dict[str, int], lang: str) -> str:
     return f"{head}: {parts}" if parts else head
 
 
-def front_matter(description: str) -> str:
-    """A page's YAML front matter with its `description` (JSON is YAML: any text stays one string)."""
-    return f"---\ndescription: {json.dumps(description)}\n---\n\n"
+def front_matter(description: str, share_title: str | None = None) -> str:
+    """A page's YAML front matter with its `description` (JSON is YAML: any text stays one string)
+    and, when given, `share_title`: the page's `<title>` and share-card title where they say more
+    than its short name in the nav (overrides/main.html)."""
+    extra = f"share_title: {json.dumps(share_title)}\n" if share_title else ""
+    return f"---\ndescription: {json.dumps(description)}\n{extra}---\n\n"
 
 
 def sentence_number(corpus: Corpus, statement: str, sentence: str) -> int | None:

@@ -9,7 +9,7 @@ from muqabala.site.render.bidi import direction, span
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import facts, ident, issuer_name, level_html, link, note, organ_html, verdict_class
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
-from muqabala.site.render.paths import rel
+from muqabala.site.render.paths import claim_path, rel
 
 
 def statement_path(statement_id: str) -> str:
@@ -64,7 +64,7 @@ def _sentence_row(
     cites = ""
     if cited:
         links = " ".join(
-            f'<a class="mq-cite {verdict_class(v)}" href="{href(rel(page, f"checks/{a}.md", c))}">'
+            f'<a class="mq-cite {verdict_class(v)}" href="{href(rel(page, claim_path(a, c)))}">'
             f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {ident(f"{a}#{c}")}</a>'
             for a, c, v in cited
         )
