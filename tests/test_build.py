@@ -90,10 +90,27 @@ def test_open_data_at_the_site_root(built: Path) -> None:
     ]
 
 
-def test_edit_link_of_a_generated_page_points_at_its_yaml(built: Path) -> None:
-    ar = (built / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
-    edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', ar)
-    assert edit and edit.group(1) == "../../../data/source/statements/st.yaml"
+def test_without_edit_base_there_is_no_edit_link(built: Path) -> None:
+    for page in ("site/ar/statements/st/index.html", "site/en/checks/art/p1-s1/index.html", "site/en/guide/index.html"):
+        assert 'rel="edit"' not in (built / page).read_text(encoding="utf-8"), page
+
+
+def test_edit_link_points_at_the_file_on_the_repository_host(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    base = "https://git.example.org/o/r/edit/main/"
+    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+        config = (root / name).read_text(encoding="utf-8")
+        (root / name).write_text(config.replace("  - muqabala\n", f"  - muqabala:\n      edit_base: {base}\n"))
+    build(root)
+    for page, source in (
+        ("ar/statements/st", "statements/st.yaml"),
+        ("en/checks/art/p1-s1", "articles/art.yaml"),
+        ("en/checks/art", "articles/art.yaml"),
+        ("ar/guide", "content/ar/guide.md"),
+    ):
+        html = (root / "site" / page / "index.html").read_text(encoding="utf-8")
+        edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', html)
+        assert edit and edit.group(1) == base + source, page
 
 
 def test_no_remote_requests_in_html(built: Path) -> None:
@@ -369,3 +386,16 @@ def test_a_site_address_must_be_a_web_address(tmp_path: Path, monkeypatch: pytes
         "muqabala: site_url (or MUQABALA_SITE_URL) must be the http:// or https:// address of the site's root, "
         "like https://example.org/muqabala/ (got 'javascript:alert(1)//')" in result.output
     )
+
+
+def test_no_source_maps_and_only_the_search_languages_used(built: Path) -> None:
+    site = built / "site"
+    assert not list(site.rglob("*.map"))
+    for path in site.rglob("*"):
+        if path.suffix in (".js", ".css"):
+            assert b"sourceMappingURL" not in path.read_bytes(), path
+    for lang, stemmers in (("en", []), ("ar", ["lunr.ar.min.js"])):
+        lunr = site / lang / "assets" / "javascripts" / "lunr"
+        assert sorted(p.name for p in lunr.rglob("*") if p.is_file()) == sorted(
+            ["lunr.multi.min.js", "lunr.stemmer.support.min.js", *stemmers]
+        )
