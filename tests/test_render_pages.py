@@ -219,7 +219,7 @@ def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
     md = all_checks(pages["en"].files, "exchange-hack-ar")
     block = md[md.index('<aside class="mq-editorial"') :]
     block = block[: block.index("</aside>")]
-    assert "Editorial decision" in block and "Test Editor" in block and "2024-01-02" in block
+    assert "Editorial decision" in block and "Test Editor" in block and "2 January 2024" in block
     assert "Computed verdict" in block and "Misleading" in block  # position 3's computed verdict
 
 
@@ -415,3 +415,18 @@ def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, r
     section = render_pages(corpus, report, "en").files[f"checks/exchange-hack-ar/{claim.id}.md"]
     assert section.count('<div class="mq-evidence') == FULL_EVIDENCE + 1
     assert 'class="mq-evidence mq-ev-editor"' in section
+
+
+def test_the_no_archive_reason_is_given_once_per_statement(pages, corpus):
+    for lang, label in (("en", "No archived copy"), ("ar", "لا نسخة مؤرشفة")):
+        files = pages[lang].files
+        assert not any(label in md for path, md in files.items() if path.startswith("checks/"))
+        for sid, st in corpus.statements.items():
+            if not st.archive_url:
+                assert files[f"statements/{sid}.md"].count(label) == 1, (lang, sid)
+
+
+def test_dates_are_written_in_the_page_language(pages):
+    for lang, shown in (("en", "19 July 2021"), ("ar", "19 يوليو/تموز 2021")):
+        md = pages[lang].files["articles/exchange-hack-ar.md"]
+        assert f'<time datetime="2021-07-19" lang="{lang}">{shown}</time>' in md

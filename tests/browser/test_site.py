@@ -506,3 +506,27 @@ def test_zz_no_console_errors_and_no_request_off_the_machine(page, base_url, wat
         _open(page, base_url, path)
     assert watch.blocked == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_notes_dates_and_addresses_read_as_text(page, base_url, lang):
+    """A translator's note is never larger than the text it annotates; dates are written in the
+    page's language; a long address shows its host."""
+    _open(page, base_url, f"{lang}/checks/exchange-hack-ar/p1-s1/")
+    sizes = page.evaluate(
+        """() => {
+          const px = e => parseFloat(getComputedStyle(e).fontSize);
+          const body = px(document.querySelector('.mq-check .mq-col p[lang]'));
+          const note = document.querySelector('.mq-check .mq-note');
+          return [body, Math.max(...[note, ...note.querySelectorAll('*')].map(px))];
+        }"""
+    )
+    assert sizes[1] <= sizes[0], sizes
+    _open(page, base_url, f"{lang}/{ARTICLE}")
+    shown = page.locator(".mq-facts time").first.inner_text()
+    assert shown == ("19 July 2021" if lang == "en" else "19 يوليو/تموز 2021"), shown
+    _open(page, base_url, f"{lang}/statements/eu-declaration-2021-07-19/")
+    address = page.locator(".mq-facts a[rel=noopener]").first
+    assert address.inner_text() == "www.consilium.europa.eu/…"
+    assert address.get_attribute("href") == address.get_attribute("title")
+    assert (address.get_attribute("href") or "").startswith("https://www.consilium.europa.eu/en/press/")

@@ -7,9 +7,9 @@ from muqabala.report import ArticleReport, Claim
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import (
+    date_html,
     facts,
     front_matter,
-    ident,
     link,
     note,
     summary_bar,
@@ -113,7 +113,7 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
         lines += [f'<p class="mq-subtitle">{span(head_tr, lang)}</p>', ""]
     rows = [
         (t("article.outlet", lang), span(art.outlet.get(lang), lang) + note(art.outlet_note, lang)),
-        (t("article.date", lang), ident(art.date) + note(art.date_note, lang)),
+        (t("article.date", lang), date_html(art.date, lang) + note(art.date_note, lang)),
         (
             t("article.url", lang),
             link(art.url, art.url or "", lang)

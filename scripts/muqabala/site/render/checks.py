@@ -21,6 +21,7 @@ from muqabala.site.render.diffview import diff_block, is_paraphrase
 from muqabala.site.render.escape import esc, href, shorten
 from muqabala.site.render.fragments import (
     badge,
+    date_html,
     facts,
     front_matter,
     ident,
@@ -102,7 +103,7 @@ def _override(claim: Claim, lang: str) -> str:
     return (
         f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
         f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
-        f"<p>{esc(t('check.editor', lang))}: {span(ov.editor, 'en')} · {ident(ov.date)}</p>"
+        f"<p>{esc(t('check.editor', lang))}: {span(ov.editor, 'en')} · {date_html(ov.date, lang)}</p>"
         f"<p>{span(_pick(ov.note, lang), lang)}</p>"
         f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
         f"{badge(claim.computed_verdict, lang)}</p>"
@@ -193,7 +194,9 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str) 
     rows = []
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
-        rows.append((t("statement.archive", lang), archive_html(st, lang)))
+        if st.archive_url:
+            # Without an archive, the reason is given once, on the statement's page.
+            rows.append((t("statement.archive", lang), archive_html(st, lang)))
     table_rows = "".join(
         f'<tr><th scope="row">{esc(language_name(code, lang))}</th>'
         f"{span(_pick(claim.text, code), code, 'td')}{span(_pick(ev.text, code), code, 'td')}</tr>"
