@@ -90,10 +90,27 @@ def test_open_data_at_the_site_root(built: Path) -> None:
     ]
 
 
-def test_edit_link_of_a_generated_page_points_at_its_yaml(built: Path) -> None:
-    ar = (built / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
-    edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', ar)
-    assert edit and edit.group(1) == "../../../data/source/statements/st.yaml"
+def test_without_edit_base_there_is_no_edit_link(built: Path) -> None:
+    for page in ("site/ar/statements/st/index.html", "site/en/checks/art/p1-s1/index.html", "site/en/guide/index.html"):
+        assert 'rel="edit"' not in (built / page).read_text(encoding="utf-8"), page
+
+
+def test_edit_link_points_at_the_file_on_the_repository_host(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    base = "https://git.example.org/o/r/edit/main/"
+    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+        config = (root / name).read_text(encoding="utf-8")
+        (root / name).write_text(config.replace("  - muqabala\n", f"  - muqabala:\n      edit_base: {base}\n"))
+    build(root)
+    for page, source in (
+        ("ar/statements/st", "statements/st.yaml"),
+        ("en/checks/art/p1-s1", "articles/art.yaml"),
+        ("en/checks/art", "articles/art.yaml"),
+        ("ar/guide", "content/ar/guide.md"),
+    ):
+        html = (root / "site" / page / "index.html").read_text(encoding="utf-8")
+        edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', html)
+        assert edit and edit.group(1) == base + source, page
 
 
 def test_no_remote_requests_in_html(built: Path) -> None:
@@ -232,7 +249,7 @@ def test_stamp_is_ignored_when_the_data_or_the_pages_changed(tmp_path: Path) -> 
     build(root)
     docs = root / "content" / "en"
     assert pregenerated(root, docs, "ar") is None  # another language's stamp
-    (docs / "checks" / "art.md").unlink()
+    (docs / "checks" / "art" / "p1-s1.md").unlink()
     assert pregenerated(root, docs, "en") is None
     build(root)
     assert pregenerated(root, docs, "en") is not None
@@ -320,9 +337,9 @@ def test_unchanged_build_publishes_nothing_and_says_so(tmp_path: Path) -> None:
     assert tree_digest(root / "site") == before and marker.stat().st_mtime_ns == stamp
     # A lenient build is not the strict one, and deleted generated pages are written again.
     assert not build(root, strict=False).unchanged
-    (root / "content" / "en" / "checks" / "art.md").unlink()
+    (root / "content" / "en" / "checks" / "art" / "index.md").unlink()
     assert not build(root).unchanged
-    assert (root / "content" / "en" / "checks" / "art.md").is_file()
+    assert (root / "content" / "en" / "checks" / "art" / "index.md").is_file()
     assert build(root).unchanged
     assert not build(root, force=True).unchanged
 
@@ -345,8 +362,12 @@ def test_a_site_address_makes_canonical_urls_sitemaps_robots_and_absolute_review
     assert '<link rel="canonical" href="https://example.org/muqabala/ar/methodology/">' in page
     assert '<link rel="alternate " href="https://example.org/muqabala/en/methodology/" hreflang="en">' in page
     assert '<meta property="og:url" content="https://example.org/muqabala/ar/methodology/">' in page
-    checks = next((site / "en" / "checks").rglob("index.html")).read_text(encoding="utf-8")
-    assert '"url":"https://example.org/muqabala/en/checks/' in checks
+    claim = (site / "en" / "checks" / "art" / "p1-s1" / "index.html").read_text(encoding="utf-8")
+    assert '"url":"https://example.org/muqabala/en/checks/art/p1-s1/"' in claim
+    assert '<link rel="canonical" href="https://example.org/muqabala/en/checks/art/p1-s1/">' in claim
+    assert "<loc>https://example.org/muqabala/en/checks/art/p1-s1/</loc>" in (site / "en" / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
     feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert "<id>https://example.org/muqabala/en/feed.xml</id>" in feed
 
@@ -365,3 +386,16 @@ def test_a_site_address_must_be_a_web_address(tmp_path: Path, monkeypatch: pytes
         "muqabala: site_url (or MUQABALA_SITE_URL) must be the http:// or https:// address of the site's root, "
         "like https://example.org/muqabala/ (got 'javascript:alert(1)//')" in result.output
     )
+
+
+def test_no_source_maps_and_only_the_search_languages_used(built: Path) -> None:
+    site = built / "site"
+    assert not list(site.rglob("*.map"))
+    for path in site.rglob("*"):
+        if path.suffix in (".js", ".css"):
+            assert b"sourceMappingURL" not in path.read_bytes(), path
+    for lang, stemmers in (("en", []), ("ar", ["lunr.ar.min.js"])):
+        lunr = site / lang / "assets" / "javascripts" / "lunr"
+        assert sorted(p.name for p in lunr.rglob("*") if p.is_file()) == sorted(
+            ["lunr.multi.min.js", "lunr.stemmer.support.min.js", *stemmers]
+        )

@@ -97,3 +97,20 @@ def test_no_claim_that_fits_is_cut(reviews):
     for review in reviews["en"] + reviews["ar"]:
         if review["claimReviewed"].endswith("…"):
             assert len(review["claimReviewed"]) >= CLAIM_REVIEWED_LIMIT - 12
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_each_claim_page_carries_its_own_review_only(exchange, lang):
+    corpus = load_corpus(exchange)
+    report = fake_report(corpus)
+    pages = render_pages(corpus, report, lang, base_url=BASE)
+    for art in report.articles:
+        for claim in art.claims:
+            path = f"checks/{art.id}/{claim.id}.md"
+            blocks = [json.loads(m[1]) for m in BLOCK.finditer(pages.files[path])]
+            if claim.verdict == "not_a_claim":
+                assert blocks == [], path
+                continue
+            (review,) = blocks
+            assert review["url"] == f"{BASE}{lang}/checks/{art.id}/{claim.id}/", path
+    assert not _blocks({p: md for p, md in pages.files.items() if p.endswith("/index.md")})

@@ -32,6 +32,11 @@ def test_the_atom_feed_parses_with_an_entry_per_article_and_decision(data, lang)
     assert len(parsed.entries) == len(report.articles) + decisions
     first = parsed.entries[0]
     assert first.link.startswith(f"{BASE}{lang}/checks/")
+    # An article's review links to its index of checks; an editorial decision to its claim's page.
+    links = {e.link for e in parsed.entries}
+    for art in corpus.articles.values():
+        assert f"{BASE}{lang}/checks/{art.id}/" in links
+        assert {f"{BASE}{lang}/checks/{art.id}/{ov.claim}/" for ov in art.overrides} <= links
     # Dated from the data, newest first: never the day of the build.
     days = [e.updated[:10] for e in parsed.entries]
     assert days == sorted(days, reverse=True) and days[0] < "2026"

@@ -275,3 +275,21 @@ def test_new_refuses_values_that_would_inject_fields(tiny: Path, args: list[str]
     result = CliRunner().invoke(main, ["new", *args, "--root", str(tiny)])
     assert (result.exit_code, result.output) == (1, message + "\n")
     assert sorted(p.name for p in (tiny / "statements").iterdir()) == ["st.yaml"]
+
+
+def test_a_claims_title_and_description_stay_text_in_the_head(tmp_path: Path) -> None:
+    """A claim page's `<title>`, description and share card come from the claim's words."""
+    root = tiny_site(tmp_path)
+    article = root / "articles" / "art.yaml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("The government accused Ruritania.", f"The government accused Ruritania {HOSTILE}."),
+        encoding="utf-8",
+    )
+    build(root)
+    path = root / "site" / "en" / "checks" / "art" / "p1-s1" / "index.html"
+    page = parse(path)
+    assert not [attrs for tag, attrs in page.elements if tag == "img" or "onerror" in attrs]
+    assert HOSTILE in page.title
+    metas = {a.get("property") or a.get("name"): a.get("content") for tag, a in page.elements if tag == "meta"}
+    assert HOSTILE in (metas["og:title"] or "") and metas["twitter:title"] == metas["og:title"]

@@ -74,6 +74,10 @@ class Tags(HTMLParser):
 
 
 def html_of(md_text: str) -> str:
+    """The page body as MkDocs renders it: front matter is read as metadata, never as Markdown
+    (its values reach the page through templates that escape them: test_hostile.py)."""
+    if md_text.startswith("---\n"):
+        md_text = md_text.split("\n---\n", 1)[1]
     return markdown.markdown(md_text, extensions=EXTENSIONS)
 
 
@@ -84,11 +88,28 @@ def parse(html: str) -> Tags:
     return p
 
 
+def claim_pages(files: dict[str, str], aid: str) -> dict[str, str]:
+    """The claim pages of article `aid`, by claim id."""
+    prefix = f"checks/{aid}/"
+    return {
+        path[len(prefix) : -3]: md
+        for path, md in files.items()
+        if path.startswith(prefix) and path != f"{prefix}index.md"
+    }
+
+
+def all_checks(files: dict[str, str], aid: str) -> str:
+    """Every claim page of article `aid`, in one text."""
+    return "\n".join(md for _, md in sorted(claim_pages(files, aid).items()))
+
+
 def test_both_languages_have_the_same_pages(pages, corpus):
     assert set(pages["en"].files) == set(pages["ar"].files)
+    reports = {a.id: a for a in fake_report(corpus).articles}
     expected = (
         {f"articles/{a}.md" for a in corpus.articles}
-        | {f"checks/{a}.md" for a in corpus.articles}
+        | {f"checks/{a}/index.md" for a in corpus.articles}
+        | {f"checks/{a}/{c.id}.md" for a in corpus.articles for c in reports[a].claims}
         | {f"statements/{s}.md" for s in corpus.statements}
         | {"compare.md", "discrepancies.md", "data.md"}
     )
@@ -99,6 +120,9 @@ def test_both_languages_have_the_same_pages(pages, corpus):
 def _nav_paths(items: list) -> list[str]:
     out: list[str] = []
     for item in items:
+        if isinstance(item, str):  # a section's index page
+            out.append(item)
+            continue
         for value in item.values():
             out += _nav_paths(value) if isinstance(value, list) else [value]
     return out
@@ -107,14 +131,17 @@ def _nav_paths(items: list) -> list[str]:
 def test_nav_lists_every_page_once_with_the_hand_written_ones(pages):
     for lang, p in pages.items():
         listed = _nav_paths(p.nav)
-        assert sorted(listed) == sorted(set(p.files) | {"index.md", "methodology.md", "guide.md"}), lang
+        claims = {f for f in p.files if f.startswith("checks/") and not f.endswith("/index.md")}
+        assert claims  # a page per claim, reached from its article's checks page (not_in_nav)
+        assert sorted(listed) == sorted(set(p.files) - claims | {"index.md", "methodology.md", "guide.md"}), lang
     assert list(pages["ar"].nav[0]) == ["الرئيسية"] and list(pages["en"].nav[0]) == ["Home"]
 
 
 def test_generated_pages_are_edited_in_their_yaml(pages, corpus):
     src = pages["en"].sources
     aid = next(iter(corpus.articles))
-    assert src[f"checks/{aid}.md"] == src[f"articles/{aid}.md"] == corpus.files[f"article:{aid}"]
+    assert src[f"checks/{aid}/index.md"] == src[f"articles/{aid}.md"] == corpus.files[f"article:{aid}"]
+    assert src[f"checks/{aid}/p4-s1.md"] == corpus.files[f"article:{aid}"]
     assert src["statements/eu-declaration-2021-07-19.md"] == "statements/eu-declaration-2021-07-19.yaml"
 
 
@@ -123,27 +150,56 @@ def test_output_is_deterministic(corpus, pages):
     assert again.files == pages["ar"].files and again.nav == pages["ar"].nav
 
 
-def test_every_claim_has_its_anchor_and_the_article_links_to_it(pages, corpus):
+def test_every_claim_has_its_page_its_line_in_the_index_and_the_article_links_to_it(pages, corpus):
     for lang in ("en", "ar"):
         for aid, art in corpus.articles.items():
-            checks = parse(html_of(pages[lang].files[f"checks/{aid}.md"]))
+            index = parse(html_of(pages[lang].files[f"checks/{aid}/index.md"]))
             article = parse(html_of(pages[lang].files[f"articles/{aid}.md"]))
-            ids = set(checks.ids)
-            for sen in art.sentences():
-                assert sen.id in ids
+            # Every sentence keeps its anchor in the index: links to the one-page checks still land.
+            assert {sen.id for sen in art.sentences()} <= set(index.ids)
+            listed = [a["href"] for tag, a in index.tags if tag == "a" and (a.get("href") or "").endswith("/")]
+            claims = claim_pages(pages[lang].files, aid)
+            assert [h for h in listed if h != "../../articles/" + aid + "/"] == [
+                f"{c}/" for c in claims_in_order(art, claims)
+            ]
             hrefs = [a.get("href") for tag, a in article.tags if tag == "a" and "mq-claim" in (a.get("class") or "")]
-            assert f"../../checks/{aid}/#p4-s1" in hrefs
+            assert f"../../checks/{aid}/p4-s1/" in hrefs
             assert len(hrefs) == sum(1 for s in art.sentences() if s.claim)
 
 
+def claims_in_order(art, claims: dict[str, str]) -> list[str]:
+    return [s.id for s in art.sentences() if s.id in claims]
+
+
+def test_a_claim_page_has_its_title_description_and_neighbours(pages, corpus):
+    art = corpus.articles["exchange-hack-ar"]
+    order = claims_in_order(art, claim_pages(pages["en"].files, art.id))
+    verdict_of = {c.id: c.verdict for c in fake_report(corpus).articles[0].claims}
+    assert verdict_of["p4-s1"] == "misattributed"
+    for lang, verdict in (("en", "Misattributed"), ("ar", "منسوب إلى غير قائله")):
+        md = pages[lang].files["checks/exchange-hack-ar/p4-s1.md"]
+        meta = dict(line.split(": ", 1) for line in md.split("---")[1].strip().splitlines())
+        title, description = json.loads(meta["share_title"]), json.loads(meta["description"])
+        assert title.endswith(f" — {verdict}") and len(title) <= 70 + 3 + len(verdict)
+        assert description.startswith(f"{verdict}: ")
+        at = order.index("p4-s1")
+        links = {a["rel"]: a["href"] for tag, a in parse(html_of(md)).tags if a.get("rel") in ("prev", "next")}
+        assert links == {"prev": f"../{order[at - 1]}/", "next": f"../{order[at + 1]}/"}
+        assert len(parse(html_of(md)).scripts) == 1  # its own ClaimReview only
+    first = pages["en"].files[f"checks/exchange-hack-ar/{order[0]}.md"]
+    last = pages["en"].files[f"checks/exchange-hack-ar/{order[-1]}.md"]
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="next"' not in last and 'rel="prev"' in last
+
+
 def test_evidence_links_to_the_statement_sentence(pages, corpus):
-    html = html_of(pages["en"].files[f"checks/{next(iter(corpus.articles))}.md"])
+    html = html_of(all_checks(pages["en"].files, next(iter(corpus.articles))))
     links = {
-        a["href"] for tag, a in parse(html).tags if tag == "a" and a.get("href", "").startswith("../../statements/")
+        a["href"] for tag, a in parse(html).tags if tag == "a" and a.get("href", "").startswith("../../../statements/")
     }
     assert links
     for link in links:
-        m = re.fullmatch(r"\.\./\.\./statements/([a-z0-9-]+)/#([a-z0-9-]+)", link)
+        m = re.fullmatch(r"\.\./\.\./\.\./statements/([a-z0-9-]+)/#([a-z0-9-]+)", link)
         assert m, link
         assert m.group(2) in {s.id for s in corpus.statements[m.group(1)].sentences()}
 
@@ -160,10 +216,10 @@ def test_partial_statement_says_so_prominently(pages):
 
 
 def test_editorial_decision_is_labelled_and_keeps_the_computed_verdict(pages):
-    md = pages["en"].files["checks/exchange-hack-ar.md"]
+    md = all_checks(pages["en"].files, "exchange-hack-ar")
     block = md[md.index('<aside class="mq-editorial"') :]
     block = block[: block.index("</aside>")]
-    assert "Editorial decision" in block and "Test Editor" in block and "2024-01-02" in block
+    assert "Editorial decision" in block and "Test Editor" in block and "2 January 2024" in block
     assert "Computed verdict" in block and "Misleading" in block  # position 3's computed verdict
 
 
@@ -182,13 +238,13 @@ def test_editorial_notes_are_in_the_page_language(pages):
     assert not any(en_note in text for _, _, text in notes["ar"])
     assert any(en_note in text for _, _, text in notes["en"])
     for lang, words in (("ar", "رُوجع يدويًا."), ("en", "Checked by hand.")):
-        md = pages[lang].files["checks/exchange-hack-ar.md"]
+        md = all_checks(pages[lang].files, "exchange-hack-ar")
         block = md[md.index('<aside class="mq-editorial"') :]
         assert f'<p><span lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">{words}</span></p>' in block
 
 
 def test_diff_shows_del_and_ins(pages):
-    md = pages["en"].files["checks/exchange-hack-ar.md"]
+    md = all_checks(pages["en"].files, "exchange-hack-ar")
     assert "<del>" in md and "<ins>" in md
 
 
@@ -225,13 +281,15 @@ def test_chart_is_well_formed_svg_with_escaped_text(hostile):
 def test_claim_review_parses_and_names_the_verdict(pages, corpus):
     claims = sum(1 for s in corpus.articles["exchange-hack-ar"].sentences() if s.claim)
     for lang, label in (("en", "Contradicted"), ("ar", "تناقضه المصادر")):
-        scripts = parse(html_of(pages[lang].files["checks/exchange-hack-ar.md"])).scripts
-        reviews = [json.loads(s) for s in scripts]
+        art = corpus.articles["exchange-hack-ar"]
+        files = claim_pages(pages[lang].files, "exchange-hack-ar")
+        reviews = [json.loads(s) for c in claims_in_order(art, files) for s in parse(html_of(files[c])).scripts]
         assert len(reviews) == claims  # every sentence but those that are not claims
+        assert not parse(html_of(pages[lang].files["checks/exchange-hack-ar/index.md"])).scripts
         first = reviews[0]
         assert first["@type"] == "ClaimReview" and first["@context"] == "https://schema.org"
         assert first["reviewRating"]["alternateName"] == label
-        assert first["url"] == f"/{lang}/checks/exchange-hack-ar/#headline"
+        assert first["url"] == f"/{lang}/checks/exchange-hack-ar/headline/"
         assert first["itemReviewed"]["@type"] == "Claim"
         assert first["itemReviewed"]["author"]["@type"] == "Organization"
         assert first["itemReviewed"]["datePublished"] == "2021-07-19"
@@ -240,9 +298,9 @@ def test_claim_review_parses_and_names_the_verdict(pages, corpus):
 
 
 def test_claim_review_uses_an_absolute_url_with_a_base(hostile):
-    scripts = parse(html_of(hostile["en"].files["checks/art.md"])).scripts
+    scripts = parse(html_of(hostile["en"].files["checks/art/headline.md"])).scripts
     review = json.loads(scripts[0])
-    assert review["url"] == "https://example.org/site/en/checks/art/#headline"
+    assert review["url"] == "https://example.org/site/en/checks/art/headline/"
     assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/news"
 
 
@@ -263,7 +321,8 @@ def test_hostile_text_is_shown_literally_everywhere(hostile):
             assert "<em>b</em>" not in html and "<em>i</em>" not in html and 'href="u"' not in html
             assert "<code>c</code>" not in html, path
             # {{ x }} never reaches a template engine as such, outside the JSON-LD.
-            outside = re.sub(r'<script type="application/ld\+json">.*?</script>', "", md)
+            # Front matter is metadata: templates print its values escaped (test_hostile.py).
+            outside = re.sub(r'<script type="application/ld\+json">.*?</script>', "", md.split("\n---\n")[-1])
             assert "{{" not in outside and "{%" not in outside, path
 
 
@@ -327,12 +386,6 @@ def test_an_organ_without_its_names_in_both_languages_shows_the_english_one(page
     assert "<bdi>Ministry of State Security</bdi>" in pages["ar"].files["compare.md"]
 
 
-def _claim_sections(md: str) -> dict[str, str]:
-    """A checks page cut into its claims' sections, by claim id."""
-    parts = re.split(r"^#{2} .*\{ #([a-z0-9-]+)", md, flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2], strict=True))
-
-
 def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, real_report):
     from muqabala.site.render.checks import FULL_EVIDENCE
 
@@ -342,7 +395,7 @@ def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, r
     )
     context = [e for e in claim.evidence if e.role == "secondary"]
     for lang in ("en", "ar"):
-        section = _claim_sections(render_pages(corpus, real_report, lang).files["checks/exchange-hack-ar.md"])[claim.id]
+        section = render_pages(corpus, real_report, lang).files[f"checks/exchange-hack-ar/{claim.id}.md"]
         assert section.count('<div class="mq-evidence') == FULL_EVIDENCE
         assert section.count('<table class="mq-sbs">') == FULL_EVIDENCE
         assert section.count('<li class="mq-ev-candidate">') == len(claim.evidence) - len(context) - FULL_EVIDENCE
@@ -359,6 +412,21 @@ def test_the_best_evidence_is_shown_in_full_and_the_rest_as_candidates(corpus, r
             "articles": [art.model_copy(update={"claims": [pinned if c.id == claim.id else c for c in art.claims]})]
         }
     )
-    section = _claim_sections(render_pages(corpus, report, "en").files["checks/exchange-hack-ar.md"])[claim.id]
+    section = render_pages(corpus, report, "en").files[f"checks/exchange-hack-ar/{claim.id}.md"]
     assert section.count('<div class="mq-evidence') == FULL_EVIDENCE + 1
     assert 'class="mq-evidence mq-ev-editor"' in section
+
+
+def test_the_no_archive_reason_is_given_once_per_statement(pages, corpus):
+    for lang, label in (("en", "No archived copy"), ("ar", "لا نسخة مؤرشفة")):
+        files = pages[lang].files
+        assert not any(label in md for path, md in files.items() if path.startswith("checks/"))
+        for sid, st in corpus.statements.items():
+            if not st.archive_url:
+                assert files[f"statements/{sid}.md"].count(label) == 1, (lang, sid)
+
+
+def test_dates_are_written_in_the_page_language(pages):
+    for lang, shown in (("en", "19 July 2021"), ("ar", "19 يوليو/تموز 2021")):
+        md = pages[lang].files["articles/exchange-hack-ar.md"]
+        assert f'<time datetime="2021-07-19" lang="{lang}">{shown}</time>' in md

@@ -46,7 +46,7 @@ def test_a_broken_sentence_anchor_is_reported(shipped: Path, tmp_path: Path, lan
     problems = [str(p) for p in check_site(site)]
     target = f"{lang}/statements/eu-declaration-2021-07-19/index.html"
     assert (
-        f"{lang}/checks/exchange-hack-ar/index.html: ../../statements/eu-declaration-2021-07-19/#p1-s2: "
+        f"{lang}/checks/exchange-hack-ar/p1-s1/index.html: ../../../statements/eu-declaration-2021-07-19/#p1-s2: "
         f"no id or name 'p1-s2' on {target}" in problems
     )
     assert all(p.endswith(f"#p1-s2: no id or name 'p1-s2' on {target}") for p in problems), problems
@@ -77,3 +77,24 @@ def test_every_page_reads_as_html_parser_reads_it(shipped: Path) -> None:
         text = path.read_text(encoding="utf-8")
         page = _parse_text(text, seen)
         assert (page.ids, page.links) == reference(text), path
+
+
+CLAIM_PAGE_LIMIT = 60_000
+"""Bytes a claim's page may weigh, Material's shell and nav included (issue 14: a phone once
+downloaded 427 KB for an article's checks)."""
+
+
+def test_every_claim_has_a_page_of_at_most_60_kb_outside_the_nav(shipped: Path) -> None:
+    import json
+
+    report = json.loads((shipped / "data" / "report.json").read_text(encoding="utf-8"))
+    for lang in ("en", "ar"):
+        sizes = {}
+        for art in report["articles"]:
+            for claim in art["claims"]:
+                page = shipped / lang / "checks" / art["id"] / claim["id"] / "index.html"
+                sizes[page.relative_to(shipped).as_posix()] = page.stat().st_size
+        assert sizes and max(sizes.values()) <= CLAIM_PAGE_LIMIT, max(sizes.items(), key=lambda kv: kv[1])
+        # Not in the nav: the home page (nav and all) links to the articles' checks, not to claims.
+        home = (shipped / lang / "index.html").read_text(encoding="utf-8")
+        assert 'href="checks/' in home and not re.search(r'href="[^"]*checks/[^"/]+/[^"/]+/"', home)

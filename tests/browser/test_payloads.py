@@ -221,6 +221,7 @@ def test_no_payload_runs_and_every_one_reads_literally(hostile_site: Path, serve
         "en/statements/st/index.html",
         "ar/statements/st/index.html",
         "en/checks/art/index.html",
+        "en/checks/art/p1-s1/index.html",
         "ar/articles/art/index.html",
     } <= set(pages)
     blocked: list[str] = []

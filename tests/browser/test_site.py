@@ -13,6 +13,7 @@ with `from conftest import …`, which a second conftest module would shadow.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
@@ -123,6 +124,7 @@ pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/exchange-hack-ar/"
 CHECKS = "checks/exchange-hack-ar/"
+CLAIM = "checks/exchange-hack-ar/p4-s1/"
 
 
 def _open(page, base_url: str, path: str) -> None:
@@ -131,7 +133,7 @@ def _open(page, base_url: str, path: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["", ARTICLE, CHECKS, "compare/", "methodology/", "statements/eu-declaration-2021-07-19/"]
+    "path", ["", ARTICLE, CHECKS, CLAIM, "compare/", "methodology/", "statements/eu-declaration-2021-07-19/"]
 )
 def test_arabic_pages_are_right_to_left(page, base_url, path):
     _open(page, base_url, f"ar/{path}")
@@ -156,7 +158,7 @@ def test_arabic_text_is_rtl_inside_english_pages(page, base_url):
 
 
 @pytest.mark.parametrize("start, other", [("en", "ar"), ("ar", "en")])
-@pytest.mark.parametrize("path", [CHECKS, "statements/uk-fcdo-release-2021-07-19/", "compare/"])
+@pytest.mark.parametrize("path", [CHECKS, CLAIM, "statements/uk-fcdo-release-2021-07-19/", "compare/"])
 def test_language_switcher_lands_on_the_same_page(page, base_url, start, other, path):
     _open(page, base_url, f"{start}/{path}")
     page.hover(".md-header__option .md-select")
@@ -184,12 +186,14 @@ def test_clicking_a_claim_reveals_its_check(page, base_url, lang):
     _open(page, base_url, f"{lang}/{ARTICLE}")
     page.click("#p4-s1 a.mq-claim")
     page.wait_for_load_state("load")
-    assert urlsplit(page.url).path == f"/{lang}/{CHECKS}" and urlsplit(page.url).fragment == "p4-s1"
-    heading = page.locator("[id='p4-s1']")
-    assert heading.evaluate("e => e.tagName") == "H2"
-    box = heading.bounding_box()
-    assert box is not None and 0 <= box["y"] < 900, box
-    assert page.locator("[id='p4-s1'] ~ .mq-check .mq-badge").first.is_visible()
+    assert urlsplit(page.url).path == f"/{lang}/{CLAIM}"
+    assert page.locator("h1.mq-title").is_visible()
+    assert page.locator(".mq-check .mq-verdict-line .mq-badge").is_visible()
+    # A link to the checks as one page (`checks/<article>/#p4-s1`) lands on the claim's line.
+    _open(page, base_url, f"{lang}/{CHECKS}#p4-s1")
+    page.click("[id='p4-s1'] a")
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == f"/{lang}/{CLAIM}"
 
 
 def _search(page, query: str) -> list[str]:
@@ -268,7 +272,7 @@ def test_screenshots(page, base_url, artifacts):
     shots = [
         (f"{lang}/{path}", f"{name}-{lang}.png")
         for lang in ("en", "ar")
-        for path, name in ((ARTICLE, "article"), (f"{CHECKS}#p4-s1", "check"), ("compare/", "compare"))
+        for path, name in ((ARTICLE, "article"), (CLAIM, "check"), ("compare/", "compare"))
     ]
     for path, name in shots:
         _open(page, base_url, path)
@@ -288,7 +292,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("path", ["", ARTICLE, CHECKS, "compare/", "404.html"])
+@pytest.mark.parametrize(
+    "path", ["", ARTICLE, CHECKS, CLAIM, "checks/exchange-hack-ar/p19-s1/", "compare/", "404.html"]
+)
 def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
     context = browser.new_context(viewport=PHONE)
     try:
@@ -316,9 +322,26 @@ def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_deleted_and_an_inserted_word_are_never_glued(page, base_url, lang):
+    deleted, glued = 0, []
+    for claim in _claim_pages(page, base_url, lang):
+        _open(page, base_url, claim)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        glued += _glued(page)
+        deleted += page.locator(".mq-diff del").count()
+    assert deleted > 0
+    assert glued == []
+
+
+def _claim_pages(page, base_url: str, lang: str) -> list[str]:
+    """The claim pages of the article, as its index of checks links to them (site-relative)."""
     _open(page, base_url, f"{lang}/{CHECKS}")
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    glued = page.evaluate(
+    links = page.eval_on_selector_all(".mq-claim-index a", "els => els.map(a => new URL(a.href).pathname)")
+    assert len(links) > 20
+    return [link.lstrip("/") for link in links]
+
+
+def _glued(page) -> list[str]:
+    return page.evaluate(
         r"""() => {
           const out = [];
           for (const el of document.querySelectorAll('.mq-diff del, .mq-diff ins')) {
@@ -333,13 +356,69 @@ def test_a_deleted_and_an_inserted_word_are_never_glued(page, base_url, lang):
           return out;
         }"""
     )
-    assert page.locator(".mq-diff del").count() > 0
-    assert glued == []
+
+
+SCHEMA = json.loads((REPO / "tests" / "schemas" / "claimreview.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def addressed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped case built with its address (`MUQABALA_SITE_URL`) set to where it is served on
+    this machine: every ClaimReview then carries absolute addresses, as published."""
+    from conftest import project_from
+    from muqabala.site.build import build
+
+    folder = tmp_path_factory.mktemp("addressed")
+    site = folder / "site"
+    site.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    before = os.environ.get("MUQABALA_SITE_URL")
+    os.environ["MUQABALA_SITE_URL"] = url + "/"
+    try:
+        build(project_from(folder / "project"), site)
+    finally:
+        if before is None:
+            del os.environ["MUQABALA_SITE_URL"]
+        else:
+            os.environ["MUQABALA_SITE_URL"] = before
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_each_claim_page_has_one_valid_claim_review_and_links_to_its_neighbours(page, addressed_url, lang):
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    claims = _claim_pages(page, addressed_url, lang)
+    titles = set()
+    for i, claim in enumerate(claims):
+        _open(page, addressed_url, claim)
+        blocks = page.eval_on_selector_all("script[type='application/ld+json']", "els => els.map(e => e.textContent)")
+        if page.locator(".mq-verdict-line .mq-v-not-a-claim").count():
+            assert blocks == [], claim
+        else:
+            (block,) = blocks
+            review = json.loads(block)
+            assert review["url"] == f"{addressed_url}/{claim}" == page.url, claim
+            errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(review)]
+            assert errors == [], (claim, errors)
+        titles.add(page.title())
+        neighbours = page.eval_on_selector_all(
+            ".mq-claim-nav a", "els => els.map(a => [a.rel, new URL(a.href).pathname.slice(1)])"
+        )
+        expected = ([["prev", claims[i - 1]]] if i else []) + ([["next", claims[i + 1]]] if i + 1 < len(claims) else [])
+        assert neighbours == expected, claim
+    assert len(titles) == len(claims)  # every claim page has a title of its own
 
 
 @pytest.mark.parametrize("lang, locale", [("en", "en_US"), ("ar", "ar_AR")])
 def test_pages_carry_share_cards_and_alternates_to_the_same_page(page, base_url, lang, locale):
-    _open(page, base_url, f"{lang}/{CHECKS}")
+    _open(page, base_url, f"{lang}/{CLAIM}")
 
     def meta(name: str) -> str | None:
         return page.get_attribute(f"meta[property='{name}'], meta[name='{name}']", "content")
@@ -348,14 +427,16 @@ def test_pages_carry_share_cards_and_alternates_to_the_same_page(page, base_url,
     assert meta("og:type") == "article"
     assert meta("og:title") and meta("twitter:title") == meta("og:title")
     assert meta("og:description") == meta("description") == meta("twitter:description")
-    assert ("claims checked" if lang == "en" else "ادعاء") in (meta("og:description") or "")
+    # The claim, shortened, and its verdict; the description is the verdict and why.
+    verdict = page.locator(".mq-verdict-line .mq-badge").inner_text().split(" ", 1)[1].strip()
+    assert (meta("og:title") or "").endswith(f" — {verdict}")
+    assert page.title() == f"{meta('og:title')} - {'Muqabala' if lang == 'en' else 'مقابلة'}"
+    assert (meta("og:description") or "").startswith(f"{verdict}: ")
     alternates = page.eval_on_selector_all(
         "link[hreflang]",
         "els => els.filter(e => e.relList.contains('alternate')).map(e => [e.hreflang, new URL(e.href).pathname])",
     )
-    assert sorted(alternates) == sorted(
-        [["en", f"/en/{CHECKS}"], ["ar", f"/ar/{CHECKS}"], ["x-default", f"/en/{CHECKS}"]]
-    )
+    assert sorted(alternates) == sorted([["en", f"/en/{CLAIM}"], ["ar", f"/ar/{CLAIM}"], ["x-default", f"/en/{CLAIM}"]])
     for feed in ("feed.xml", "feed.json"):
         assert page.request.get(f"{base_url}/{lang}/{feed}").ok
 
@@ -462,7 +543,31 @@ def test_the_preview_shows_a_broken_file_in_the_page_language_and_recovers(page,
 
 def test_zz_no_console_errors_and_no_request_off_the_machine(page, base_url, watch):
     # Runs last in this module (pytest keeps file order): it sums up every page visited above.
-    for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{ARTICLE}", "ar/data/", "ar/404.html"):
+    for path in ("en/", "ar/", f"en/{CHECKS}", f"ar/{CLAIM}", f"ar/{ARTICLE}", "ar/data/", "ar/404.html"):
         _open(page, base_url, path)
     assert watch.blocked == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_notes_dates_and_addresses_read_as_text(page, base_url, lang):
+    """A translator's note is never larger than the text it annotates; dates are written in the
+    page's language; a long address shows its host."""
+    _open(page, base_url, f"{lang}/checks/exchange-hack-ar/p1-s1/")
+    sizes = page.evaluate(
+        """() => {
+          const px = e => parseFloat(getComputedStyle(e).fontSize);
+          const body = px(document.querySelector('.mq-check .mq-col p[lang]'));
+          const note = document.querySelector('.mq-check .mq-note');
+          return [body, Math.max(...[note, ...note.querySelectorAll('*')].map(px))];
+        }"""
+    )
+    assert sizes[1] <= sizes[0], sizes
+    _open(page, base_url, f"{lang}/{ARTICLE}")
+    shown = page.locator(".mq-facts time").first.inner_text()
+    assert shown == ("19 July 2021" if lang == "en" else "19 يوليو/تموز 2021"), shown
+    _open(page, base_url, f"{lang}/statements/eu-declaration-2021-07-19/")
+    address = page.locator(".mq-facts a[rel=noopener]").first
+    assert address.inner_text() == "www.consilium.europa.eu/…"
+    assert address.get_attribute("href") == address.get_attribute("title")
+    assert (address.get_attribute("href") or "").startswith("https://www.consilium.europa.eu/en/press/")

@@ -60,7 +60,7 @@ def entries(corpus: Corpus, report: Report, lang: str, base_url: str | None) -> 
             )
         )
         for ov in art.overrides:
-            anchor = f"{link}#{ov.claim}"
+            anchor = f"{link}{ov.claim}/"
             out.append(
                 Entry(
                     id=f"{anchor}@{ov.date[:10]}"

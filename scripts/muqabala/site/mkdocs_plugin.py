@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from muqabala.data.errors import DataError, show
-from muqabala.site import pages
+from muqabala.site import assets, pages
 from muqabala.site.render.escape import url_attr
 from muqabala.site.render.search import normalise_search_index
 from muqabala.vocabulary import RTL_LANGUAGES
@@ -35,7 +35,9 @@ class MuqabalaConfig(Config):
     data_root = c.Optional(c.Dir(exists=True))
     """Folder holding issuers/, statements/, articles/ and lexicon/ (default: beside mkdocs.yml)."""
     edit_base = c.Optional(c.Type(str))
-    """Prefix of "Edit this page" links to the data files, e.g. https://github.com/o/r/edit/main/."""
+    """The repository's edit address, e.g. https://github.com/o/r/edit/main/: "Edit this page"
+    opens the data file of a generated page, or the Markdown of a hand-written one, under it.
+    Without it the site has no "Edit this page" link."""
 
 
 class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
@@ -87,10 +89,14 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         return server
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        # A generated page is edited in its YAML, not in its Markdown.
+        # A generated page is edited in its YAML, not in its Markdown; a hand-written one in its
+        # Markdown, under the docs folder.
         source = self.sources.get(page.file.src_uri)
-        if source is not None:
-            page.edit_url = pages.edit_link(source, page.url, self.config.edit_base)
+        if source is None:
+            docs = Path(config.docs_dir).resolve()
+            folder = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
+            source = f"{folder}/{page.file.src_uri}" if folder else page.file.src_uri
+        page.edit_url = pages.edit_link(source, self.config.edit_base)
         if page.edit_url:
             # Material prints it into href="…" unescaped; it comes from config values and file names.
             page.edit_url = url_attr(page.edit_url)
@@ -119,6 +125,10 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             normalise_search_index(index)
+        search = config.plugins.get("search")
+        languages = {self.lang, *(getattr(search, "config", {}).get("lang") or [])} if search else {self.lang}
+        saved = assets.trim(Path(config.site_dir), languages)
+        log.debug("muqabala: %d bytes of source maps and search languages left out", saved)
 
     def _set_direction(self, output: str) -> str:
         direction = "rtl" if self.lang in RTL_LANGUAGES else "ltr"

@@ -192,13 +192,11 @@ def root_not_found(page: str, lang: str) -> str:
     return _RELATIVE.sub(lambda m: f'{m[1]}="{m[3] if m[2] == "../" else lang + "/" + m[3]}"', page)
 
 
-def edit_link(source: str, page_url: str, edit_base: str | None) -> str:
-    """Where "Edit this page" points for a generated page: the data file that made it.
-
-    With an `edit_base` (a repository's edit address) it opens the file for editing; without
-    one it opens the copy of the file published with the site under data/source/.
-    """
+def edit_link(source: str, edit_base: str | None) -> str | None:
+    """Where "Edit this page" points: the file that made the page (its data file for a generated
+    page, its Markdown for a hand-written one), opened for editing on the repository's host under
+    `edit_base` (like https://github.com/o/r/edit/main/); None without one, and the link is left
+    out: a copy of the file on the site itself could only be read, not edited."""
     if edit_base:
         return edit_base.rstrip("/") + "/" + source
-    depth = len([p for p in page_url.split("/") if p]) + 1  # +1 for the language folder
-    return "../" * depth + "data/source/" + source
+    return None

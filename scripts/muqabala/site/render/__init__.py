@@ -21,7 +21,7 @@ from muqabala.data.corpus import Corpus
 from muqabala.report import ArticleReport, Comparison, Report, StatementReport
 from muqabala.site.render.article import article_path, render_article
 from muqabala.site.render.bidi import plain_isolate
-from muqabala.site.render.checks import checks_path, render_checks
+from muqabala.site.render.checks import checks_path, claim_pages, render_checks
 from muqabala.site.render.compare import compare_section, render_compare
 from muqabala.site.render.discrepancies import render_discrepancies
 from muqabala.site.render.escape import nav_title
@@ -194,14 +194,19 @@ def _render_case(
         if lang == art.language:
             headline = art.headline.text
         title = nav_title(plain_isolate(headline, lang))
-        for path, text, nav in (
-            (article_path(aid), render_article(art, ar, lang), out.articles),
-            (checks_path(aid), render_checks(art, ar, corpus, lang, base_url, publisher), out.checks),
-        ):
+        out.files[article_path(aid)] = render_article(art, ar, lang)
+        out.articles.append((aid, {title: article_path(aid)}))
+        out.files[checks_path(aid)] = render_checks(art, ar, lang)
+        out.checks.append((aid, {title: checks_path(aid)}))
+        paths = [article_path(aid), checks_path(aid)]
+        # The claims' pages stay out of the nav (`not_in_nav` in mkdocs.yml): listed there, the
+        # nav of every page of the case's checks grew by 500 bytes a claim. The article's index
+        # of checks and each claim's previous and next link lead to them.
+        for _, path, text in claim_pages(art, ar, corpus, lang, base_url, publisher):
             out.files[path] = text
-            nav.append((aid, {title: path}))
-            if source:
-                out.sources[path] = source
+            paths.append(path)
+        if source:
+            out.sources.update(dict.fromkeys(paths, source))
     for sid in sorted(index.statements.get(case, [])):
         st = corpus.statements[sid]
         path = statement_path(sid)

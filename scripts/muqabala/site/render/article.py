@@ -7,9 +7,9 @@ from muqabala.report import ArticleReport, Claim
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import (
+    date_html,
     facts,
     front_matter,
-    ident,
     link,
     note,
     summary_bar,
@@ -17,7 +17,7 @@ from muqabala.site.render.fragments import (
     verdict_summary,
 )
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
-from muqabala.site.render.paths import rel
+from muqabala.site.render.paths import checks_path, claim_path, rel
 
 
 def article_path(article_id: str) -> str:
@@ -71,7 +71,7 @@ def _sentence(sen: ArticleSentence, claim: Claim | None, art: Article, page: str
     v = claim.verdict
     verdict_label = esc(t(f"verdict.{v}", lang))
     rationale = claim.rationale.ar if lang == "ar" else claim.rationale.en
-    target = href(rel(page, f"checks/{art.id}.md", claim.id))
+    target = href(rel(page, claim_path(art.id, claim.id)))
     tip = f"mq-tip-{esc(claim.id)}"
     return (
         f'<span class="mq-claimwrap" id="{esc(claim.id)}">'
@@ -113,7 +113,7 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
         lines += [f'<p class="mq-subtitle">{span(head_tr, lang)}</p>', ""]
     rows = [
         (t("article.outlet", lang), span(art.outlet.get(lang), lang) + note(art.outlet_note, lang)),
-        (t("article.date", lang), ident(art.date) + note(art.date_note, lang)),
+        (t("article.date", lang), date_html(art.date, lang) + note(art.date_note, lang)),
         (
             t("article.url", lang),
             link(art.url, art.url or "", lang)
@@ -127,7 +127,7 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
         ),
     ]
     lines += [facts(rows), ""]
-    lines += [summary_bar(verdict_counts(report), lang, rel(page, f"checks/{art.id}.md")), ""]
+    lines += [summary_bar(verdict_counts(report), lang, rel(page, checks_path(art.id))), ""]
     lines += [f"## {esc(t('article.text', lang))} {{ #mq-text }}", ""]
     lines += [f'<p class="mq-lede">{esc(t("article.text_note", lang))}</p>', ""]
     paragraphs = [[art.headline]] + [p.sentences for p in art.paragraphs]

@@ -1,7 +1,10 @@
-"""The checks page of an article: one section per claim, anchored by the claim's id.
+"""The checks of an article: a page per claim, and the article's index of them.
 
-One page per article rather than one per claim: a case of 20 claims is one page, not 20,
-and a corpus of 1,000 articles stays at 1,000 pages instead of ~20,000 (see methodology).
+`checks/<article>/` lists every sentence of the article, one line each, with its verdict and a
+link to the claim's page, `checks/<article>/<claim>/`: the claim, its verdict and why, the
+differences and evidence, its own ClaimReview, and the previous and next claim of the article.
+All the checks of an article on one page made 427 KB and 131,000 px on a phone, with one title
+and one share card for 26 verdicts; a claim's page is a page a reader can link to and share.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from muqabala.site.render.article import verdict_counts
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.claimreview import claim_review, script
 from muqabala.site.render.diffview import diff_block, is_paraphrase
-from muqabala.site.render.escape import esc, href
+from muqabala.site.render.escape import esc, href, shorten
 from muqabala.site.render.fragments import (
     badge,
+    date_html,
     facts,
     front_matter,
     ident,
@@ -31,12 +35,22 @@ from muqabala.site.render.fragments import (
     verdict_summary,
 )
 from muqabala.site.render.labels import language_name, t
-from muqabala.site.render.paths import rel
+from muqabala.site.render.paths import checks_path, claim_path, rel
 from muqabala.site.render.statements import archive_html, statement_path, version_anchor, version_name
 
+TITLE_LIMIT = 70
+"""Characters of the claim kept in a claim page's title, before " — verdict"."""
 
-def checks_path(article_id: str) -> str:
-    return f"checks/{article_id}.md"
+
+def claim_title(claim: Claim, lang: str) -> str:
+    """A claim page's title, for `<title>`, the nav and share cards: the claim in the page
+    language, shortened, then its verdict ("The EU accused China … — Misattributed")."""
+    return f"{shorten(_pick(claim.text, lang), TITLE_LIMIT)} — {t(f'verdict.{claim.verdict}', lang)}"
+
+
+def claim_description(claim: Claim, lang: str) -> str:
+    """A claim page's description (search results, share cards): its verdict and why."""
+    return f"{t(f'verdict.{claim.verdict}', lang)}: {' '.join(_pick(claim.rationale, lang).split())}"
 
 
 def _pick(texts: object, lang: str) -> str:
@@ -70,12 +84,6 @@ def diff_of(d: Discrepancy, lang: str) -> str:
 _DIFF_PART = re.compile(r"\[([+-])([^\]]*)\]|([^\[]+)")
 
 
-def _heading(claim_id: str, position: int, verdict: str | None, lang: str) -> str:
-    name = claim_name(position, lang)
-    tail = f": {t(f'verdict.{verdict}', lang)}" if verdict else ""
-    return f"## {esc(name + tail)} {{ #{claim_id} }}"
-
-
 def _claim_texts(claim_text: dict[str, str], original: str, lang: str) -> str:
     """The claim in both languages, the page's language first."""
     cols = []
@@ -96,7 +104,7 @@ def _override(claim: Claim, lang: str) -> str:
     return (
         f'<aside class="mq-editorial" aria-label="{esc(t("check.editorial", lang))}">'
         f'<p class="mq-editorial-title"><strong>{esc(t("check.editorial", lang))}</strong> {chosen}</p>'
-        f"<p>{esc(t('check.editor', lang))}: {span(ov.editor, 'en')} · {ident(ov.date)}</p>"
+        f"<p>{esc(t('check.editor', lang))}: {span(ov.editor, 'en')} · {date_html(ov.date, lang)}</p>"
         f"<p>{span(_pick(ov.note, lang), lang)}</p>"
         f'<p class="mq-computed">{esc(t("check.computed", lang))}: '
         f"{badge(claim.computed_verdict, lang)}</p>"
@@ -231,7 +239,9 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str, 
     rows = []
     if st is not None:
         rows.append((t("statement.source", lang), link(st.url, st.url, lang)))
-        rows.append((t("statement.archive", lang), archive_html(st, lang)))
+        if st.archive_url:
+            # Without an archive, the reason is given once, on the statement's page.
+            rows.append((t("statement.archive", lang), archive_html(st, lang)))
         rows += version_rows(corpus, ev.statement, date, page, lang)
     table_rows = "".join(
         f'<tr><th scope="row">{esc(language_name(code, lang))}</th>'
@@ -262,92 +272,6 @@ def _evidence(ev: Evidence, claim: Claim, corpus: Corpus, page: str, lang: str, 
     )
 
 
-def _claim_section(
-    sen: ArticleSentence,
-    claim: Claim | None,
-    art: Article,
-    report: ArticleReport,
-    corpus: Corpus,
-    lang: str,
-    base_url: str | None,
-    publisher: str | None = None,
-) -> list[str]:
-    page = checks_path(art.id)
-    position = claim.position if claim else 0
-    verdict = claim.verdict if claim else ("not_a_claim" if not sen.claim else None)
-    lines = [_heading(sen.id, position, verdict, lang), ""]
-    texts = (
-        {"ar": claim.text.ar, "en": claim.text.en}
-        if claim
-        else {art.language: sen.text, **{k: v for k, v in sen.translations.items() if k in ("ar", "en")}}
-    )
-    texts.setdefault("ar", sen.text)
-    texts.setdefault("en", sen.text)
-    back = href(rel(page, f"articles/{art.id}.md", sen.id))
-    parts = [f'<div class="mq-check" dir="{direction(lang)}">', _claim_texts(texts, art.language, lang)]
-    if not sen.claim:
-        parts.append(note(sen.not_claim_reason, lang, "check.not_claim_reason"))
-    if claim is not None:
-        parts.append(
-            f'<p class="mq-verdict-line"><strong>{esc(t("check.verdict", lang))}:</strong> '
-            f'{badge(claim.verdict, lang)} <a class="mq-small" href="{back}">'
-            f"{esc(t('check.back_to_article', lang))}</a></p>"
-        )
-        parts.append(
-            f'<p class="mq-rationale"><strong>{esc(t("check.rationale", lang))}:</strong> '
-            f"{isolate(_pick(claim.rationale, lang), lang)}</p>"
-        )
-        parts.append(_override(claim, lang))
-        rows = []
-        if claim.credited:
-            comma = "، " if lang == "ar" else ", "
-            names = comma.join(span(issuer_name(corpus, i, lang), lang) for i in claim.credited)
-            rows.append((t("check.credited", lang), names))
-        if claim.attribution:
-            a = claim.attribution
-            value = esc(t(f"level.{a.level}", lang))
-            if a.named_organ:
-                value += f" · {organ_html(a, lang)}"
-            if a.groups:
-                value += " · " + " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups)
-            rows.append((t("check.attribution", lang), value))
-        if rows:
-            parts.append(facts(rows))
-    parts.append(note(sen.note, lang, "check.translator_note"))
-    if claim is not None:
-        parts.append(f'<h3 class="mq-h3">{esc(t("check.discrepancies", lang))}</h3>')
-        if claim.discrepancies:
-            parts.append(
-                '<ul class="mq-disc-list">'
-                + "".join(_discrepancy(d, corpus, page, lang, art.date) for d in claim.discrepancies)
-                + "</ul>"
-            )
-        else:
-            parts.append(f"<p>{esc(t('check.no_discrepancies', lang))}</p>")
-        parts.append(f'<h3 class="mq-h3">{esc(t("check.evidence", lang))}</h3>')
-        if claim.evidence:
-            # A media report is context, never evidence: it is listed apart, whatever its score.
-            context = [ev for ev in claim.evidence if ev.role == "secondary" and ev.origin != "editor"]
-            primary = [ev for ev in claim.evidence if ev not in context]
-            full = [ev for i, ev in enumerate(primary) if i < FULL_EVIDENCE or ev.origin == "editor"]
-            rest = [ev for ev in primary if ev not in full]
-            parts += [_evidence(ev, claim, corpus, page, lang, art.date) for ev in full]
-            lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
-            for label, kind, items in lists:
-                if items:
-                    parts.append(
-                        f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
-                        + "".join(_candidate(ev, corpus, page, lang, art.date, kind) for ev in items)
-                        + "</ul>"
-                    )
-        else:
-            parts.append(f"<p>{esc(t('check.no_evidence', lang))}</p>")
-        if claim.verdict != "not_a_claim":
-            parts.append(script(claim_review(claim, art, report, lang, base_url, corpus, publisher)))
-    parts.append("</div>")
-    return lines + ["\n".join(p for p in parts if p), ""]
-
-
 def diff_legend(lang: str) -> str:
     """What the marks of the word diffs mean, each shown as it looks on the page."""
     items = (
@@ -365,15 +289,169 @@ def diff_legend(lang: str) -> str:
     )
 
 
-def render_checks(
+def _texts(sen: ArticleSentence, claim: Claim | None, art: Article) -> dict[str, str]:
+    """The sentence in both languages: the claim's texts, else the sentence's own."""
+    texts = (
+        {"ar": claim.text.ar, "en": claim.text.en}
+        if claim
+        else {art.language: sen.text, **{k: v for k, v in sen.translations.items() if k in ("ar", "en")}}
+    )
+    texts.setdefault("ar", sen.text)
+    texts.setdefault("en", sen.text)
+    return texts
+
+
+def _claim_body(
+    sen: ArticleSentence,
+    claim: Claim,
     art: Article,
     report: ArticleReport,
+    corpus: Corpus,
+    lang: str,
+    base_url: str | None,
+    publisher: str | None,
+) -> str:
+    """A claim page's check: the claim, its verdict and why, the differences and the evidence."""
+    page = claim_path(art.id, claim.id)
+    back = href(rel(page, f"articles/{art.id}.md", sen.id))
+    parts = [
+        f'<div class="mq-check" dir="{direction(lang)}">',
+        _claim_texts(_texts(sen, claim, art), art.language, lang),
+    ]
+    parts.append(
+        f'<p class="mq-verdict-line"><strong>{esc(t("check.verdict", lang))}:</strong> '
+        f'{badge(claim.verdict, lang)} <a class="mq-small" href="{back}">'
+        f"{esc(t('check.back_to_article', lang))}</a></p>"
+    )
+    parts.append(
+        f'<p class="mq-rationale"><strong>{esc(t("check.rationale", lang))}:</strong> '
+        f"{isolate(_pick(claim.rationale, lang), lang)}</p>"
+    )
+    parts.append(_override(claim, lang))
+    rows = []
+    if claim.credited:
+        comma = "، " if lang == "ar" else ", "
+        names = comma.join(span(issuer_name(corpus, i, lang), lang) for i in claim.credited)
+        rows.append((t("check.credited", lang), names))
+    if claim.attribution:
+        a = claim.attribution
+        value = esc(t(f"level.{a.level}", lang))
+        if a.named_organ:
+            value += f" · {organ_html(a, lang)}"
+        if a.groups:
+            value += " · " + " ".join(f"<bdi>{esc(g)}</bdi>" for g in a.groups)
+        rows.append((t("check.attribution", lang), value))
+    if rows:
+        parts.append(facts(rows))
+    parts.append(note(sen.note, lang, "check.translator_note"))
+    parts.append(f'<h2 class="mq-h3" id="differences">{esc(t("check.discrepancies", lang))}</h2>')
+    if claim.discrepancies:
+        parts.append(
+            '<ul class="mq-disc-list">'
+            + "".join(_discrepancy(d, corpus, page, lang, art.date) for d in claim.discrepancies)
+            + "</ul>"
+        )
+    else:
+        parts.append(f"<p>{esc(t('check.no_discrepancies', lang))}</p>")
+    parts.append(f'<h2 class="mq-h3" id="evidence">{esc(t("check.evidence", lang))}</h2>')
+    if claim.evidence:
+        # A media report is context, never evidence: it is listed apart, whatever its score.
+        context = [ev for ev in claim.evidence if ev.role == "secondary" and ev.origin != "editor"]
+        primary = [ev for ev in claim.evidence if ev not in context]
+        full = [ev for i, ev in enumerate(primary) if i < FULL_EVIDENCE or ev.origin == "editor"]
+        rest = [ev for ev in primary if ev not in full]
+        if full:
+            parts.append(diff_legend(lang))
+        parts += [_evidence(ev, claim, corpus, page, lang, art.date) for ev in full]
+        lists = (("check.more_evidence", "candidate", rest), ("check.context", "context", context))
+        for label, kind, items in lists:
+            if items:
+                parts.append(
+                    f'<p class="mq-ev-more">{esc(t(label, lang))}</p><ul class="mq-ev-candidates">'
+                    + "".join(_candidate(ev, corpus, page, lang, art.date, kind) for ev in items)
+                    + "</ul>"
+                )
+    else:
+        parts.append(f"<p>{esc(t('check.no_evidence', lang))}</p>")
+    if claim.verdict != "not_a_claim":
+        parts.append(script(claim_review(claim, art, report, lang, base_url, corpus, publisher)))
+    parts.append("</div>")
+    return "\n".join(p for p in parts if p)
+
+
+def _neighbour(art: Article, claim: Claim | None, rel_kind: str, page: str, lang: str) -> str:
+    if claim is None:
+        return ""
+    arrow = {"prev": ("→", "←"), "next": ("←", "→")}[rel_kind][lang != "ar"]
+    label = t(f"check.{rel_kind}", lang)
+    text = f"{claim_name(claim.position, lang)}: {t(f'verdict.{claim.verdict}', lang)}"
+    before, after = (f"{arrow} ", "") if rel_kind == "prev" else ("", f" {arrow}")
+    return (
+        f'<a class="mq-claim-{rel_kind}" rel="{rel_kind}" href="{href(rel(page, claim_path(art.id, claim.id)))}">'
+        f'<span class="mq-small">{before}{esc(label)}{after}</span><br>{esc(text)}</a>'
+    )
+
+
+def render_claim(
+    art: Article,
+    report: ArticleReport,
+    claim: Claim,
     corpus: Corpus,
     lang: str,
     base_url: str | None = None,
     publisher: str | None = None,
 ) -> str:
-    """The Markdown of `checks/<id>.md`: every claim of the article, checked, in reading order."""
+    """The Markdown of `checks/<article>/<claim>.md`: one claim, checked, with the previous and
+    next claim of the article."""
+    page = claim_path(art.id, claim.id)
+    sen = next(s for s in art.sentences() if s.id == claim.id)
+    claims = _in_order(art, report)
+    at = claims.index(claim)
+    prev = claims[at - 1] if at > 0 else None
+    after = claims[at + 1] if at + 1 < len(claims) else None
+    index = href(rel(page, checks_path(art.id)))
+    crumbs = (
+        f'<p class="mq-crumbs"><a href="{index}">{esc(t("title.checks", lang))}: '
+        f"{span(art.headline.text, art.language)}</a></p>"
+    )
+    heading = f"{claim_name(claim.position, lang)}: {t(f'verdict.{claim.verdict}', lang)}"
+    neighbours = "".join(_neighbour(art, c, k, page, lang) for c, k in ((prev, "prev"), (after, "next")))
+    lines = [
+        front_matter(claim_description(claim, lang), claim_title(claim, lang))
+        + crumbs
+        + f'\n<h1 class="mq-title">{esc(heading)}</h1>',
+        "",
+        _claim_body(sen, claim, art, report, corpus, lang, base_url, publisher),
+        "",
+    ]
+    if neighbours:
+        lines += [
+            f'<nav class="mq-claim-nav" aria-label="{esc(t("check.claims_nav", lang))}" dir="{direction(lang)}">'
+            f"{neighbours}</nav>",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _index_line(sen: ArticleSentence, claim: Claim | None, art: Article, lang: str) -> str:
+    """One sentence of the article in its index of checks: its verdict and text, linked to its page."""
+    page = checks_path(art.id)
+    text = shorten(_texts(sen, claim, art)[lang], 160)
+    if claim is None:
+        verdict = badge("not_a_claim", lang) if not sen.claim else ""
+        reason = note(sen.not_claim_reason, lang, "check.not_claim_reason") if not sen.claim else ""
+        return f'<li id="{esc(sen.id)}" class="mq-ci-none">{verdict} {span(text, lang)}{reason}</li>'
+    target = href(rel(page, claim_path(art.id, claim.id)))
+    return (
+        f'<li id="{esc(claim.id)}">{badge(claim.verdict, lang)} '
+        f'<a href="{target}"><strong>{esc(claim_name(claim.position, lang))}</strong></a>: {span(text, lang)}</li>'
+    )
+
+
+def render_checks(art: Article, report: ArticleReport, lang: str) -> str:
+    """The Markdown of `checks/<article>/index.md`: every sentence of the article in reading
+    order, one line each, a claim with its verdict and a link to its page. Each line keeps the
+    claim's id as its anchor, so links to the checks when they were one page still land."""
     page = checks_path(art.id)
     claims = {c.id: c for c in report.claims}
     lines = [
@@ -384,7 +462,27 @@ def render_checks(
     back = href(rel(page, f"articles/{art.id}.md"))
     lines += [f'<p class="mq-lede"><a href="{back}">{esc(t("article.see_article", lang))}</a></p>', ""]
     lines += [summary_bar(verdict_counts(report), lang), ""]
-    lines += [diff_legend(lang), ""]
-    for sen in art.sentences():
-        lines += _claim_section(sen, claims.get(sen.id), art, report, corpus, lang, base_url, publisher)
+    items = "".join(_index_line(sen, claims.get(sen.id), art, lang) for sen in art.sentences())
+    lines += [f'<ol class="mq-claim-index" dir="{direction(lang)}">{items}</ol>', ""]
     return "\n".join(lines)
+
+
+def claim_pages(
+    art: Article,
+    report: ArticleReport,
+    corpus: Corpus,
+    lang: str,
+    base_url: str | None = None,
+    publisher: str | None = None,
+) -> list[tuple[Claim, str, str]]:
+    """Every claim page of the article, in reading order: (claim, docs path, Markdown)."""
+    return [
+        (c, claim_path(art.id, c.id), render_claim(art, report, c, corpus, lang, base_url, publisher))
+        for c in _in_order(art, report)
+    ]
+
+
+def _in_order(art: Article, report: ArticleReport) -> list[Claim]:
+    """The article's claims in reading order (a claim of a sentence no longer there is left out)."""
+    ids = [s.id for s in art.sentences()]
+    return sorted((c for c in report.claims if c.id in ids), key=lambda c: ids.index(c.id))

@@ -35,8 +35,8 @@ An unsupported claim (no statement says it) sits in the middle: neither shown tr
 
 
 def claim_url(lang: str, article_id: str, claim_id: str, base_url: str | None) -> str:
-    """The claim's address on the site: absolute under `base_url`, else site-relative."""
-    path = f"/{lang}/checks/{article_id}/#{claim_id}"
+    """The claim's page on the site: absolute under `base_url`, else site-relative."""
+    path = f"/{lang}/checks/{article_id}/{claim_id}/"
     return base_url.rstrip("/") + path if base_url else path
 
 

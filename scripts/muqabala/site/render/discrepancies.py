@@ -10,7 +10,7 @@ from muqabala.site.render.checks import claim_name, diff_of
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import badge, page_head
 from muqabala.site.render.labels import t
-from muqabala.site.render.paths import rel
+from muqabala.site.render.paths import claim_path, rel
 
 PAGE = "discrepancies.md"
 TYPES: tuple[str, ...] = get_args(DiscrepancyType)
@@ -21,13 +21,13 @@ def render_discrepancies(report: Report, lang: str) -> str:
     lines = page_head("nav.discrepancies", "discrepancies.intro", lang)
     groups: dict[str, list[str]] = {k: [] for k in TYPES}
     for art in report.articles:
-        page = f"checks/{art.id}.md"
         for claim in sorted(art.claims, key=lambda c: c.position):
             for d in sorted(claim.discrepancies, key=lambda d: d.severity != "major"):
                 explanation = d.explanation.ar if lang == "ar" else d.explanation.en
                 quote = f" «{span(d.claim_span.text, d.claim_span.lang)}»" if d.claim_span else ""
+                target = href(rel(PAGE, claim_path(art.id, claim.id)))
                 groups.setdefault(d.type, []).append(
-                    f'<li class="mq-disc mq-sev-{d.severity}"><a href="{href(rel(PAGE, page, claim.id))}">'
+                    f'<li class="mq-disc mq-sev-{d.severity}"><a href="{target}">'
                     f"{span(art.outlet.ar if lang == 'ar' else art.outlet.en, lang)}{'، ' if lang == 'ar' else ', '}"
                     f"{esc(claim_name(claim.position, lang))}</a> "
                     f"{badge(claim.verdict, lang)} "

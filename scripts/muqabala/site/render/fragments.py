@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Note, Paragraph
@@ -15,7 +16,7 @@ from muqabala.report import Attribution
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.escape import esc, href, safe_url
 from muqabala.site.render.labels import VERDICT_ICONS, VERDICT_ORDER, t
-from muqabala.vocabulary import count
+from muqabala.vocabulary import count, when
 
 
 def ident(text: str) -> str:
@@ -60,11 +61,29 @@ def facts(rows: Iterable[tuple[str, str]], cls: str = "mq-facts") -> str:
 
 
 def link(url: str | None, text: str, lang: str) -> str:
-    """An external link if `url` is a safe http(s) address; the address is also the visible text."""
+    """An external link if `url` is a safe http(s) address. When the address is its own text, it
+    is shown as its host ("www.gov.uk/…"), the whole address in the link and its tooltip: a
+    release's address took seven lines of a phone's width."""
     ok = safe_url(url)
     if ok is None:
         return isolate(text, lang) if text else ""
-    return f'<a href="{href(ok)}" rel="noopener" dir="ltr"><bdi>{esc(text or ok)}</bdi></a>'
+    shown = text or ok
+    if shown == ok:
+        return f'<a href="{href(ok)}" rel="noopener" dir="ltr" title="{esc(ok)}"><bdi>{esc(short_url(ok))}</bdi></a>'
+    return f'<a href="{href(ok)}" rel="noopener" dir="ltr"><bdi>{esc(shown)}</bdi></a>'
+
+
+def short_url(url: str) -> str:
+    """An address as readers need to see it: its host, and "/…" when it goes further."""
+    parts = urlsplit(url)
+    more = parts.path.strip("/") or parts.query or parts.fragment
+    return parts.netloc + ("/…" if more else "")
+
+
+def date_html(date: str, lang: str) -> str:
+    """A date (and time) from the data written as the page's language writes it (`vocabulary.when`:
+    «19 يوليو/تموز 2021»), the data's own form in `<time datetime>` for machines."""
+    return f'<time datetime="{esc(date)}" lang="{lang}">{esc(when(date)[lang])}</time>'
 
 
 def note(text: Note | None, page_lang: str, label_key: str = "common.note") -> str:
@@ -121,9 +140,12 @@ def verdict_summary(counts: dict[str, int], lang: str) -> str:
     return f"{head}: {parts}" if parts else head
 
 
-def front_matter(description: str) -> str:
-    """A page's YAML front matter with its `description` (JSON is YAML: any text stays one string)."""
-    return f"---\ndescription: {json.dumps(description)}\n---\n\n"
+def front_matter(description: str, share_title: str | None = None) -> str:
+    """A page's YAML front matter with its `description` (JSON is YAML: any text stays one string)
+    and, when given, `share_title`: the page's `<title>` and share-card title where they say more
+    than its short name in the nav (overrides/main.html)."""
+    extra = f"share_title: {json.dumps(share_title)}\n" if share_title else ""
+    return f"---\ndescription: {json.dumps(description)}\n{extra}---\n\n"
 
 
 def sentence_number(corpus: Corpus, statement: str, sentence: str, text: list[Paragraph] | None = None) -> int | None:

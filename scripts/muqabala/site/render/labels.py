@@ -135,6 +135,9 @@ LABELS: dict[str, dict[str, str]] = {
     "check.translator_note": {"en": "Translator's note", "ar": "ملاحظة المترجم"},
     "check.not_claim_reason": {"en": "Why it is not checked", "ar": "لماذا لم يُفحص"},
     "check.back_to_article": {"en": "see it in the article", "ar": "موضعه في المقال"},
+    "check.prev": {"en": "Previous claim", "ar": "الادعاء السابق"},
+    "check.next": {"en": "Next claim", "ar": "الادعاء التالي"},
+    "check.claims_nav": {"en": "Claims of this article", "ar": "ادعاءات هذا المقال"},
     # Statements
     "statement.issuer": {"en": "Issuer", "ar": "الجهة المُصدِرة"},
     "statement.speaker": {"en": "Speaker", "ar": "المتحدث"},

@@ -1,7 +1,7 @@
 """Where a generated page is served, and relative links between pages and to the site root.
 
 Links inside raw HTML are not rewritten by MkDocs, so they are computed here for
-`use_directory_urls: true`: `checks/x.md` is served at `<lang>/checks/x/`.
+`use_directory_urls: true`: `checks/x/c.md` is served at `<lang>/checks/x/c/`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import posixpath
 
 
 def page_dir(path: str) -> str:
-    """The folder URL a docs-relative Markdown path is served at (`checks/x.md` → `checks/x/`)."""
+    """The folder URL a docs-relative Markdown path is served at (`checks/x/c.md` → `checks/x/c/`)."""
     stem = path.removesuffix(".md")
     if stem == "index":
         return ""
@@ -37,3 +37,13 @@ def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def to_root(from_page: str, target: str) -> str:
     """Relative link from a page of one language tree to a file at the site root (`data/report.json`)."""
     return "../" * (_depth(from_page) + 1) + target
+
+
+def checks_path(article_id: str) -> str:
+    """An article's index of checks (served at `checks/<article>/`)."""
+    return f"checks/{article_id}/index.md"
+
+
+def claim_path(article_id: str, claim_id: str) -> str:
+    """A claim's page (served at `checks/<article>/<claim>/`: the URL comes from the claim's id)."""
+    return f"checks/{article_id}/{claim_id}.md"

@@ -9,9 +9,19 @@ from muqabala.report import Report, StatementReport
 from muqabala.site.render.bidi import direction, span
 from muqabala.site.render.diffview import diff_html
 from muqabala.site.render.escape import esc, href
-from muqabala.site.render.fragments import facts, ident, issuer_name, level_html, link, note, organ_html, verdict_class
+from muqabala.site.render.fragments import (
+    date_html,
+    facts,
+    ident,
+    issuer_name,
+    level_html,
+    link,
+    note,
+    organ_html,
+    verdict_class,
+)
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
-from muqabala.site.render.paths import rel
+from muqabala.site.render.paths import claim_path, rel
 from muqabala.vocabulary import VERSION_KINDS, when
 
 
@@ -138,7 +148,7 @@ def _sentence_row(
     cites = ""
     if cited:
         links = " ".join(
-            f'<a class="mq-cite {verdict_class(v)}" href="{href(rel(page, f"checks/{a}.md", c))}">'
+            f'<a class="mq-cite {verdict_class(v)}" href="{href(rel(page, claim_path(a, c)))}">'
             f'<span aria-hidden="true">{VERDICT_ICONS[v]}</span> {ident(f"{a}#{c}")}</a>'
             for a, c, v in cited
         )
@@ -225,7 +235,7 @@ def render_statement(
     if names:
         rows.append((t("statement.speaker", lang), ", ".join(names)))
     rows += [
-        (t("statement.date", lang), f"{ident(st.date)}"),
+        (t("statement.date", lang), date_html(st.date, lang)),
         (t("statement.language", lang), esc(language_name(st.language, lang))),
         (t("statement.source", lang), link(st.url, st.url, lang) + note(st.url_note, lang, "statement.url_note")),
         (t("statement.archive", lang), archive_html(st, lang)),
