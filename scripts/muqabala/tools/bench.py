@@ -321,8 +321,8 @@ def measure(
         cmds = [_mkdocs_cmd(cfg, root / ".bench-bare-site" / lang, shipped) for lang, cfg in configs.items()]
         out["mkdocs_bare"], out["peak_mb_mkdocs"], _ = _run(cmds, root)
         # Not strict: the hand-written pages link to anchors the plain pages no longer have.
-        plain = {lang: _plain_config(root, lang, cfg, navs[lang]) for lang, cfg in LANGUAGES.items()}
-        cmds = [_mkdocs_cmd(cfg, root / ".bench-plain-site" / lang, False) for lang, cfg in plain.items()]
+        yardstick = {lang: _plain_config(root, lang, cfg, navs[lang]) for lang, cfg in LANGUAGES.items()}
+        cmds = [_mkdocs_cmd(cfg, root / ".bench-plain-site" / lang, False) for lang, cfg in yardstick.items()]
         out["mkdocs_plain"], _, _ = _run(cmds, root)
 
         shutil.rmtree(root / ".cache", ignore_errors=True)
