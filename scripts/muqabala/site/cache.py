@@ -105,7 +105,7 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
 
 def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
     """Every case's part of the report: from the cache where its key is there, else collated."""
-    from muqabala.collate.engine import CasePart, collate_cases
+    from muqabala.collate.engine import CasePart
 
     keys = case_keys(corpus, root)
     folder = root / CASES_DIR
@@ -125,6 +125,13 @@ def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
         parts.update(fresh)
         _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
     return parts
+
+
+def collate_cases(corpus: Corpus, cases: list[str], root: Path) -> dict[str, CasePart]:
+    """`engine.collate_cases`, the engine imported on first use (see `cached_report`)."""
+    from muqabala.collate import engine
+
+    return engine.collate_cases(corpus, cases, root)
 
 
 class PageCache:
