@@ -213,7 +213,8 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def test_data_digest_is_the_loaded_corpus_digest(tiny: Path) -> None:
-    from muqabala.data.corpus import data_digest, load_corpus
+    from muqabala.data.corpus import load_corpus
+    from muqabala.data.files import data_digest
 
     assert data_digest(tiny) == load_corpus(tiny).digest
 
@@ -399,3 +400,21 @@ def test_no_source_maps_and_only_the_search_languages_used(built: Path) -> None:
         assert sorted(p.name for p in lunr.rglob("*") if p.is_file()) == sorted(
             ["lunr.multi.min.js", "lunr.stemmer.support.min.js", *stemmers]
         )
+
+
+HEAVY = ("pydantic", "muqabala.data.model", "muqabala.collate.engine", "muqabala.site.render", "rich", "mkdocs")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build"]], ids=["help", "unchanged-build"])
+def test_help_and_an_unchanged_build_import_neither_models_nor_engine(built: Path, args: list[str]) -> None:
+    # What start-up costs: every command imports its own modules when it runs (see cli.py).
+    code = (
+        "import sys\nfrom muqabala.cli import main\n"
+        f"try:\n    main({args + ['--root', str(built)] if args == ['build'] else args!r})\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=built, check=True)
+    assert out.stdout.splitlines()[-1] == "[]", out.stdout + out.stderr
+    if args == ["build"]:
+        assert out.stdout.startswith("Unchanged: "), out.stdout

@@ -15,25 +15,13 @@ from typing import TextIO
 
 import click
 
+# Only what every command, or click's own options and choices, needs is imported here: each
+# command imports the rest when it runs, so `muqabala --help`, or a `build` that finds the site
+# unchanged, does not pay for the models, pydantic, the engine and the renderer (~0.3 s).
 from muqabala.data import catalog
-from muqabala.data.corpus import find_root, load_corpus
 from muqabala.data.errors import DataError, printable
-from muqabala.data.scaffold import ScaffoldError, check_id
-from muqabala.data.scaffold import new_article as write_article
-from muqabala.data.scaffold import new_issuer as write_issuer
-from muqabala.data.scaffold import new_statement as write_statement
-from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
-from muqabala.data.textimport import TextImportError, import_text
-from muqabala.lexicon.phrases import load_lexicon
-from muqabala.lexicon.terminology import terminology_warnings
+from muqabala.data.files import find_root
 from muqabala.site.build import BuildError, SiteDirError, build
-from muqabala.site.cache import cached_report
-from muqabala.site.progress import TerminalProgress
-from muqabala.site.serve import serve as run_server
-from muqabala.tools import bench
-from muqabala.tools.evaluate import NoGold, evaluate, text_table
-from muqabala.tools.linkcheck_online import summary_table
-from muqabala.tools.links import NoSite, check_links
 from muqabala.vocabulary import SITE_LANGUAGES
 
 
@@ -106,6 +94,9 @@ def check(root: Path | None) -> None:
         muqabala check
         statements/eu.yaml:12: date: invalid date: month must be in 1..12 (got '2021-13-01')
     """
+    from muqabala.data.corpus import load_corpus
+    from muqabala.lexicon.phrases import load_lexicon
+    from muqabala.lexicon.terminology import terminology_warnings
 
     root = root or find_root()
     problems = []
@@ -158,6 +149,8 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool, for
     root = root or find_root()
     try:
         if sys.stderr.isatty():
+            from muqabala.site.progress import TerminalProgress
+
             with TerminalProgress() as progress:
                 result = build(root, site_dir, strict=not no_strict, progress=progress, force=force)
         else:
@@ -194,6 +187,7 @@ def serve(root: Path | None, port: int) -> None:
     Example:
         muqabala serve --port 8000    # then open http://127.0.0.1:8000/ar/
     """
+    from muqabala.site.serve import serve as run_server
 
     run_server(root or find_root(), port, click.echo)
 
@@ -211,6 +205,7 @@ def new() -> None:
 
 def _scaffold(write: Callable[[], Path], root: Path) -> None:
     """Write a template file and say what to do next, or why it was refused."""
+    from muqabala.data.scaffold import ScaffoldError
 
     try:
         path = write()
@@ -234,6 +229,8 @@ def new_statement(slug: str, root: Path | None, issuer: str | None, case: str | 
         muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
         muqabala check
     """
+    from muqabala.data.scaffold import ScaffoldError, check_id
+    from muqabala.data.scaffold import new_statement as write_statement
 
     root = root or find_root()
     issuers = [e.id for e in catalog.issuers(root)]
@@ -280,6 +277,7 @@ def new_article(slug: str, root: Path | None, case: str | None, language: str) -
         muqabala new article exchange-hack-en --case exchange-2021 --language en
         muqabala check
     """
+    from muqabala.data.scaffold import new_article as write_article
 
     root = root or find_root()
     cases = [e.id for e in catalog.cases(root)]
@@ -330,6 +328,7 @@ def new_issuer(
         muqabala new issuer us-government --name-en "US Government" --name-ar "الحكومة الأمريكية" --country US
         muqabala new statement us-whitehouse-2021-07-19 --issuer us-government
     """
+    from muqabala.data.scaffold import new_issuer as write_issuer
 
     root = root or find_root()
     _scaffold(
@@ -386,6 +385,8 @@ def _import_options(func):  # type: ignore[no-untyped-def]
 
 
 def _import(kind: str, file: TextIO, slug: str | None, root: Path | None, options: dict[str, str | None]) -> None:
+    from muqabala.data.textimport import TextImportError, import_text
+
     root = root or find_root()
     name = getattr(file, "name", "-")
     slug = slug or (Path(name).stem if name not in ("-", "<stdin>") else None)
@@ -481,6 +482,8 @@ def report(root: Path | None, output: TextIO) -> None:
     Example:
         muqabala report | python -m json.tool | less
     """
+    from muqabala.data.corpus import load_corpus
+    from muqabala.site.cache import cached_report
 
     root = root or find_root()
     result = cached_report(load_corpus(root), root)
@@ -497,6 +500,7 @@ def schema(root: Path | None, check_only: bool) -> None:
     Example:
         muqabala schema --check
     """
+    from muqabala.data.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
     folder = (root or find_root()) / SCHEMA_DIR
     if check_only:
@@ -560,6 +564,9 @@ def links_command(
         en/statements/index.html: eu/#p1-s9: no id or name 'p1-s9' on en/statements/eu/index.html
         Error: 1 broken link
     """
+    from muqabala.tools.linkcheck_online import summary_table
+    from muqabala.tools.links import NoSite, check_links
+
     try:
         run = check_links(
             root or find_root(), site_dir, external=external, online=online, max_age=max_age, timeout=timeout
@@ -626,6 +633,8 @@ def evaluate_command(
         muqabala evaluate --claims
         muqabala evaluate --json > evaluation.json
     """
+    from muqabala.tools.evaluate import NoGold, evaluate, text_table
+
     try:
         results = evaluate(root or find_root(), gold_dir, distractors=not no_distractors)
     except NoGold as e:
@@ -714,6 +723,8 @@ def bench_command(
         muqabala bench --scales 1,10 --repeat 3
         muqabala bench --scales 1000 --engine-only --json
     """
+    from muqabala.tools import bench
+
     announce = None if as_json else (lambda scale: click.echo(f"scale {scale}x …", err=True))
     try:
         results = bench.run(

@@ -20,10 +20,11 @@ from pydantic import BaseModel, ValidationError
 from muqabala.data import versions
 from muqabala.data.catalog import did_you_mean
 from muqabala.data.errors import DataError, Problem, show
+from muqabala.data.files import data_files, digest_file
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Paragraph, Statement, Text
 from muqabala.data.placeholders import is_draft, placeholders
-from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
+from muqabala.data.yamlfile import Loaded, format_path, load
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
@@ -101,45 +102,6 @@ class Corpus:
         return chain
 
 
-def find_root(start: Path | None = None) -> Path:
-    """The project folder: the nearest folder upwards holding mkdocs.yml, else the current one."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return here
-
-
-def data_files(root: Path) -> list[tuple[str, Path]]:
-    """Every data file under the project root, in a stable order, with its kind folder."""
-    out = []
-    for folder in DATA_DIRS:
-        base = root / folder
-        if base.is_dir():
-            out += [(folder, p) for p in sorted(base.glob("*.yaml")) + sorted(base.glob("*.yml"))]
-    return out
-
-
-def data_digest(root: Path) -> str:
-    """`Corpus.digest` of the data as it is on disk, from the files' bytes alone.
-
-    No parsing and no validation: cheap enough to tell whether pages generated earlier are
-    still those of the current data.
-    """
-    sha = hashlib.sha256()
-    for _, path in data_files(root):
-        _digest_file(sha, path, path.relative_to(root).as_posix(), root)
-    return sha.hexdigest()
-
-
-def _digest_file(sha: Any, path: Path, display: str, root: Path) -> str:
-    """Add the file to `sha`; return the hash of its bytes alone (none for a file outside `root`)."""
-    raw = b"" if outside(path, root) else read_regular(path)
-    data = raw if isinstance(raw, bytes) else b""  # `load` reports why it cannot be read
-    sha.update(display.encode() + b"\0" + data + b"\0")
-    return hashlib.sha256(data).hexdigest()
-
-
 def _stray_files(root: Path) -> list[Problem]:
     """Data that would be skipped without a word: `st.YAML`, or a subfolder holding YAML files.
 
@@ -188,7 +150,7 @@ def load_corpus(root: Path) -> Corpus:
     named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
     for folder, path in data_files(root):
         display = path.relative_to(root).as_posix()
-        corpus.file_digests[display] = _digest_file(sha, path, display, root)
+        corpus.file_digests[display] = digest_file(sha, path, display, root)
         if not FILE_NAME.fullmatch(path.name):
             problems.append(
                 Problem(

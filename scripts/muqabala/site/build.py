@@ -23,17 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from muqabala.data.corpus import DATA_DIRS, data_files, load_corpus
 from muqabala.data.errors import printable
-from muqabala.data.schema import json_schemas
-from muqabala.data.schema import render as render_schema
+from muqabala.data.files import DATA_FOLDERS, data_files
 from muqabala.data.yamlfile import outside, read_regular
-from muqabala.site.cache import cached_report, current_key
-from muqabala.site.pages import generate_languages, root_not_found, site_url
-from muqabala.site.progress import BuildProgress
-from muqabala.site.render.crawlers import robots_txt, sitemap_index
+from muqabala.site.cache import current_key
 from muqabala.vocabulary import GENERATED, STAMP
+
+if TYPE_CHECKING:
+    from muqabala.site.progress import BuildProgress
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 """Language → its MkDocs configuration file."""
@@ -42,7 +41,7 @@ LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 MARKER = ".muqabala-site"
 """Written into every site we build: the only kind of non-empty folder a build may replace."""
 
-PROJECT_PARTS = (*DATA_DIRS, "lexicon", "content", "overrides", "schema", "scripts", "tests", ".git", "mkdocs.yml")
+PROJECT_PARTS = (*DATA_FOLDERS, "lexicon", "content", "overrides", "schema", "scripts", "tests", ".git", "mkdocs.yml")
 """What a project folder holds: a site folder must be none of these, nor inside one, nor hold one."""
 
 
@@ -211,6 +210,12 @@ def terminate_as_interrupt() -> Iterator[None]:
 def _build(
     root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None, key: str
 ) -> BuildResult:
+    # Imported only when there is something to build: deciding that a site is unchanged
+    # (`build`) needs neither the models and pydantic nor the engine (~0.2 s of imports).
+    from muqabala.data.corpus import load_corpus
+    from muqabala.site.cache import cached_report
+    from muqabala.site.pages import generate_languages
+
     timings: dict[str, float] = {}
     say = progress.stage if progress else (lambda _name: None)
     t0 = time.perf_counter()
@@ -329,6 +334,11 @@ def _source_date(root: Path) -> str:
 
 def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
     """The files outside the two language trees: language chooser, open data, schemas."""
+    from muqabala.data.schema import json_schemas
+    from muqabala.data.schema import render as render_schema
+    from muqabala.site.pages import root_not_found, site_url
+    from muqabala.site.render.crawlers import robots_txt, sitemap_index
+
     (out / "data").mkdir()
     (out / "data" / "report.json").write_text(report_json + "\n", encoding="utf-8")
     (out / "schema").mkdir()

@@ -14,14 +14,17 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import muqabala
 from muqabala import __version__
-from muqabala.collate.engine import CasePart, assemble, collate_cases
-from muqabala.data.corpus import Corpus, data_digest
+from muqabala.data.files import data_digest
 from muqabala.data.yamlfile import read_regular
-from muqabala.report import Report
+
+if TYPE_CHECKING:
+    from muqabala.collate.engine import CasePart
+    from muqabala.data.corpus import Corpus
+    from muqabala.report import Report
 
 CACHE_DIR = ".cache/engine"
 CASES_DIR = f"{CACHE_DIR}/cases"
@@ -83,6 +86,10 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
 
     When something did, only the cases it touches are collated again (`cached_parts`).
     """
+    # Imported here: `current_key` alone (an unchanged site) needs neither the engine nor pydantic.
+    from muqabala.collate.engine import assemble
+    from muqabala.report import Report
+
     key = engine_key(corpus, root)
     path = root / CACHE_DIR / f"{key}.json"
     if path.is_file():
@@ -98,6 +105,8 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
 
 def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
     """Every case's part of the report: from the cache where its key is there, else collated."""
+    from muqabala.collate.engine import CasePart
+
     keys = case_keys(corpus, root)
     folder = root / CASES_DIR
     parts: dict[str, CasePart] = {}
@@ -116,6 +125,13 @@ def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
         parts.update(fresh)
         _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
     return parts
+
+
+def collate_cases(corpus: Corpus, cases: list[str], root: Path) -> dict[str, CasePart]:
+    """`engine.collate_cases`, the engine imported on first use (see `cached_report`)."""
+    from muqabala.collate import engine
+
+    return engine.collate_cases(corpus, cases, root)
 
 
 class PageCache:

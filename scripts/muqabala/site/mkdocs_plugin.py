@@ -23,10 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from muqabala.data.errors import DataError, show
-from muqabala.site import assets, pages
+from muqabala.site import assets, pages, prerendered
 from muqabala.site.render.escape import url_attr
 from muqabala.site.render.search import normalise_search_index
-from muqabala.vocabulary import RTL_LANGUAGES
+from muqabala.vocabulary import GENERATED, RTL_LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.muqabala")
 
@@ -56,6 +56,7 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.lang = str(config.theme["language"])
         self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
         self.sources: dict[str, str] = {}
+        self.held: dict[str, prerendered.Held] = {}
         # site_url names the site's root; each language lives one folder below it.
         site_url = os.environ.get(pages.SITE_URL_ENV, "").strip() or config.site_url or ""
         if site_url and not pages.valid_site_url(site_url):
@@ -87,6 +88,27 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        # A generated page's HTML blocks are finished: Markdown is handed the rest (headings,
+        # tables) and the blocks go back in `on_page_content` (see site.prerendered).
+        if page.file.src_uri.split("/", 1)[0] not in GENERATED:
+            return markdown
+        held = prerendered.hold(markdown)
+        self.held[page.file.src_uri] = held
+        return held.markdown
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is None:
+            return html
+        try:
+            html = held.put_back(html)
+        except ValueError as e:
+            raise PluginError(f"muqabala: {page.file.src_uri}: {e}") from None
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= held.anchor_ids()
+        return html
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         # A generated page is edited in its YAML, not in its Markdown; a hand-written one in its

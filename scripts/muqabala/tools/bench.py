@@ -9,6 +9,7 @@ time: a benchmark reports, a test decides.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -40,6 +41,7 @@ STAGES = (
     "rules",
     "markdown",
     "mkdocs_bare",
+    "mkdocs_plain",
     "full_build",
     "noop_build",
     "rebuild_edit",
@@ -60,6 +62,7 @@ LABELS = {
     "rules": "rules+report",
     "markdown": "Markdown",
     "mkdocs_bare": "MkDocs (bare)",
+    "mkdocs_plain": "MkDocs, plain Markdown",
     "full_build": "full build",
     "noop_build": "build, nothing changed",
     "rebuild_edit": "rebuild (1 edit)",
@@ -70,6 +73,7 @@ LABELS = {
 RATIOS = {
     "own_ratio": ("own / (own + bare MkDocs)", "%"),
     "full_vs_bare": ("full build / bare MkDocs", "x"),
+    "full_vs_plain": ("full build / plain-Markdown MkDocs", "x"),
     "noop_vs_full": ("no-op build / full build", "%"),
     "rebuild_vs_full": ("rebuild (1 edit) / full build", "%"),
     "rebuild_vs_bare": ("rebuild (1 edit) / bare MkDocs", "x"),
@@ -151,6 +155,42 @@ def _bare_config(root: Path, lang: str, config: str, nav: list[object]) -> Path:
     return path
 
 
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"[ \t]+")
+
+
+def plain_markdown(text: str) -> str:
+    """A generated page as plain Markdown of the same text: the yardstick's page.
+
+    Headings and Markdown lines are kept; each HTML block becomes a paragraph of its text (tags,
+    scripts and styles dropped), so MkDocs builds the same words without any raw HTML.
+    """
+    out = []
+    for chunk in text.split("\n\n"):
+        if chunk.lstrip().startswith("<"):
+            words = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", chunk)))).strip()
+            chunk = "\n".join(line.strip() for line in words.splitlines() if line.strip())
+            # Markdown's own characters in the text stay text.
+            chunk = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", chunk)
+        if chunk:
+            out.append(chunk)
+    return "\n\n".join(out) + "\n"
+
+
+def _plain_config(root: Path, lang: str, config: str, nav: list[object]) -> Path:
+    """The bare configuration over `.bench-plain/<lang>`: hand-written pages as they are,
+    generated ones as `plain_markdown`."""
+    path = root / f".bench-plain-{lang}.yml"
+    text = f"INHERIT: {config}\n" + yaml.safe_dump(
+        {"docs_dir": f".bench-plain/{lang}", "plugins": [{"search": {"lang": lang}}], "nav": nav},
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _mkdocs_cmd(config: Path, out: Path, strict: bool) -> list[str]:
     """One language's MkDocs build, as `build.py` runs it."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(out)]
@@ -216,7 +256,9 @@ def measure(
     aligns again inside, so this is an estimate; the compiled lexicon patterns are cold, as in
     a build), `markdown` (render_languages for both languages, each case once, on every core
     from 8 cases, no page cache; files written), `mkdocs_bare` (both MkDocs builds of the same
-    pages without our plugin), `full_build` (`muqabala build` with cold engine and page caches),
+    pages without our plugin), `mkdocs_plain` (the yardstick: the same builds with every generated
+    page as `plain_markdown`, the same words without any HTML), `full_build` (`muqabala build`
+    with cold engine and page caches),
     `rebuild_edit` (`muqabala build` after one statement was edited: its case is collated and
     rendered again, the others come from the caches), `noop_build` (`muqabala build` again right
     after the full build: nothing changed, nothing is published), `read_html` (reading every HTML
@@ -256,7 +298,8 @@ def measure(
         return out
     t0 = time.perf_counter()
     navs = {}
-    for lang, pages in render_languages(corpus, report, tuple(LANGUAGES)).items():
+    rendered = render_languages(corpus, report, tuple(LANGUAGES))
+    for lang, pages in rendered.items():
         for rel, text in pages.files.items():
             target = root / "content" / lang / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -264,12 +307,23 @@ def measure(
         navs[lang] = pages.nav
         out[f"pages_{lang}"] = len(pages.files)
     out["markdown"] = time.perf_counter() - t0
+    for lang, pages in rendered.items():
+        plain = root / ".bench-plain" / lang
+        shutil.copytree(root / "content" / lang, plain, ignore=shutil.ignore_patterns(*GENERATED))
+        for rel, text in pages.files.items():
+            (plain / rel).parent.mkdir(parents=True, exist_ok=True)
+            (plain / rel).write_text(plain_markdown(text) if rel.endswith(".md") else text, encoding="utf-8")
+    del rendered
     del report, corpus
 
     if not engine_only:
         configs = {lang: _bare_config(root, lang, cfg, navs[lang]) for lang, cfg in LANGUAGES.items()}
         cmds = [_mkdocs_cmd(cfg, root / ".bench-bare-site" / lang, shipped) for lang, cfg in configs.items()]
         out["mkdocs_bare"], out["peak_mb_mkdocs"], _ = _run(cmds, root)
+        # Not strict: the hand-written pages link to anchors the plain pages no longer have.
+        yardstick = {lang: _plain_config(root, lang, cfg, navs[lang]) for lang, cfg in LANGUAGES.items()}
+        cmds = [_mkdocs_cmd(cfg, root / ".bench-plain-site" / lang, False) for lang, cfg in yardstick.items()]
+        out["mkdocs_plain"], _, _ = _run(cmds, root)
 
         shutil.rmtree(root / ".cache", ignore_errors=True)
         _clear_generated(root)
@@ -292,6 +346,7 @@ def measure(
     if not engine_only:
         out["own_ratio"] = own / (own + out["mkdocs_bare"])
         out["full_vs_bare"] = out["full_build"] / out["mkdocs_bare"]
+        out["full_vs_plain"] = out["full_build"] / out["mkdocs_plain"]
         out["noop_vs_full"] = out["noop_build"] / out["full_build"]
         out["rebuild_vs_full"] = out["rebuild_edit"] / out["full_build"]
         out["rebuild_vs_bare"] = out["rebuild_edit"] / out["mkdocs_bare"]

@@ -1,0 +1,96 @@
+"""Generated pages' HTML blocks held out of Markdown: the same HTML, toc and anchors as before."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+from conftest import REPO
+from muqabala.data.corpus import load_corpus
+from muqabala.site.prerendered import hold
+from muqabala.site.render import render_pages
+from render_fakes import hostile_corpus, hostile_report
+
+
+class Anchors(HTMLParser):
+    """What MkDocs collects from raw HTML to check links to anchors: ids, and names of <a>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for k, v in attrs:
+            if v is not None and (k == "id" or (k == "name" and tag == "a")):
+                self.ids.add(v)
+
+
+@pytest.fixture(scope="module")
+def site_pages(exchange, tmp_path_factory):
+    from muqabala.collate.engine import collate
+
+    corpus = load_corpus(exchange)
+    report = collate(corpus)
+    hostile = hostile_corpus(tmp_path_factory.mktemp("hostile"))
+    bad = hostile_report(hostile)
+    out = {}
+    for lang in ("en", "ar"):
+        out[f"exchange {lang}"] = render_pages(corpus, report, lang).files
+        out[f"hostile {lang}"] = render_pages(hostile, bad, lang, base_url="https://example.org/site").files
+    return out
+
+
+def converter(lang: str) -> markdown.Markdown:
+    config = load_config(str(REPO / ("mkdocs.yml" if lang == "en" else "mkdocs.ar.yml")))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+@pytest.mark.parametrize("which", ["exchange en", "exchange ar", "hostile en", "hostile ar"])
+def test_held_pages_give_the_same_html_toc_and_anchors(site_pages, which: str) -> None:
+    md = converter(which.split()[1])
+    pages = {rel: text for rel, text in site_pages[which].items() if rel.endswith(".md")}
+    held_blocks = 0
+    for rel, text in sorted(pages.items()):
+        body, _ = get_data(text)
+        expected = md.reset().convert(body)
+        toc = md.toc_tokens  # type: ignore[attr-defined]
+        held = hold(body)
+        got = held.put_back(md.reset().convert(held.markdown))
+        assert got == expected, rel
+        assert md.toc_tokens == toc, rel  # type: ignore[attr-defined]
+        anchors = Anchors()
+        anchors.feed("\n".join(held.blocks))
+        assert held.anchor_ids() == anchors.ids, rel
+        held_blocks += len(held.blocks)
+    assert held_blocks > len(pages)  # most of each page is held
+
+
+def test_html_markdown_would_change_is_left_to_markdown() -> None:
+    text = (
+        "Intro\n\n"
+        "```html\n\n<div>code</div>\n\n```\n\n"  # in a code block
+        "<div>open\n\n</div>\n\n"  # a blank line inside
+        "<div>x</div>\ntext right after\n\n"  # no blank line after
+        "<div>x</div> and a tail\n\n"  # text after the closing tag
+        "<span>inline</span>\n\n"  # not a block tag
+        "</div>\n\n"  # a stray closing tag
+        '<script type="application/ld+json">{"a": "</p>"}</script>\n\n'
+        '<div id="a&amp;b"><a name="n">x</a><p name="no">y</p></div>'
+    )
+    held = hold(text)
+    assert held.blocks == [
+        '<script type="application/ld+json">{"a": "</p>"}</script>',
+        '<div id="a&amp;b"><a name="n">x</a><p name="no">y</p></div>',
+    ]
+    assert held.markdown == text.replace(held.blocks[0], f"{held.token}0").replace(held.blocks[1], f"{held.token}1")
+    assert held.anchor_ids() == {"a&b", "n"}
+
+
+def test_a_placeholder_markdown_did_not_keep_is_an_error() -> None:
+    held = hold("<div>x</div>\n\n<div>y</div>")
+    with pytest.raises(ValueError, match="^1 of 2 HTML blocks lost in Markdown$"):
+        held.put_back(f"<p>{held.token}0</p>\n<h2>{held.token}1</h2>")
