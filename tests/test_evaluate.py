@@ -79,7 +79,7 @@ def test_command_prints_json_figures_per_case_and_split(tmp_path: Path):
     result = CliRunner().invoke(main, ["evaluate", "--root", str(tiny_project(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert out["schema_version"] == 1
+    assert out["schema_version"] == 2
     case = out["cases"]["case-1"]
     assert case["split"] == "evaluation" and case["articles"] == 1
     assert set(case["evidence"]) == {"claims", "p_at_1", "mrr", "map_at_5"}

@@ -614,10 +614,15 @@ def links_command(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (for CI history).")
 @click.option("--claims", is_flag=True, help="Also list each claim: its top evidence, verdict and missed flags.")
+@click.option(
+    "--coding",
+    is_flag=True,
+    help="Also list the statement sentences whose attribution coding differs from the gold (tuning cases only).",
+)
 @click.option("--no-distractors", is_flag=True, help="Skip the run with every other case's statements merged in.")
 @fail_on_data_errors
 def evaluate_command(
-    root: Path | None, gold_dir: Path | None, as_json: bool, claims: bool, no_distractors: bool
+    root: Path | None, gold_dir: Path | None, as_json: bool, claims: bool, coding: bool, no_distractors: bool
 ) -> None:
     """Score evidence, flags and verdicts against the gold files, per case; tuning and evaluation cases apart.
 
@@ -625,12 +630,16 @@ def evaluate_command(
     on its case, and says whether the case tunes the rules (split: tuning) or only evaluates them
     (split: evaluation). Prints P@1, MRR and MAP@5 of the evidence, recall and precision of the
     required flags, the must-stay-clean claims that got a major flag, and verdict accuracy; then
-    the same with every other case's statements filed under each case (distractors).
+    the same with every other case's statements filed under each case (distractors). With coding
+    gold (tests/gold/coding/<case>.yaml), also how often each statement sentence is coded on the
+    attribution scale at the level, state and organ a reader gives it; --coding lists the
+    disagreements of the tuning cases, never those of the evaluation cases.
 
     \b
     Example:
         muqabala evaluate
         muqabala evaluate --claims
+        muqabala evaluate --coding
         muqabala evaluate --json > evaluation.json
     """
     from muqabala.tools.evaluate import NoGold, evaluate, text_table
@@ -643,7 +652,7 @@ def evaluate_command(
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True))
     else:
-        click.echo(text_table(results, claims=claims))
+        click.echo(text_table(results, claims=claims, coding=coding))
 
 
 def _scales(value: str) -> list[int]:

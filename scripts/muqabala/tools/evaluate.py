@@ -15,7 +15,9 @@ Figures, as retrieval and claim-verification work reports them:
 - verdicts: the share of claims whose computed verdict is one of the acceptable ones (an editor's
   override never counts: it is not the engine's);
 - distractors: the same evidence and flag figures when every other case's statements are filed
-  under the case, as if an editor had filed them there by mistake or the case had grown.
+  under the case, as if an editor had filed them there by mistake or the case had grown;
+- attribution coding: how often the engine codes a statement sentence at the level, state and organ
+  a careful reader gives it (`tests/gold/coding/<case>.yaml`, see `muqabala.tools.coding`).
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ from muqabala.data.errors import DataError, Problem
 from muqabala.data.model import Id
 from muqabala.report import ArticleReport
 from muqabala.site.cache import cached_report
+from muqabala.tools.coding import coding_figures, coding_table, load_coding_golds
 from muqabala.vocabulary import DiscrepancyType, Verdict
 
-EVALUATION_SCHEMA_VERSION = 1
-"""Version of the shape of `muqabala evaluate --json`."""
+EVALUATION_SCHEMA_VERSION = 2
+"""Version of the shape of `muqabala evaluate --json`: 2 added `coding`."""
 
 Ref = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
 Split = Literal["tuning", "evaluation"]
@@ -348,10 +351,13 @@ def evaluate(root: Path, gold_dir: Path | None = None, distractors: bool = True)
     """The figures of every article with gold, per article, per case, per split and overall.
 
     Raises `NoGold` when no gold file names an article of the project, `DataError` when the data or
-    a gold file is invalid.
+    a gold file is invalid. The attribution-coding gold lives in the `coding` folder of the gold.
     """
     corpus = load_corpus(root)
     golds = load_golds(root, corpus, gold_dir)
+    coding_golds = load_coding_golds(
+        root, corpus, (gold_dir or root / "tests" / "gold") / "coding", {g.case: g.split for g in golds.values()}
+    )
     if not golds:
         raise NoGold(
             f"no gold file for any article under {gold_dir or root / 'tests' / 'gold'} "
@@ -372,6 +378,8 @@ def evaluate(root: Path, gold_dir: Path | None = None, distractors: bool = True)
         "overall": overall.figures(),
         "articles": articles,
     }
+    if coding_golds:
+        result["coding"] = coding_figures(corpus, coding_golds)
     if distractors:
         result["distractors"] = distractor_figures(corpus, golds)
     return result
@@ -392,8 +400,8 @@ def _row(name: str, split: str, f: dict[str, Any]) -> str:
     )
 
 
-def text_table(results: dict[str, Any], claims: bool = False) -> str:
-    """The figures as `muqabala evaluate` prints them."""
+def text_table(results: dict[str, Any], claims: bool = False, coding: bool = False) -> str:
+    """The figures as `muqabala evaluate` prints them; `coding` lists the tuning cases' coding disagreements."""
     head = (
         f"{'case':<18} {'split':<10} {'art':>3} {'claims':>6} {'P@1':>6} {'MRR':>6} {'MAP@5':>6} "
         f"{'flags R':>8} {'flags P':>8} {'clean FP':>7} {'verdicts':>8} {'false ✓':>8}"
@@ -427,6 +435,8 @@ def text_table(results: dict[str, Any], claims: bool = False) -> str:
                     f"  {mark:4} {claim:9} top {c['top'] or '(none)':<48} verdict {verdict:<18}"
                     + (f" missed {','.join(missing)}" if missing else "")
                 )
+    if results.get("coding"):
+        lines += coding_table(results["coding"], detail=coding)
     lines += [
         "",
         "P@1, MRR, MAP@5: evidence ranking (claims with gold evidence). flags R/P: recall and precision of",
