@@ -162,7 +162,13 @@ LABELS: dict[str, dict[str, str]] = {
         "ar": "كل صف بيان، وكل عمود جانب مما يقوله. الخانة الموسومة بـ ≠ تختلف عن الجانب نفسه "
         "في بيان آخر من القضية نفسها.",
     },
-    "compare.differs": {"en": "differs", "ar": "مختلف"},
+    "compare.differs": {"en": "differs from the others", "ar": "يختلف عن غيره"},
+    "compare.excerpt": {"en": "excerpt", "ar": "مقتطف"},
+    "compare.translated_sentence": {"en": "in our translation of the sentence", "ar": "في ترجمتنا للجملة"},
+    "compare.chart_partial": {
+        "en": "A dashed circle is a statement known only in part: its place on the scale rests on an excerpt.",
+        "ar": "الدائرة المتقطعة بيانٌ لم يُنقل إلا جزء منه، فموضعه على السلّم قائم على مقتطف.",
+    },
     "compare.chart": {"en": "The attribution scale", "ar": "سلّم الإسناد"},
     "compare.chart_note": {
         "en": "Each statement (circle) and each claim about it (diamond), placed on the scale from "
