@@ -195,7 +195,7 @@ def _render_case(
             headline = art.headline.text
         title = nav_title(plain_isolate(headline, lang))
         for path, text, nav in (
-            (article_path(aid), render_article(art, ar, lang), out.articles),
+            (article_path(aid), render_article(art, ar, lang, corpus), out.articles),
             (checks_path(aid), render_checks(art, ar, corpus, lang, base_url, publisher), out.checks),
         ):
             out.files[path] = text

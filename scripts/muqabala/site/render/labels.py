@@ -42,6 +42,14 @@ LABELS: dict[str, dict[str, str]] = {
     "nav.guide": {"en": "Editor's guide", "ar": "دليل المحرر"},
     "nav.data": {"en": "Open data", "ar": "البيانات المفتوحة"},
     "title.checks": {"en": "Checks", "ar": "الفحص"},
+    # What a publisher shows with each check
+    "publisher.conclusion": {"en": "In short", "ar": "الخلاصة"},
+    "publisher.author": {"en": "Checked by", "ar": "فحصه"},
+    "publisher.reviewer": {"en": "Reviewed by", "ar": "راجعه"},
+    "publisher.reviewed": {"en": "Check published", "ar": "نُشر الفحص"},
+    "publisher.updated": {"en": "Last updated", "ar": "آخر تحديث"},
+    "publisher.corrections": {"en": "Corrections", "ar": "التصحيحات"},
+    "publisher.correction": {"en": "Correction", "ar": "تصحيح"},
     # Article page
     "article.outlet": {"en": "Outlet", "ar": "الناشر"},
     "article.date": {"en": "Published", "ar": "تاريخ النشر"},
