@@ -3,10 +3,11 @@
 At the language's root, because Material looks for `sitemap.xml` beside every `rel=alternate`.
 
 An entry per article reviewed, dated as its ClaimReview blocks are, one per editorial decision,
-dated by the editor, and one per correction, dated as the corrections log on the article page; the feed's own date is its newest entry's, never the build's, so
-the same data gives the same bytes. Atom is written by feedgen, a maintained library, rather than
-by hand; JSON Feed is plain JSON. Addresses are absolute with a site address, else relative to the
-feed (readers resolve them against the feed's own address).
+dated by the editor, and one per correction, dated as the corrections log on the article page;
+the feed's own date is its newest entry's, never the build's, so the same data gives the same bytes.
+Atom is written by feedgen, a maintained library, rather than by hand; JSON Feed is plain JSON.
+Addresses are absolute with a site address, else relative to the feed (readers resolve them
+against the feed's own address).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence
 from muqabala.report import ArticleReport, Claim
-from muqabala.data.corpus import Corpus
 from muqabala.site.render.bidi import direction, isolate, span
 from muqabala.site.render.claimreview import review_date
 from muqabala.site.render.escape import esc, href
