@@ -30,6 +30,7 @@ DOCUMENTED = {
     model.ArticleParagraph: "fields-article-paragraph",
     model.ArticleSentence: "fields-article-sentence",
     model.Override: "fields-override",
+    model.Correction: "fields-correction",
     model.Bilingual: "fields-bilingual",
 }
 """Each model class → the heading id of its field table in the guide."""
