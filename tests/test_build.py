@@ -20,7 +20,7 @@ from muqabala.data.errors import DataError
 from muqabala.site.build import BuildError, build, site_key
 from muqabala.vocabulary import STAMP
 
-PAGES = ("index.md", "methodology.md", "guide.md")
+PAGES = ("index.md", "methodology.md", "guide.md", "about.md")
 
 
 def tiny_site(root: Path) -> Path:

@@ -161,3 +161,14 @@ def test_the_claimreview_is_dated_by_reviewed(published) -> None:
 
     corpus, report = published
     assert review_date(corpus.articles["art"], report.articles[0], corpus) == "2026-11-28"
+
+
+def test_the_licence_is_named_by_the_licence_file(tmp_path: Path) -> None:
+    from muqabala.site.render.opendata import licence
+
+    assert licence(tmp_path) is None
+    (tmp_path / "LICENSE").write_text("\nMIT License\n\nCopyright (c) 2026\n", encoding="utf-8")
+    terms = licence(tmp_path)
+    assert terms is not None
+    assert (terms.name, terms.path) == ("MIT License", "data/LICENSE.txt")
+    assert "remain their publishers' work" in terms.note.en and "تبقى من عمل ناشريها" in terms.note.ar

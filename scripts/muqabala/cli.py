@@ -29,6 +29,7 @@ from muqabala.lexicon.terminology import terminology_warnings
 from muqabala.site.build import BuildError, SiteDirError, build
 from muqabala.site.cache import cached_report
 from muqabala.site.progress import TerminalProgress
+from muqabala.site.render.opendata import licence
 from muqabala.site.serve import serve as run_server
 from muqabala.tools import bench
 from muqabala.tools.evaluate import NoGold, evaluate, text_table
@@ -483,7 +484,7 @@ def report(root: Path | None, output: TextIO) -> None:
     """
 
     root = root or find_root()
-    result = cached_report(load_corpus(root), root)
+    result = cached_report(load_corpus(root), root).model_copy(update={"licence": licence(root)})
     output.write(result.model_dump_json(indent=1) + "\n")
 
 

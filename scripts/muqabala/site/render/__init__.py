@@ -257,6 +257,7 @@ def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages])
         {t("nav.methodology", lang): "methodology.md"},
         {t("nav.guide", lang): "guide.md"},
         {t("nav.data", lang): "data.md"},
+        {t("nav.about", lang): "about.md"},
     ]
     return pages
 

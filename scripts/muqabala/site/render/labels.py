@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
     "nav.methodology": {"en": "Methodology", "ar": "المنهجية"},
     "nav.guide": {"en": "Editor's guide", "ar": "دليل المحرر"},
     "nav.data": {"en": "Open data", "ar": "البيانات المفتوحة"},
+    "nav.about": {"en": "About", "ar": "عن مقابلة"},
     "title.checks": {"en": "Checks", "ar": "الفحص"},
     # What a publisher shows with each check
     "publisher.conclusion": {"en": "In short", "ar": "الخلاصة"},
@@ -200,6 +201,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sources they point to.",
         "ar": "كل ما في هذا الموقع مبني من ملفات مفتوحة. أعد استخدامها بحرية، مع الإحالة إلى المصادر التي تشير إليها.",
     },
+    "data.licence": {"en": "Licence", "ar": "الترخيص"},
     "data.report": {
         "en": "The report (all verdicts, evidence and differences)",
         "ar": "التقرير (كل الأحكام والأدلة والفروق)",
