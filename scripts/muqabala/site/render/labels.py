@@ -166,10 +166,13 @@ LABELS: dict[str, dict[str, str]] = {
     "statement.title_translation": {"en": "Title, translated", "ar": "العنوان مترجمًا"},
     # Comparison
     "compare.intro": {
-        "en": "Each row is a statement, each column a facet of what it says. A cell marked ≠ differs "
-        "from the same facet in another statement of the same case.",
-        "ar": "كل صف بيان، وكل عمود جانب مما يقوله. الخانة الموسومة بـ ≠ تختلف عن الجانب نفسه "
-        "في بيان آخر من القضية نفسها.",
+        "en": "Each row is a statement, each column a facet of what it says, with the statement's own "
+        "words in quotation marks. A cell marked ≠ differs from what most statements of the same case "
+        "say on that facet (where no answer is given by most, every cell of the facet is marked). "
+        "An excerpt is a statement we have only in part.",
+        "ar": "كل صف بيان، وكل عمود جانب مما يقوله، مع كلمات البيان نفسه بين علامتَي تنصيص. الخانة "
+        "الموسومة بـ ≠ تخالف ما تقوله أغلب بيانات القضية نفسها في هذا الجانب (وإن لم تتفق الأغلبية "
+        "على شيء وُسمت خانات الجانب كلها). والمقتطف بيانٌ لم نحصل إلا على جزء منه.",
     },
     "compare.differs": {"en": "differs from the others", "ar": "يختلف عن غيره"},
     "compare.excerpt": {"en": "excerpt", "ar": "مقتطف"},
