@@ -22,7 +22,7 @@ def project_from(dest: Path, data: Path = EXCHANGE) -> Path:
     from muqabala.vocabulary import GENERATED
 
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "mkdocs.ar.yml"):
+    for name in ("mkdocs.yml", "mkdocs.ar.yml", "LICENSE"):
         shutil.copy(REPO / name, dest / name)
     for folder in ("overrides", "lexicon"):
         shutil.copytree(REPO / folder, dest / folder)

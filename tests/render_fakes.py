@@ -249,6 +249,11 @@ def hostile_corpus(root: Path) -> Corpus:
             "overrides": [
                 {"claim": "p1-s1", "verdict": "supported", "editor": "Ed " + h, "date": "2024-01-01", "note": hn}
             ],
+            "author": "By " + h,
+            "reviewer": "Rev " + h,
+            "reviewed": "2024-01-02",
+            "updated": "2024-01-03",
+            "corrections": [{"date": "2024-01-03", "note": hn}],
         }
     )
     return Corpus(

@@ -20,7 +20,7 @@ from muqabala.data.errors import DataError
 from muqabala.site.build import BuildError, build, site_key
 from muqabala.vocabulary import STAMP
 
-PAGES = ("index.md", "methodology.md", "guide.md")
+PAGES = ("index.md", "methodology.md", "guide.md", "about.md")
 
 
 def tiny_site(root: Path) -> Path:
@@ -29,6 +29,8 @@ def tiny_site(root: Path) -> Path:
     for lang, title in (("en", "Home"), ("ar", "الرئيسية")):
         for page in PAGES:
             files[f"content/{lang}/{page}"] = f"# {title} {page[:-3]} {{ #top }}\n\nText.\n"
+        # Every article and check page links to the about page's section on reporting an error.
+        files[f"content/{lang}/about.md"] += "\n## Report an error { #report-an-error }\n\nText.\n"
     write_tree(root, files)
     for name in ("mkdocs.yml", "mkdocs.ar.yml"):
         shutil.copy(REPO / name, root / name)

@@ -31,6 +31,7 @@ DOCUMENTED = {
     model.ArticleParagraph: "fields-article-paragraph",
     model.ArticleSentence: "fields-article-sentence",
     model.Override: "fields-override",
+    model.Correction: "fields-correction",
     model.Bilingual: "fields-bilingual",
 }
 """Each model class → the heading id of its field table in the guide."""
@@ -76,14 +77,14 @@ def test_every_field_is_in_its_table(lang: str, cls: type[BaseModel]) -> None:
     assert not missing, f"content/{lang}/guide.md, {cls.__name__} table lacks {missing}"
 
 
-@pytest.mark.parametrize("name", ["index.md", "guide.md"])
+@pytest.mark.parametrize("name", ["index.md", "guide.md", "about.md"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_heading_has_an_explicit_id(lang: str, name: str) -> None:
     bare = [number for _, hid, number in headings(page(lang, name)) if hid is None]
     assert not bare, f"content/{lang}/{name}: headings without {{ #id }} at lines {bare}"
 
 
-@pytest.mark.parametrize("name", ["index.md", "guide.md"])
+@pytest.mark.parametrize("name", ["index.md", "guide.md", "about.md"])
 def test_languages_have_the_same_heading_ids(name: str) -> None:
     ids = {lang: [(level, hid) for level, hid, _ in headings(page(lang, name))] for lang in LANGUAGES}
     assert ids["en"] == ids["ar"], f"{name}: headings differ between en and ar"

@@ -293,3 +293,31 @@ def test_a_claims_title_and_description_stay_text_in_the_head(tmp_path: Path) ->
     assert HOSTILE in page.title
     metas = {a.get("property") or a.get("name"): a.get("content") for tag, a in page.elements if tag == "meta"}
     assert HOSTILE in (metas["og:title"] or "") and metas["twitter:title"] == metas["og:title"]
+
+
+def test_report_error_must_be_a_web_or_mail_address(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace('  report_error: ""\n', "  report_error: 'javascript:alert(1)//'\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert (
+        "muqabala: extra.report_error must be an http://, https:// or mailto: address, like "
+        "mailto:corrections@example.org (got 'javascript:alert(1)//')" in result.output
+    )
+    assert not (root / "site").exists()
+
+
+def test_report_error_from_the_configuration_on_every_check(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace('  report_error: ""\n', '  report_error: "mailto:corrections@example.org?subject=<x>"\n')
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build(root)
+    for lang, words in (("en", "Report it"), ("ar", "أبلغنا به")):
+        for page in ("checks/art", "articles/art"):
+            text = (root / "site" / lang / page / "index.html").read_text(encoding="utf-8")
+            assert f'<a href="mailto:corrections@example.org?subject=&lt;x&gt;">{words}</a>' in text, (lang, page)
+        statement = (root / "site" / lang / "statements" / "st" / "index.html").read_text(encoding="utf-8")
+        assert "mq-report-error" not in statement

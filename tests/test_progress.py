@@ -25,9 +25,9 @@ def test_a_build_reports_its_stages_and_every_page(tmp_path: Path) -> None:
         "Publishing the site",
     ]
     last = {e[1]: e[2:] for e in recorder.events if e[0] == "pages"}
-    # 3 hand-written pages, the article, its checks, its two claims' pages (headline and p1-s1),
+    # 4 hand-written pages, the article, its checks, its two claims' pages (headline and p1-s1),
     # the statement, compare, discrepancies, open data, and MkDocs' 404 page.
-    assert last == {"en": (12, 12), "ar": (12, 12)}
+    assert last == {"en": (13, 13), "ar": (13, 13)}
     for lang in ("en", "ar"):
         written = [e[2] for e in recorder.events if e[0] == "pages" and e[1] == lang]
         assert written == sorted(written)

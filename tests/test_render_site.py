@@ -37,7 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(REPO / "lexicon", root / "lexicon")
     for lang in ("en", "ar"):
-        for page in ("index.md", "methodology.md", "guide.md"):
+        for page in ("index.md", "methodology.md", "guide.md", "about.md"):
             path = root / "content" / lang / page
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(f"# {page[:-3]} {{ #top }}\n\nText.\n", encoding="utf-8")

@@ -98,3 +98,35 @@ def test_every_claim_has_a_page_of_at_most_60_kb_outside_the_nav(shipped: Path) 
         # Not in the nav: the home page (nav and all) links to the articles' checks, not to claims.
         home = (shipped / lang / "index.html").read_text(encoding="utf-8")
         assert 'href="checks/' in home and not re.search(r'href="[^"]*checks/[^"/]+/[^"/]+/"', home)
+
+
+def test_the_open_data_carries_its_licence(shipped: Path) -> None:
+    import json
+
+    report = json.loads((shipped / "data" / "report.json").read_text(encoding="utf-8"))
+    assert report["schema_version"] == 2
+    assert report["licence"]["name"] == "MIT License"
+    assert (shipped / report["licence"]["path"]).read_text(encoding="utf-8").startswith("MIT License")
+    for lang, heading in (("en", "Licence"), ("ar", "الترخيص")):
+        page = (shipped / lang / "data" / "index.html").read_text(encoding="utf-8")
+        assert f'id="licence">{heading}' in page
+        assert '<a href="../../data/LICENSE.txt"><code dir="ltr">MIT License</code></a>' in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_article_and_check_links_to_reporting_an_error(shipped: Path, lang: str) -> None:
+    pages = sorted((shipped / lang / "checks").rglob("index.html")) + sorted(
+        (shipped / lang / "articles").rglob("index.html")
+    )
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        link = re.search(r'<p class="mq-report-error">.*?<a href="([^"]+)">', text, re.S)
+        assert link is not None, page
+        # Without `report_error` in the configuration: the about page's section on reporting errors.
+        assert (page.parent / link[1].split("#")[0] / "index.html").resolve() == (
+            shipped / lang / "about" / "index.html"
+        )
+        assert link[1].endswith("#report-an-error")
+    about = (shipped / lang / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'id="report-an-error"' in about and 'id="corrections"' in about and 'id="licence"' in about

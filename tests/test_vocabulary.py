@@ -108,7 +108,7 @@ def test_methodology_and_guide_name_terms_only_by_their_vocabulary_label() -> No
     icons = {v.icon: v for v in VERDICTS.values()}
     checked = 0
     for lang in SITE_LANGUAGES:
-        for page in ("methodology.md", "guide.md"):
+        for page in ("methodology.md", "guide.md", "about.md"):
             text = (REPO / "content" / lang / page).read_text(encoding="utf-8")
             for retired in RETIRED:
                 assert retired not in text, f"content/{lang}/{page} names {retired!r}, not a vocabulary label"

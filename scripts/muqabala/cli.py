@@ -484,9 +484,10 @@ def report(root: Path | None, output: TextIO) -> None:
     """
     from muqabala.data.corpus import load_corpus
     from muqabala.site.cache import cached_report
+    from muqabala.site.render.opendata import licence
 
     root = root or find_root()
-    result = cached_report(load_corpus(root), root)
+    result = cached_report(load_corpus(root), root).model_copy(update={"licence": licence(root)})
     output.write(result.model_dump_json(indent=1) + "\n")
 
 

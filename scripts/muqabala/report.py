@@ -14,7 +14,8 @@ from muqabala.vocabulary import ATTRIBUTION_ORDER, AttributionLevel, Discrepancy
 
 __all__ = ["ATTRIBUTION_ORDER", "AttributionLevel", "DiscrepancyType", "Verdict"]  # re-exported: part of the contract
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION = 2
+"""Raised when a field is added or changes meaning (2: `licence`); readers check it."""
 
 
 class _Out(BaseModel):
@@ -211,6 +212,17 @@ class Comparison(_Out):
     """Statement id → that statement's value for the facet."""
 
 
+class Licence(_Out):
+    """The licence the open data is published under."""
+
+    name: str
+    """Its name as the licence file gives it (`MIT License`)."""
+    path: str
+    """Where its text is published, relative to the site's root (`data/LICENSE.txt`)."""
+    note: Texts
+    """What it covers, and what it does not: the transcribed texts remain their publishers'."""
+
+
 class Report(_Out):
     """The whole output of one collation run."""
 
@@ -220,3 +232,6 @@ class Report(_Out):
     statements: list[StatementReport]
     articles: list[ArticleReport]
     comparisons: list[Comparison]
+    licence: Licence | None = None
+    """The open data's licence, from the project's `LICENSE` file; set by `muqabala build` and
+    `muqabala report`, absent where the project has none."""

@@ -311,11 +311,55 @@ def test_no_page_is_wider_than_a_phone(browser, base_url, lang, path):
                }).slice(0, 5).map(e => e.tagName + '.' + e.className)"""
         )
         assert wide == [], (path, wide)
+        # The chart shown (the compact one on a phone; the wide one is not displayed).
         smallest = pg.evaluate(
             "Math.min(...[...document.querySelectorAll('svg.mq-chart text')]"
+            ".filter(t => t.ownerSVGElement.getBoundingClientRect().width > 0)"
             ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a), 99)"
         )
         assert smallest >= 12, (path, smallest)
+        # No sideways swipe: the page does not scroll across, and the navigation drawer stays off screen.
+        pg.evaluate("window.scrollTo(-5000, 0); window.scrollBy(10000, 0)")
+        assert pg.evaluate("window.scrollX") == 0, path
+        pg.evaluate("window.scrollTo(-5000, 0)")
+        assert pg.evaluate("window.scrollX") == 0, path
+        drawer = pg.evaluate(
+            "(() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();"
+            " return [r.left, r.right]; })()"
+        )
+        assert drawer[1] <= 0 or drawer[0] >= PHONE["width"], (path, drawer)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_comparison_is_one_card_per_statement_on_a_phone(browser, base_url, lang):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        pg = context.new_page()
+        pg.goto(f"{base_url}/{lang}/compare/")
+        pg.wait_for_load_state("load")
+        cards = pg.evaluate(
+            """() => [...document.querySelectorAll('table.mq-compare tbody tr')].map(tr => {
+                 const r = tr.getBoundingClientRect();
+                 return [getComputedStyle(tr).display, r.left, r.right, tr.querySelectorAll('td').length];
+               })"""
+        )
+        assert cards, lang
+        for display, left, right, cells in cards:
+            assert display == "block" and left >= 0 and right <= PHONE["width"], (lang, display, left, right)
+            assert cells == 8
+        # Each value is headed by its facet's name, and nothing scrolls inside the box.
+        label = pg.evaluate("getComputedStyle(document.querySelector('table.mq-compare td'), '::before').content")
+        assert label.strip('"') in ("Date", "التاريخ"), label
+        box = pg.evaluate(
+            "(() => { const w = document.querySelector('.mq-table-wrap'); return [w.scrollWidth, w.clientWidth]; })()"
+        )
+        assert box[0] <= box[1], box
+        shown = pg.evaluate("[...document.querySelectorAll('svg.mq-chart')].map(s => getComputedStyle(s).display)")
+        assert shown == ["none", "block"], shown
+        excerpt = pg.evaluate("document.querySelector('.mq-excerpt').textContent")
+        assert excerpt == ("excerpt" if lang == "en" else "مقتطف")
     finally:
         context.close()
 

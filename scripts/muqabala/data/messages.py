@@ -36,7 +36,7 @@ def message(err: Any, kind: type[Any]) -> str:
     rule = err["type"]
     got = err.get("input")
     ctx = err.get("ctx", {})
-    if rule in ("missing", "url_policy", "blank"):
+    if rule in ("missing", "url_policy", "blank", "dated_before_review"):
         return str(err["msg"]) if rule != "missing" else _MESSAGES[rule]
     if rule == "extra_forbidden":
         # Not the value: a field pasted by mistake may hold a token or a password, and this

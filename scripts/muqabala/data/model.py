@@ -17,6 +17,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -384,6 +386,16 @@ class Override(_Model):
         return self
 
 
+class Correction(_Model):
+    """A correction to a published check: when it was made and what changed."""
+
+    date: PublishedDate
+    """When the correction was published."""
+    note: Note
+    """What changed and why, in a sentence or two, in both site languages
+    (`The verdict on p3-s1 was Supported; the UK's release, added since, contradicts the date.`)."""
+
+
 class Article(_Model):
     """A news article under review."""
 
@@ -418,6 +430,40 @@ class Article(_Model):
     """The body, paragraph by paragraph."""
     overrides: list[Override] = Field(default_factory=list)
     """Editorial decisions on individual claims."""
+    author: NonEmpty | None = None
+    """Who wrote the check, as the byline shows it (`Muqabala editors`)."""
+    reviewer: NonEmpty | None = None
+    """Who reviewed the check before publication (`Muqabala editors`)."""
+    reviewed: PublishedDate | None = None
+    """When the check was first published; without it, the day its data allows (the article's,
+    its sources' and its editors' dates)."""
+    updated: PublishedDate | None = None
+    """When the check was last changed in substance; not before `reviewed`."""
+    corrections: list[Correction] = Field(default_factory=list)
+    """Corrections made since publication, each dated, shown as a log on the page and in the feeds.
+    A change of wording that alters no finding is not a correction."""
+
+    @field_validator("updated")
+    @classmethod
+    def _not_before_review(cls, value: str | None, info: ValidationInfo) -> str | None:
+        reviewed = info.data.get("reviewed")
+        if value and reviewed and value[:10] < reviewed[:10]:
+            raise ValueError(f"must not be before reviewed ({reviewed})")
+        return value
+
+    @field_validator("corrections")
+    @classmethod
+    def _corrected_after_review(cls, value: list[Correction], info: ValidationInfo) -> list[Correction]:
+        reviewed = info.data.get("reviewed")
+        for i, c in enumerate(value):
+            if reviewed and c.date[:10] < reviewed[:10]:
+                # Its own rule, so that the message quotes the date at fault rather than the whole list.
+                raise PydanticCustomError(
+                    "dated_before_review",
+                    "correction {n} is dated {date}, before reviewed ({reviewed}): a correction follows publication",
+                    {"n": i + 1, "date": c.date, "reviewed": reviewed},
+                )
+        return value
 
     @model_validator(mode="after")
     def _explained(self) -> Article:

@@ -41,7 +41,18 @@ LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
 MARKER = ".muqabala-site"
 """Written into every site we build: the only kind of non-empty folder a build may replace."""
 
-PROJECT_PARTS = (*DATA_FOLDERS, "lexicon", "content", "overrides", "schema", "scripts", "tests", ".git", "mkdocs.yml")
+PROJECT_PARTS = (
+    *DATA_FOLDERS,
+    "lexicon",
+    "content",
+    "overrides",
+    "schema",
+    "scripts",
+    "tests",
+    ".git",
+    "mkdocs.yml",
+    "LICENSE",
+)
 """What a project folder holds: a site folder must be none of these, nor inside one, nor hold one."""
 
 
@@ -215,6 +226,7 @@ def _build(
     from muqabala.data.corpus import load_corpus
     from muqabala.site.cache import cached_report
     from muqabala.site.pages import generate_languages
+    from muqabala.site.render.opendata import licence
 
     timings: dict[str, float] = {}
     say = progress.stage if progress else (lambda _name: None)
@@ -243,7 +255,8 @@ def _build(
         timings["mkdocs"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Publishing the site")
-        _write_root(root, tmp, report.model_dump_json(indent=1), key)
+        published = report.model_copy(update={"licence": licence(root)})
+        _write_root(root, tmp, published.model_dump_json(indent=1), key)
         _swap(tmp, site_dir)
         timings["write"] = time.perf_counter() - t0
     except BaseException:
@@ -338,6 +351,7 @@ def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
     from muqabala.data.schema import render as render_schema
     from muqabala.site.pages import root_not_found, site_url
     from muqabala.site.render.crawlers import robots_txt, sitemap_index
+    from muqabala.site.render.opendata import LICENCE_FILE, LICENCE_PATH
 
     (out / "data").mkdir()
     (out / "data" / "report.json").write_text(report_json + "\n", encoding="utf-8")
@@ -353,6 +367,9 @@ def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
             target = out / "data" / "source" / folder / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(raw)
+    terms = b"" if outside(root / LICENCE_FILE, root) else read_regular(root / LICENCE_FILE)
+    if isinstance(terms, bytes) and terms:
+        (out / LICENCE_PATH).write_bytes(terms)
     (out / "index.html").write_text(_chooser(), encoding="utf-8")
     # Static hosts serve /404.html for any missing address; it finds its language folder itself.
     url = site_url(root)

@@ -2,11 +2,12 @@
 (`feed.json`), written into the docs folder with the pages so that MkDocs copies them as they are.
 At the language's root, because Material looks for `sitemap.xml` beside every `rel=alternate`.
 
-An entry per article reviewed, dated as its ClaimReview blocks are, and one per editorial
-decision, dated by the editor; the feed's own date is its newest entry's, never the build's, so
-the same data gives the same bytes. Atom is written by feedgen, a maintained library, rather than
-by hand; JSON Feed is plain JSON. Addresses are absolute with a site address, else relative to the
-feed (readers resolve them against the feed's own address).
+An entry per article reviewed, dated as its ClaimReview blocks are, one per editorial decision,
+dated by the editor, and one per correction, dated as the corrections log on the article page;
+the feed's own date is its newest entry's, never the build's, so the same data gives the same bytes.
+Atom is written by feedgen, a maintained library, rather than by hand; JSON Feed is plain JSON.
+Addresses are absolute with a site address, else relative to the feed (readers resolve them
+against the feed's own address).
 """
 
 from __future__ import annotations
@@ -70,6 +71,18 @@ def entries(corpus: Corpus, report: Report, lang: str, base_url: str | None) -> 
                     summary=ov.note.ar if lang == "ar" else ov.note.en,
                     link=anchor,
                     date=ov.date[:10],
+                )
+            )
+        log = f"articles/{ar.id}/#mq-corrections"
+        log_link = f"{base_url}{lang}/{log}" if base_url else log
+        for n, c in enumerate(art.corrections, start=1):
+            out.append(
+                Entry(
+                    id=f"{log_link}-{n}@{c.date[:10]}" if base_url else f"tag:muqabala,2021:{lang}/{log}-{n}",
+                    title=f"{t('publisher.correction', lang)}: {headline}",
+                    summary=c.note.get(lang),
+                    link=log_link,
+                    date=c.date[:10],
                 )
             )
     return sorted(out, key=lambda e: (e.date, e.id), reverse=True)

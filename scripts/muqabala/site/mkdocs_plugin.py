@@ -48,6 +48,14 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
                 "muqabala: edit_base must be an http:// or https:// address, like "
                 f"https://github.com/o/r/edit/main/ (got {show(edit_base)})"
             )
+        report_error = str(config.extra.get("report_error") or "")
+        if report_error and (
+            urlsplit(report_error).scheme.lower() not in ("http", "https", "mailto") or re.search(r"\s", report_error)
+        ):
+            raise PluginError(
+                "muqabala: extra.report_error must be an http://, https:// or mailto: address, like "
+                f"mailto:corrections@example.org (got {show(report_error)})"
+            )
         # Material prints these into the page both with and without `| e`: escaped once here, and
         # marked safe so that `| e` does not escape them twice.
         for key in ("site_name", "site_description", "site_author"):

@@ -194,7 +194,7 @@ def _render_case(
         if lang == art.language:
             headline = art.headline.text
         title = nav_title(plain_isolate(headline, lang))
-        out.files[article_path(aid)] = render_article(art, ar, lang)
+        out.files[article_path(aid)] = render_article(art, ar, lang, corpus)
         out.articles.append((aid, {title: article_path(aid)}))
         out.files[checks_path(aid)] = render_checks(art, ar, lang)
         out.checks.append((aid, {title: checks_path(aid)}))
@@ -262,6 +262,7 @@ def _assemble(corpus: Corpus, report: Report, lang: str, parts: list[CasePages])
         {t("nav.methodology", lang): "methodology.md"},
         {t("nav.guide", lang): "guide.md"},
         {t("nav.data", lang): "data.md"},
+        {t("nav.about", lang): "about.md"},
     ]
     return pages
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence
 from muqabala.report import ArticleReport, Claim
 from muqabala.site.render.bidi import direction, isolate, span
+from muqabala.site.render.claimreview import review_date
 from muqabala.site.render.escape import esc, href
 from muqabala.site.render.fragments import (
     date_html,
@@ -18,6 +20,7 @@ from muqabala.site.render.fragments import (
 )
 from muqabala.site.render.labels import VERDICT_ICONS, language_name, t
 from muqabala.site.render.paths import checks_path, claim_path, rel
+from muqabala.site.render.publisher import byline_rows, conclusion_html, corrections_log
 
 
 def article_path(article_id: str) -> str:
@@ -97,8 +100,9 @@ def _reasons(sentences: list[ArticleSentence], lang: str) -> str:
     return "".join(out)
 
 
-def render_article(art: Article, report: ArticleReport, lang: str) -> str:
-    """The Markdown (raw HTML blocks) of `articles/<id>.md` in the page language `lang`."""
+def render_article(art: Article, report: ArticleReport, lang: str, corpus: Corpus | None = None) -> str:
+    """The Markdown (raw HTML blocks) of `articles/<id>.md` in the page language `lang`; `corpus`
+    dates the review from the statements when the article gives no `reviewed`."""
     page = article_path(art.id)
     claims = {c.id: c for c in report.claims}
     src = art.language
@@ -111,6 +115,8 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
     ]
     if head_tr and src != lang:
         lines += [f'<p class="mq-subtitle">{span(head_tr, lang)}</p>', ""]
+    if verdict := conclusion_html(verdict_counts(report), lang):
+        lines += [verdict, ""]
     rows = [
         (t("article.outlet", lang), span(art.outlet.get(lang), lang) + note(art.outlet_note, lang)),
         (t("article.date", lang), date_html(art.date, lang) + note(art.date_note, lang)),
@@ -125,6 +131,7 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
             t("statement.translator", lang),
             f'{span(art.translator, "en")} <em class="mq-unofficial">({esc(t("statement.unofficial", lang))})</em>',
         ),
+        *byline_rows(art, review_date(art, report, corpus), lang),
     ]
     lines += [facts(rows), ""]
     lines += [summary_bar(verdict_counts(report), lang, rel(page, checks_path(art.id))), ""]
@@ -157,4 +164,5 @@ def render_article(art: Article, report: ArticleReport, lang: str) -> str:
             body.append(f'<div class="{kind}">{rows_html}{_reasons(sentences, lang)}</div>')
     body.append("</div>")
     lines += ["\n".join(body), ""]
+    lines += corrections_log(art, lang)
     return "\n".join(lines)

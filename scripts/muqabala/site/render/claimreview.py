@@ -56,8 +56,11 @@ def claim_reviewed(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
 
 
 def review_date(article: Article, report: ArticleReport, corpus: Corpus | None) -> str:
-    """The day the review is dated: the latest of the article's date, its editors' overrides and the
-    statements its claims cite, the first day the review could rest on all of them."""
+    """The day the review is dated: the article's `reviewed` when the editors give it; else the latest
+    of the article's date, its editors' overrides and the statements its claims cite, the first day
+    the review could rest on all of them."""
+    if article.reviewed:
+        return article.reviewed[:10]
     dates = [article.date[:10]] + [o.date[:10] for o in article.overrides]
     if corpus is not None:
         for claim in report.claims:

@@ -41,7 +41,16 @@ LABELS: dict[str, dict[str, str]] = {
     "nav.methodology": {"en": "Methodology", "ar": "المنهجية"},
     "nav.guide": {"en": "Editor's guide", "ar": "دليل المحرر"},
     "nav.data": {"en": "Open data", "ar": "البيانات المفتوحة"},
+    "nav.about": {"en": "About", "ar": "عن مقابلة"},
     "title.checks": {"en": "Checks", "ar": "الفحص"},
+    # What a publisher shows with each check
+    "publisher.conclusion": {"en": "In short", "ar": "الخلاصة"},
+    "publisher.author": {"en": "Checked by", "ar": "فحصه"},
+    "publisher.reviewer": {"en": "Reviewed by", "ar": "راجعه"},
+    "publisher.reviewed": {"en": "Check published", "ar": "نُشر الفحص"},
+    "publisher.updated": {"en": "Last updated", "ar": "آخر تحديث"},
+    "publisher.corrections": {"en": "Corrections", "ar": "التصحيحات"},
+    "publisher.correction": {"en": "Correction", "ar": "تصحيح"},
     # Article page
     "article.outlet": {"en": "Outlet", "ar": "الناشر"},
     "article.date": {"en": "Published", "ar": "تاريخ النشر"},
@@ -190,12 +199,21 @@ LABELS: dict[str, dict[str, str]] = {
     "statement.title_translation": {"en": "Title, translated", "ar": "العنوان مترجمًا"},
     # Comparison
     "compare.intro": {
-        "en": "Each row is a statement, each column a facet of what it says. A cell marked ≠ differs "
-        "from the same facet in another statement of the same case.",
-        "ar": "كل صف بيان، وكل عمود جانب مما يقوله. الخانة الموسومة بـ ≠ تختلف عن الجانب نفسه "
-        "في بيان آخر من القضية نفسها.",
+        "en": "Each row is a statement, each column a facet of what it says, with the statement's own "
+        "words in quotation marks. A cell marked ≠ differs from what most statements of the same case "
+        "say on that facet (where no answer is given by most, every cell of the facet is marked). "
+        "An excerpt is a statement we have only in part.",
+        "ar": "كل صف بيان، وكل عمود جانب مما يقوله، مع كلمات البيان نفسه بين علامتَي تنصيص. الخانة "
+        "الموسومة بـ ≠ تخالف ما تقوله أغلب بيانات القضية نفسها في هذا الجانب (وإن لم تتفق الأغلبية "
+        "على شيء وُسمت خانات الجانب كلها). والمقتطف بيانٌ لم نحصل إلا على جزء منه.",
     },
-    "compare.differs": {"en": "differs", "ar": "مختلف"},
+    "compare.differs": {"en": "differs from the others", "ar": "يختلف عن غيره"},
+    "compare.excerpt": {"en": "excerpt", "ar": "مقتطف"},
+    "compare.translated_sentence": {"en": "in our translation of the sentence", "ar": "في ترجمتنا للجملة"},
+    "compare.chart_partial": {
+        "en": "A dashed circle is a statement known only in part: its place on the scale rests on an excerpt.",
+        "ar": "الدائرة المتقطعة بيانٌ لم يُنقل إلا جزء منه، فموضعه على السلّم قائم على مقتطف.",
+    },
     "compare.chart": {"en": "The attribution scale", "ar": "سلّم الإسناد"},
     "compare.chart_note": {
         "en": "Each statement (circle) and each claim about it (diamond), placed on the scale from "
@@ -219,6 +237,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sources they point to.",
         "ar": "كل ما في هذا الموقع مبني من ملفات مفتوحة. أعد استخدامها بحرية، مع الإحالة إلى المصادر التي تشير إليها.",
     },
+    "data.licence": {"en": "Licence", "ar": "الترخيص"},
     "data.report": {
         "en": "The report (all verdicts, evidence and differences)",
         "ar": "التقرير (كل الأحكام والأدلة والفروق)",
