@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import code, segments, states_of
+from muqabala.collate.attribution import code, frames, segments, states_of
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
@@ -250,7 +250,12 @@ def claim_view(
     # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
     spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states)
     credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
-    candidates = aligner.rank(art, sen, k=10, credited=credited)
+    framed = {
+        language: frames(words, language, case.corpus, case.lexicon, case.states)
+        for language, words in text.items()
+        if language in SITE_LANGUAGES
+    }
+    candidates = aligner.rank(art, sen, k=10, credited=credited, frames=framed)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
     view.named = tuple(aligner.issuers_named(view.text.values()))

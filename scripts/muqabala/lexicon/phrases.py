@@ -262,6 +262,9 @@ class SpeechLexicon(_Lex):
     """Verbs of accusing (`اتهمت`, `accused`): a name right after one and followed by a word with
     attached ب (`اتهمت موسكو بقرصنة`, "accused Moscow of hacking") is the accused, not the speaker,
     whether the verb is active with its subject left out or passive (unmarked in Arabic)."""
+    attributing: Cues = Field(default_factory=Cues)
+    """Reporting verbs that are themselves what the claim asserts (`اتهمت`, `attributed`, `blamed`): the
+    aligner matches them as content, while other reporting verbs (`قالت`, `said`) only frame who speaks."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""
