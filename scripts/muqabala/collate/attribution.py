@@ -235,7 +235,8 @@ def turns(
         framed = (start, end)
         if (verb.start, verb.end) in content:
             # "اتهمت المملكة المتحدة الصين": the accusation is what is claimed; only the names frame it.
-            framed = (min([m.start for m in subject], default=verb.end), max([m.end for m in subject], default=verb.end))
+            names = [(m.start, m.end) for m in subject] or [(verb.end, verb.end)]
+            framed = (min(a for a, _ in names), max(b for _, b in names))
             end = framed[1]
         who = {m.who for m in subject}
         for m in ms:
