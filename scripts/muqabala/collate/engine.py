@@ -260,6 +260,7 @@ def claim_view(
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
     view.named = tuple(aligner.issuers_named(view.text.values()))
     view.date = art.date
+    view.frames = tuple(framed.get(lang, ()))
     return view
 
 

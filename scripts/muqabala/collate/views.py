@@ -145,6 +145,8 @@ class ClaimView:
     """Issuers the claim names, as speaker or not, in order of first appearance."""
     date: str = ""
     """When the article carrying the claim was published."""
+    frames: tuple[tuple[int, int], ...] = ()
+    """Where the claim's original only says who speaks ("وقالت ألفا اليوم إن"): `attribution.frames`."""
 
     @property
     def original(self) -> str:

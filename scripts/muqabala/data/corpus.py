@@ -300,6 +300,7 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
     refs: list[tuple[tuple[str | int, ...], Any]] = []
     if folder == "statements":
         refs += [(("issuer",), data.get("issuer")), *_speakers(("speaker",), data.get("speaker"))]
+        refs += _speakers(("joined_by",), data.get("joined_by"))
         paragraphs = data.get("paragraphs")
         for pi, para in enumerate(paragraphs if isinstance(paragraphs, list) else []):
             sentences = para.get("sentences") if isinstance(para, dict) else None

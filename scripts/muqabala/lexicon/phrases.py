@@ -40,6 +40,7 @@ from muqabala.lexicon.numbers import FIGURES_CACHE, NumberLexicon, ParsedFigure,
 from muqabala.lexicon.numbers import _Tables as NumberTables
 from muqabala.lexicon.numbers import load_lexicon as load_numbers
 from muqabala.lexicon.numbers import tables as number_tables
+from muqabala.vocabulary import StatementForm
 
 SLOTS = ("state",)
 """Placeholders a phrase may hold, written `{state}`."""
@@ -230,6 +231,13 @@ class Demand(Cues):
     """Short name used in comparisons (`urge`)."""
 
 
+class FormCue(Cues):
+    """Words that say what kind of text a statement was (`in a tweet`, «في تغريدة»)."""
+
+    id: StatementForm
+    """The form they name (`vocabulary.STATEMENT_FORMS`)."""
+
+
 class SpeechLexicon(_Lex):
     """speech.yaml: who says what."""
 
@@ -262,6 +270,9 @@ class SpeechLexicon(_Lex):
     """Verbs of accusing (`اتهمت`, `accused`): a name right after one and followed by a word with
     attached ب (`اتهمت موسكو بقرصنة`, "accused Moscow of hacking") is the accused, not the speaker,
     whether the verb is active with its subject left out or passive (unmarked in Arabic)."""
+    forms: list[FormCue] = Field(default_factory=list)
+    """Words naming the kind of text a speaker spoke in: the `form` rule checks them against the
+    statements' `form`."""
     attributing: Cues = Field(default_factory=Cues)
     """Reporting verbs that are themselves what the claim asserts (`اتهمت`, `attributed`, `blamed`): the
     aligner matches them as content, while other reporting verbs (`قالت`, `said`) only frame who speaks."""
