@@ -203,8 +203,12 @@ class Glossary(_Lex):
 class Place(Cues):
     """A place narrower than the world, as a claim may name it."""
 
-    code: Annotated[str, Field(pattern=r"^([A-Z]{2}|EU)$")]
-    """ISO code or `EU`; an issuer with this `country` speaks from this place."""
+    code: Annotated[str, Field(pattern=r"^([A-Z]{2}|EU|[A-Z]{2}-R)$")]
+    """ISO code or `EU`, or a region of the world (`AM-R` the Americas, `AS-R` Asia); an issuer with
+    this `country` speaks from this place."""
+    within: list[str] = Field(default_factory=list)
+    """Codes of the wider places this one lies in (the United States in the Americas): a claim that
+    names it where its source names only the wider place narrows the scope."""
 
 
 class ScopeLexicon(_Lex):
