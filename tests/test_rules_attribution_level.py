@@ -56,3 +56,25 @@ def test_naming_the_state_where_the_sentence_it_rests_on_names_an_organ_is_less_
         'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
         "the intelligence service: less specific, not contrary."
     )
+
+
+def test_the_claim_rests_on_its_speakers_close_sentences_not_only_the_closest():
+    case = make_case(SENTENCES)
+    # The closest sentence is Alpha's damage figure; the next, close enough, names the organ.
+    claim = make_claim(
+        case,
+        "اتهمت ألفا أوميغا بتنفيذ الهجوم الذي أثّر على أكثر من 70 منظمة.",
+        "Alpha accused Omega of the attack that affected over 70 organisations.",
+        [("a#s2", 0.7), ("a#s1", 0.5)],
+    )
+    [less] = attribution_level.check(claim, case)
+    assert less.details["kind"] == "less_specific"
+    assert less.source_span.sentence == "s1"
+    # A sentence too far to count as saying the claim is not what it rests on.
+    far = make_claim(
+        case,
+        "اتهمت ألفا أوميغا بتنفيذ الهجوم الذي أثّر على أكثر من 70 منظمة.",
+        "Alpha accused Omega of the attack that affected over 70 organisations.",
+        [("a#s2", 0.7), ("a#s1", 0.05)],
+    )
+    assert attribution_level.check(far, case) == []
