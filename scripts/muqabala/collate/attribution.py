@@ -27,7 +27,7 @@ MAX_SKIP = 3
 """Words allowed between a reporting verb and its subject (`قال بيان الاتحاد الأوروبي`)."""
 
 _WORD = re.compile(r"\w+")
-_COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)$", re.IGNORECASE)
+_COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)(?:the\s+)?$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
 _QUOTES = "\"“”«»„'‘’"
 _GAP = re.compile(r"[\s,،\"“”«»]")
