@@ -17,7 +17,7 @@ from muqabala.collate.attribution import code, frames, segments, states_of
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker
+from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
     ArticleReport,
@@ -153,6 +153,7 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
     for st in case.statements:
         for sen in st.sentences():
             issuer = first_speaker(sen.speaker) or st.issuer
+            speaking = speaker_ids(sen.speaker) or [st.issuer, *st.joined_by]
             src = Source(
                 statement=st.id,
                 sentence=sen.id,
@@ -162,6 +163,7 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
                 lang=sen.lang or st.language,
                 date=st.date,
                 role=st.role,
+                voices=tuple(dict.fromkeys([case.root(issuer), *(case.root(i) for i in speaking)])),
             )
             (case.sources if st.role == "primary" else case.secondary).append(src)
             text, lang = coding_text(src)
@@ -324,7 +326,7 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
     out = []
     for src in evidence:
         coding = case.coding[src.ref]
-        if coding.level != "none" and (coding.state in states or None in states) and (not roots or src.root in roots):
+        if coding.level != "none" and (coding.state in states or None in states) and (not roots or src.by(roots)):
             src = replace(
                 src,
                 score=round(src.score + ATTRIBUTING_WEIGHT, 4),

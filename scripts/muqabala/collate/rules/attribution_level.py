@@ -76,7 +76,7 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     # faithful though the same release names the Ministry of State Security about another campaign.
     # The claim rests on its speaker's closest sentences (close enough to say it), not on the one
     # closest alone: "Russia" rests on "the Russian military" a sentence away from the damage figures.
-    own = [s for s in claim.evidence if root is None or s.root == root][:REST_K]
+    own = [s for s in claim.evidence if root is None or s.by([root])][:REST_K]
     own = own[:1] + [s for s in own[1:] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
     rests = next((s for s in own if case.coding[s.ref].level == "state_organ"), None)
     source_organ = case.coding[rests.ref].named_organ if rests else None

@@ -37,7 +37,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     roots = list(dict.fromkeys(case.root(i) for i in claim.credited))
     sources = {}
     for root in roots:
-        close = [s for s in claim.evidence if s.root == root and adjusted(s, claim.keep) >= SUPPORT_SCORE]
+        close = [s for s in claim.evidence if s.by([root]) and adjusted(s, claim.keep) >= SUPPORT_SCORE]
         if close and close[0].statement in case.corpus.statements:
             sources[root] = case.corpus.statements[close[0].statement]
     if not sources:

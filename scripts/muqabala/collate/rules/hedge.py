@@ -83,5 +83,5 @@ def _closest(claim: ClaimView, case: CaseView) -> list[Source]:
     roots = {case.root(i) for i in claim.credited}
     if not roots:
         return claim.evidence[:1]
-    own = [s for s in claim.evidence if s.root in roots and adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    own = [s for s in claim.evidence if s.by(roots) and adjusted(s, claim.keep) >= SUPPORT_SCORE]
     return own[:1]

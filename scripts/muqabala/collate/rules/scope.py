@@ -126,7 +126,7 @@ def _narrower(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     close: list[Source] = [s for s in claim.evidence[:NEAR] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
     roots = {case.root(i) for i in claim.credited}
     if roots:
-        close = [s for s in close if s.root in roots]  # what the credited speaker said, not others
+        close = [s for s in close if s.by(roots)]  # what the credited speaker said, not others
     anywhere = {p[0] for src in close for p in named(src.words("en"), "en", case)}
     for src in close:
         given = places(src.words("en"), "en", case)
