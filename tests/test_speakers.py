@@ -90,3 +90,11 @@ def test_a_headline_opening_with_a_name_and_a_colon_credits_that_name():
     assert frame_words("ألفا: أوميغا تقف وراء الهجوم") == ["ألفا: "]
     # A colon after other words is no speaker's: «تحذير: الهجوم مستمر».
     assert speakers("تحذير عاجل: الهجوم مستمر") == []
+
+
+def test_after_a_verb_of_accusing_the_name_after_a_comma_is_the_accused():
+    assert speakers("حمّلت ألفا، أوميغا، مسؤولية الهجوم.") == [("alpha",)]
+    # Joined by و the names are one subject still.
+    assert speakers("اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.") == [("alpha", "union")]
+    # Other verbs keep a comma-joined list of speakers.
+    assert speakers("قالت ألفا، والاتحاد، إن الهجوم كان واسعًا.") == [("alpha", "union")]

@@ -29,6 +29,7 @@ MAX_SKIP = 3
 _WORD = re.compile(r"\w+")
 _COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)(?:the\s+)?$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _QUOTES = "\"“”«»„'‘’"
 _GAP = re.compile(r"[\s,،\"“”«»]")
 """What may stand between a frame's verb or subject and its complementizer."""
@@ -164,8 +165,10 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end]))
 
 
-def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[Mention]:
-    """`first` and the mentions coordinated with it (`المملكة المتحدة والاتحاد الأوروبي`)."""
+def _chain(text: str, first: Mention, ms: list[Mention], forward: bool, comma: bool = True) -> list[Mention]:
+    """`first` and the mentions coordinated with it (`المملكة المتحدة والاتحاد الأوروبي`); with
+    `comma` false, only "and"/و joins (after a verb of accusing the name after a comma is the
+    accused: «حمّلت سلطات بريطانيا، روسيا، مسؤولية…»)."""
     out = [first]
     pool = ms if forward else list(reversed(ms))
     i = pool.index(first)
@@ -174,6 +177,8 @@ def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[
         gap = text[out[-1].end : m.start] if forward else text[m.end : out[-1].start]
         # An attached و belongs to the later name's match; otherwise a comma or "and" joins.
         if not (_SPACE.match(gap) and later.conjoined) and not _COORD.match(gap):
+            break
+        if not comma and not later.conjoined and not _AND.search(gap):
             break
         out.append(m)
     return out if forward else list(reversed(out))
@@ -212,7 +217,8 @@ def turns(
                 near = [
                     m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
                 ]
-                subject = _chain(text, near[0], ms, True) if near else []
+                accuses = (verb.start, verb.end) in accusing or (verb.start, verb.end) in content
+                subject = _chain(text, near[0], ms, True, comma=not accuses) if near else []
                 if subject and any(verb.end <= h.start and h.end <= subject[0].start for h in media):
                     subject = []  # "حسب موقع روسيا اليوم": an outlet reports it
                     break
