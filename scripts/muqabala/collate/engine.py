@@ -321,7 +321,9 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
     claimed = [s for s in segs if s.coding.level != "none"]
     if not claimed or not ATTRIBUTING_WEIGHT:
         return evidence
-    states = {s.coding.state for s in claimed}
+    states = {s.coding.state for s in claimed if s.coding.state}
+    if not states:
+        return evidence  # "accused of hacking", no state named: nothing to hold the sentences to
     roots = {case.root(i) for s in claimed for i in s.speakers if i != ANONYMOUS}
     out = []
     for src in evidence:
