@@ -36,3 +36,16 @@ def test_a_vague_figure_is_compared_by_its_order_of_magnitude():
     [flag] = [d for d in number.check(lower, case) if d.details.get("magnitude")]
     assert (flag.severity, flag.details["kind"], flag.details["claim_value"]) == ("major", "differs", 10000.0)
     assert flag.explanation.en.endswith("another order of magnitude.")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "وقالت ألفا إن الهجوم وقع في الـ13 من شهر أيار الماضي.",
+        "وقالت ألفا إن الهجوم وقع في 13 مايو.",
+        "Alpha said the attack took place on April 13.",
+    ],
+)
+def test_the_day_of_a_date_is_no_figure(claim):
+    case = make_case(SENTENCES)
+    assert number.check(make_claim(case, claim, claim, ranked=[("a#s2", 0.9)]), case) == []
