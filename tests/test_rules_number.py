@@ -41,9 +41,8 @@ def test_a_vague_figure_is_compared_by_its_order_of_magnitude():
 @pytest.mark.parametrize(
     "claim",
     [
-        "وقالت ألفا إن الهجوم وقع في الـ13 من شهر أيار الماضي.",
-        "وقالت ألفا إن الهجوم وقع في 13 مايو.",
-        "Alpha said the attack took place on April 13.",
+        "وقالت ألفا إن السلطات ألقت القبض عليهم في 13 من شهر أيار الماضي.",
+        "وقالت ألفا إن السلطات ألقت القبض عليهم في 13 من أيار.",
     ],
 )
 def test_the_day_of_a_date_is_no_figure(claim):
