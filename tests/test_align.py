@@ -272,3 +272,39 @@ def test_statements_after_the_article_are_no_candidates_and_old_ones_weigh_half(
     assert [c.ref for c in ranked] == ["now#p1-s1", "old#p1-s1"]
     assert ranked[1].score == pytest.approx(ranked[0].score / 2)
     assert "date:older" in ranked[1].reasons
+
+
+def test_the_words_of_a_reporting_frame_are_left_out_of_the_match(tmp_path: Path):
+    from muqabala.collate.attribution import frames
+
+    content = ("The water utilities were broken into.", "اختُرقت مرافق المياه.")
+    sign_off = ("“We will respond,” said the Freedonian minister.", "«سنرد»، قال الوزير الفريدوني.")
+    claim = "قال الوزير الفريدوني إن مرافق المياه اختُرقت."
+    files = {
+        "issuers/freedonia.yaml": issuer("freedonia", "the Freedonian minister", "الوزير الفريدوني"),
+        "statements/freedonia.yaml": statement("freedonia", "freedonia", [content, sign_off]),
+        "articles/zenda-ar.yaml": ARTICLE
+        | {
+            "headline": {
+                "id": "headline",
+                "text": claim,
+                "translations": {"en": "The Freedonian minister said that the water utilities were broken into."},
+            }
+        },
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    aligner = Aligner(corpus, LEXICON)
+    art = corpus.articles["zenda-ar"]
+    framed = {lang: frames(text, lang, corpus, LEXICON) for lang, text in [("ar", claim)]}
+    assert [claim[s:e] for s, e in framed["ar"]] == ["قال الوزير الفريدوني إن"]
+    ranked = aligner.rank(art, art.headline, frames=framed)
+    assert ranked[0].ref == "freedonia#p1-s1"
+    sign = next(c for c in ranked if c.ref == "freedonia#p1-s2")
+    assert not [r for r in sign.reasons if r.startswith("term:ar:")]
+    # Without the frames the minister's name and verb match the sign-off line.
+    plain = next(c for c in aligner.rank(art, art.headline) if c.ref == "freedonia#p1-s2")
+    assert [r for r in plain.reasons if r.startswith("term:ar:")]

@@ -56,3 +56,29 @@ def test_naming_the_state_where_the_sentence_it_rests_on_names_an_organ_is_less_
         'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
         "the intelligence service: less specific, not contrary."
     )
+
+
+def test_the_claim_rests_on_its_speakers_close_sentences_not_only_the_closest():
+    case = make_case(SENTENCES)
+    # The closest sentence is Alpha's "state-backed actors"; the next, close enough, names the organ.
+    claim = make_claim(
+        case, "اتهمت ألفا أوميغا بالهجوم.", "Alpha accused Omega of the attack.", [("a#s4", 0.6), ("a#s1", 0.5)]
+    )
+    assert [s.ref for s in claim.evidence] == ["a#s4", "a#s1"]
+    [less] = attribution_level.check(claim, case)
+    assert less.details["kind"] == "less_specific"
+    assert less.source_span.sentence == "s1"
+
+
+def test_a_claim_holding_a_state_responsible_puts_its_speakers_attributions_first():
+    case = make_case(SENTENCES)
+    claim = make_claim(
+        case, "اتهمت ألفا أوميغا بالهجوم.", "Alpha accused Omega of the attack.", [("a#s2", 0.5), ("a#s1", 0.45)]
+    )
+    assert [s.ref for s in claim.evidence] == ["a#s1", "a#s2"]
+    assert "attribution:state_organ" in claim.evidence[0].reasons
+    # Another speaker's attribution gains nothing: the claim credits Alpha.
+    other = make_claim(
+        case, "اتهمت ألفا أوميغا بالهجوم.", "Alpha accused Omega of the attack.", [("a#s2", 0.5), ("u#s1", 0.45)]
+    )
+    assert [s.ref for s in other.evidence] == ["a#s2", "u#s1"]

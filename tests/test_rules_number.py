@@ -36,3 +36,15 @@ def test_a_vague_figure_is_compared_by_its_order_of_magnitude():
     [flag] = [d for d in number.check(lower, case) if d.details.get("magnitude")]
     assert (flag.severity, flag.details["kind"], flag.details["claim_value"]) == ("major", "differs", 10000.0)
     assert flag.explanation.en.endswith("another order of magnitude.")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "وقالت ألفا إن السلطات ألقت القبض عليهم في 13 من شهر أيار الماضي.",
+        "وقالت ألفا إن السلطات ألقت القبض عليهم في 13 من أيار.",
+    ],
+)
+def test_the_day_of_a_date_is_no_figure(claim):
+    case = make_case(SENTENCES)
+    assert number.check(make_claim(case, claim, claim, ranked=[("a#s2", 0.9)]), case) == []

@@ -72,3 +72,27 @@ def test_a_supported_rationale_names_the_speaker_and_the_date():
     assert verdict == "supported"
     assert rationale.en == "Alpha Office says this in a statement of 1 January 2024."
     assert rationale.ar == "ورد ذلك في بيان مكتب ألفا الصادر في 1 يناير/كانون الثاني 2024."
+
+
+def test_a_joint_statements_words_are_every_signatorys():
+    from muqabala.collate.engine import build_case
+    from test_rules_fixtures import LEXICON
+
+    rows = [
+        ("j", "s1", "alpha", "The attack affected over 70 organisations.", "أثّر الهجوم على أكثر من 70 منظمة."),
+        ("u", "s1", "union", "Water pumps need repair.", "تحتاج مضخات المياه إلى إصلاح."),
+    ]
+    claim_text = "وقال الاتحاد إن الهجوم أثّر على أكثر من 70 منظمة."
+
+    def flags(joined: list[str]) -> list[str]:
+        case = make_case(rows)
+        st = case.corpus.statements["j"].model_copy(update={"joined_by": joined})
+        case.corpus.statements["j"] = st
+        case.corpus.cases["test"].statements["j"] = st
+        case = build_case(case.corpus, LEXICON, "test")
+        return [
+            f.details.get("found_in") for f in speaker.check(make_claim(case, claim_text, ranked=[("j#s1", 0.8)]), case)
+        ]
+
+    assert flags([]) == ["alpha"]  # Alpha's statement alone: the Union is credited with Alpha's words
+    assert flags(["union"]) == []  # Alpha and the Union signed it together

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO
 from muqabala.collate.align import _introduces
-from muqabala.collate.attribution import turns
+from muqabala.collate.attribution import frames, turns
 from muqabala.data.model import Sentence
 from muqabala.lexicon.phrases import find, load_lexicon
 from test_rules_fixtures import SENTENCES, make_case
@@ -62,3 +62,39 @@ def test_a_states_authorities_speak_as_its_government():
     text = "وقالت السلطات البريطانية إن الهجوم وقع."
     assert [m.who for m in mentions(text, case.corpus, LEXICON, "ar")] == ["uk"]
     assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
+
+
+def frame_words(text: str, lang: str = "ar") -> list[str]:
+    case = make_case(SENTENCES)
+    return [text[s:e] for s, e in frames(text, lang, case.corpus, LEXICON)]
+
+
+def test_a_frame_is_the_verb_its_speaker_and_the_complementizer():
+    assert frame_words("وقالت ألفا إن الهجوم كان واسعًا.") == ["وقالت ألفا إن"]
+    assert frame_words("Alpha said that the attack was broad.", "en") == ["Alpha said that"]
+
+
+def test_words_dating_the_speaking_belong_to_the_frame():
+    assert frame_words("وقالت ألفا اليوم الخميس إن الهجوم كان واسعًا.") == ["وقالت ألفا اليوم الخميس إن"]
+    assert frame_words("Alpha said today, Thursday, that the attack was broad.", "en") == [
+        "Alpha said today, Thursday, that"
+    ]
+
+
+def test_a_verb_of_accusing_is_content_and_only_its_subject_frames_it():
+    assert frame_words("اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.") == ["ألفا والاتحاد"]
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_credits_that_name():
+    assert speakers("ألفا: أوميغا تقف وراء الهجوم") == [("alpha",)]
+    assert frame_words("ألفا: أوميغا تقف وراء الهجوم") == ["ألفا: "]
+    # A colon after other words is no speaker's: «تحذير: الهجوم مستمر».
+    assert speakers("تحذير عاجل: الهجوم مستمر") == []
+
+
+def test_after_a_verb_of_accusing_the_name_after_a_comma_is_the_accused():
+    assert speakers("حمّلت ألفا، أوميغا، مسؤولية الهجوم.") == [("alpha",)]
+    # Joined by و the names are one subject still.
+    assert speakers("اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.") == [("alpha", "union")]
+    # Other verbs keep a comma-joined list of speakers.
+    assert speakers("قالت ألفا، والاتحاد، إن الهجوم كان واسعًا.") == [("alpha", "union")]

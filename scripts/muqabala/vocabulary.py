@@ -166,6 +166,7 @@ DiscrepancyType = Literal[
     "hedge",
     "scope",
     "timing",
+    "form",
     "unsupported",
 ]
 """The kinds of difference the rules flag, in the order the rules run."""
@@ -228,6 +229,13 @@ DISCREPANCY_TYPES: dict[str, Term] = {
             "التوقيت",
             "An order in time that the statements' dates contradict or cannot establish.",
             "ترتيب زمني تناقضه تواريخ البيانات أو لا تكفي لإثباته.",
+        ),
+        Term(
+            "form",
+            "Form of the statement",
+            "شكل البيان",
+            "The claim says a statement was a kind of text (a tweet, a joint declaration) that it was not.",
+            "ينسب الادعاء إلى البيان شكلًا لم يصدر به (تغريدة، إعلان مشترك…).",
         ),
         Term(
             "unsupported",
@@ -552,9 +560,111 @@ GENERATED: tuple[str, ...] = (
 overwrite or delete; the last records what the pages were generated from. `.gitignore` and
 `make clean` list the same (a test checks them)."""
 
+StatementForm = Literal[
+    "declaration",
+    "joint_statement",
+    "press_release",
+    "statement",
+    "remarks",
+    "tweet",
+    "report",
+    "advisory",
+    "indictment",
+    "article",
+    "press_conference",
+]
+"""What kind of text a statement is, as a statement's `form` records it."""
+
+STATEMENT_FORMS: dict[str, Term] = {
+    t.key: t
+    for t in (
+        Term(
+            "declaration",
+            "declaration",
+            "إعلان",
+            "A formal declaration (the EU's High Representative's).",
+            "إعلان رسمي (كإعلانات الممثل الأعلى للاتحاد الأوروبي).",
+        ),
+        Term(
+            "joint_statement",
+            "joint statement",
+            "بيان مشترك",
+            "One text issued by several issuers together.",
+            "نص واحد تصدره عدة جهات معًا.",
+        ),
+        Term("press_release", "press release", "بيان صحفي", "A release published for the press.", "بيان يُنشر للصحافة."),
+        Term(
+            "statement",
+            "statement",
+            "بيان",
+            "A statement that is none of the more specific kinds.",
+            "بيان لا ينتمي إلى نوع أخص.",
+        ),
+        Term(
+            "remarks",
+            "remarks",
+            "تصريحات",
+            "Words spoken by a person (remarks, a speech, an answer).",
+            "كلام يقوله شخص (تصريحات أو خطاب أو رد).",
+        ),
+        Term(
+            "tweet", "social media post", "تغريدة", "A post on a social network.", "منشور على شبكة للتواصل الاجتماعي."
+        ),
+        Term(
+            "report",
+            "report",
+            "تقرير",
+            "A report or analysis (a company's, an agency's).",
+            "تقرير أو تحليل (لشركة أو وكالة).",
+        ),
+        Term("advisory", "advisory", "تنبيه أمني", "A technical security advisory.", "تنبيه أمني تقني."),
+        Term("indictment", "indictment", "لائحة اتهام", "Charges filed in a court.", "تهم مقدَّمة إلى محكمة."),
+        Term(
+            "article", "article", "مقال", "An article signed by its author (an op-ed).", "مقال يوقّعه كاتبه (مقال رأي)."
+        ),
+        Term(
+            "press_conference",
+            "press conference",
+            "مؤتمر صحفي",
+            "A press conference or briefing.",
+            "مؤتمر أو إيجاز صحفي.",
+        ),
+    )
+}
+"""Every statement form, with the label the pages and explanations use."""
+
+
+@dataclass(frozen=True)
+class Weekday(Term):
+    """A day of the week: `en` and `ar` as generated text writes it; `forms` as claims may."""
+
+    number: int = 0
+    """`date.weekday()`: Monday is 0."""
+    forms: tuple[str, ...] = ()
+
+
+WEEKDAYS: tuple[Weekday, ...] = (
+    Weekday("0", "Monday", "الاثنين", number=0, forms=("Monday", "الاثنين", "الإثنين")),
+    Weekday("1", "Tuesday", "الثلاثاء", number=1, forms=("Tuesday", "الثلاثاء")),
+    Weekday("2", "Wednesday", "الأربعاء", number=2, forms=("Wednesday", "الأربعاء")),
+    Weekday("3", "Thursday", "الخميس", number=3, forms=("Thursday", "الخميس")),
+    Weekday("4", "Friday", "الجمعة", number=4, forms=("Friday", "الجمعة")),
+    Weekday("5", "Saturday", "السبت", number=5, forms=("Saturday", "السبت")),
+    Weekday("6", "Sunday", "الأحد", number=6, forms=("Sunday", "الأحد")),
+)
+"""Days of the week, for the day a claim says a statement was made on ("said on Thursday")."""
+
+RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
+    0: ("today", "اليوم"),
+    -1: ("yesterday", "أمس", "الأمس", "البارحة"),
+}
+"""Days named relative to the article's own date, by their offset from it."""
+
+
 # Each vocabulary keyed exactly by its Literal: a key added to one and not the other fails at import.
 assert tuple(VERDICTS) == get_args(Verdict)
 assert tuple(DISCREPANCY_TYPES) == get_args(DiscrepancyType)
 assert tuple(ATTRIBUTION_LEVELS) == get_args(AttributionLevel)
 assert tuple(CERTAINTY_LEVELS) == get_args(CertaintyLevel)
 assert tuple(VERSION_KINDS) == get_args(VersionKind)
+assert tuple(STATEMENT_FORMS) == get_args(StatementForm)

@@ -27,9 +27,14 @@ MAX_SKIP = 3
 """Words allowed between a reporting verb and its subject (`قال بيان الاتحاد الأوروبي`)."""
 
 _WORD = re.compile(r"\w+")
-_COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)$", re.IGNORECASE)
+_COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)(?:the\s+)?$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _QUOTES = "\"“”«»„'‘’"
+_GAP = re.compile(r"[\s,،\"“”«»]")
+"""What may stand between a frame's verb or subject and its complementizer."""
+_HEADLINE_FRAME = re.compile(r"^[^:：\"“”«»]{2,60}?\s*[:：]\s*")
+"""A headline that opens with its speaker and a colon (`بريطانيا: روسيا تقف وراء …`)."""
 _ACCUSED = re.compile(r"\s*(?:[،,]\s*)?ب\w")
 """What follows the accused after a verb of accusing: a word with attached ب (بقرصنة، بالوقوف، بـ)."""
 
@@ -151,14 +156,19 @@ class Turn:
 
     start: int
     speakers: tuple[str, ...]
+    frame: tuple[int, int] = (0, 0)
+    """The reporting frame itself: the verb, its named subject and a complementizer right after
+    (`وقالت وزيرة الدفاع الهولندية أنك بيليفلد إن`). Its words say who speaks, not what was said."""
 
 
 def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end]))
 
 
-def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[Mention]:
-    """`first` and the mentions coordinated with it (`المملكة المتحدة والاتحاد الأوروبي`)."""
+def _chain(text: str, first: Mention, ms: list[Mention], forward: bool, comma: bool = True) -> list[Mention]:
+    """`first` and the mentions coordinated with it (`المملكة المتحدة والاتحاد الأوروبي`); with
+    `comma` false, only "and"/و joins (after a verb of accusing the name after a comma is the
+    accused: «حمّلت سلطات بريطانيا، روسيا، مسؤولية…»)."""
     out = [first]
     pool = ms if forward else list(reversed(ms))
     i = pool.index(first)
@@ -167,6 +177,8 @@ def _chain(text: str, first: Mention, ms: list[Mention], forward: bool) -> list[
         gap = text[out[-1].end : m.start] if forward else text[m.end : out[-1].start]
         # An attached و belongs to the later name's match; otherwise a comma or "and" joins.
         if not (_SPACE.match(gap) and later.conjoined) and not _COORD.match(gap):
+            break
+        if not comma and not later.conjoined and not _AND.search(gap):
             break
         out.append(m)
     return out if forward else list(reversed(out))
@@ -181,9 +193,20 @@ def turns(
     verbs = find(speech.verbs.get(lang), text)
     comps = find(speech.complementizers.get(lang), text)
     accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
+    content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
     media = find(speech.media.get(lang), text)
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
+    head = _HEADLINE_FRAME.match(text)
+    if head:
+        # `بريطانيا: روسيا تقف وراء …` — the colon is the reporting verb of a headline; only names
+        # (and the words joining them) may stand before it.
+        named = [m for m in ms if m.end <= head.end()]
+        rest = text[: head.end()]
+        for m in reversed(named):
+            rest = rest[: m.start] + rest[m.end :]
+        if named and not [w for w in _WORD.findall(rest) if w not in ("و", "and")]:
+            out.append(Turn(0, tuple(dict.fromkeys(m.who for m in named)), (0, head.end())))
     for vi, verb in enumerate(verbs):
         nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
         prev = verbs[vi - 1].end if vi else 0
@@ -194,7 +217,8 @@ def turns(
                 near = [
                     m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
                 ]
-                subject = _chain(text, near[0], ms, True) if near else []
+                accuses = (verb.start, verb.end) in accusing or (verb.start, verb.end) in content
+                subject = _chain(text, near[0], ms, True, comma=not accuses) if near else []
                 if subject and any(verb.end <= h.start and h.end <= subject[0].start for h in media):
                     subject = []  # "حسب موقع روسيا اليوم": an outlet reports it
                     break
@@ -213,8 +237,35 @@ def turns(
             if subject:
                 break
         start = min([verb.start] + [m.start for m in subject])
-        out.append(Turn(start, tuple(dict.fromkeys(m.who for m in subject))))
+        end = max([verb.end] + [m.end for m in subject])
+        framed = (start, end)
+        if (verb.start, verb.end) in content:
+            # "اتهمت المملكة المتحدة الصين": the accusation is what is claimed; only the names frame it.
+            names = [(m.start, m.end) for m in subject] or [(verb.end, verb.end)]
+            framed = (min(a for a, _ in names), max(b for _, b in names))
+            end = framed[1]
+        who = {m.who for m in subject}
+        for m in ms:
+            # An apposition names the same speaker again: «وزيرة الدفاع الهولندية أنك بيليفلد».
+            if m.start >= end and m.who in who and _SPACE.match(_GAP.sub("", text[end : m.start])):
+                end = m.end
+        # "said today, Thursday, that": words before the complementizer date the speaking, not the content.
+        comp = next(
+            (c for c in comps if c.start >= end and _words_between(text, end, c.start) <= MAX_SKIP and c.start < nxt),
+            None,
+        )
+        if comp is not None:
+            end = comp.end
+        out.append(Turn(start, tuple(dict.fromkeys(m.who for m in subject)), (framed[0], end)))
     return out
+
+
+def frames(
+    text: str, lang: str, corpus: Corpus, lexicon: Lexicon, states: Mapping[str, Sequence[str]] | None = None
+) -> list[tuple[int, int]]:
+    """Where `text` only says who speaks: each reporting verb with its named subject (`turns`), and
+    a headline's `<speaker>:` opening (`بريطانيا: روسيا تقف وراء …`)."""
+    return [t.frame for t in turns(text, lang, corpus, lexicon, states)]
 
 
 def is_quotation(text: str) -> bool:

@@ -13,12 +13,12 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import code, segments, states_of
+from muqabala.collate.attribution import code, frames, segments, states_of
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
 from muqabala.data.corpus import Corpus
-from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker
+from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
     ArticleReport,
@@ -37,6 +37,9 @@ from muqabala.vocabulary import SITE_LANGUAGES
 
 MAX_EVIDENCE = 5
 """Primary sentences shown per claim; one secondary sentence may follow them as context."""
+
+CANDIDATES = 20
+"""Sentences the aligner proposes per claim, before the engine's own reordering (`_attributing_first`)."""
 
 SPEAKING_KINDS = ("government", "intergovernmental_body")
 """Issuers a collective speaker ("the countries") can stand for."""
@@ -167,6 +170,7 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
     for st in case.statements:
         for sen in st.sentences():
             issuer = first_speaker(sen.speaker) or st.issuer
+            speaking = speaker_ids(sen.speaker) or [st.issuer, *st.joined_by]
             src = Source(
                 statement=st.id,
                 sentence=sen.id,
@@ -176,6 +180,7 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
                 lang=sen.lang or st.language,
                 date=st.date,
                 role=st.role,
+                voices=tuple(dict.fromkeys([case.root(issuer), *(case.root(i) for i in speaking)])),
             )
             (case.sources if st.role == "primary" else case.secondary).append(src)
             text, lang = coding_text(src)
@@ -267,11 +272,17 @@ def claim_view(
     # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
     spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states)
     credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
-    candidates = aligner.rank(art, sen, k=10, credited=credited)
+    framed = {
+        language: frames(words, language, case.corpus, case.lexicon, case.states)
+        for language, words in text.items()
+        if language in SITE_LANGUAGES
+    }
+    candidates = aligner.rank(art, sen, k=CANDIDATES, credited=credited, frames=framed)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
     view.named = tuple(aligner.issuers_named(view.text.values()))
     view.date = art.date
+    view.frames = tuple(framed.get(lang, ()))
     return view
 
 
@@ -308,11 +319,40 @@ def view_of(
             continue
         scored = replace(src, score=round(score, 4), reasons=tuple(reasons))
         (context if src.role == "secondary" else evidence).append(scored)
+    evidence = _attributing_first(evidence, segs, case)
     view = ClaimView(
         article=article, id=claim_id, text=text, lang=lang, segments=segs, evidence=evidence, context=context
     )
     view.keep = frozenset(link for i in view.credited for link in case.corpus.issuer_chain(i))
     return view
+
+
+ATTRIBUTING_WEIGHT = 0.1
+"""Score added, for a claim that holds a state responsible, to each sentence in which a speaker it
+credits holds the same state responsible: "the UK accused China" rests on the UK's attributions of
+China before its other sentences that mention China. Swept 0–0.2 on the tuning cases
+(docs/evaluation.md)."""
+
+
+def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseView) -> list[Source]:
+    claimed = [s for s in segs if s.coding.level != "none"]
+    if not claimed or not ATTRIBUTING_WEIGHT:
+        return evidence
+    states = {s.coding.state for s in claimed if s.coding.state}
+    if not states:
+        return evidence  # "accused of hacking", no state named: nothing to hold the sentences to
+    roots = {case.root(i) for s in claimed for i in s.speakers if i != ANONYMOUS}
+    out = []
+    for src in evidence:
+        coding = case.coding[src.ref]
+        if coding.level != "none" and (coding.state in states or None in states) and (not roots or src.by(roots)):
+            src = replace(
+                src,
+                score=round(src.score + ATTRIBUTING_WEIGHT, 4),
+                reasons=(*src.reasons, f"attribution:{coding.level}"),
+            )
+        out.append(src)
+    return sorted(out, key=lambda s: (-s.score, s.statement, s.sentence))
 
 
 def check(view: ClaimView, case: CaseView) -> list[Discrepancy]:

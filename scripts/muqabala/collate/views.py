@@ -85,6 +85,14 @@ class Source:
     role: str
     score: float = 0.0
     reasons: tuple[str, ...] = ()
+    voices: tuple[str, ...] = ()
+    """Every root whose words these are, `root` first: several for words spoken jointly (a list
+    `speaker`) and for a joint statement's text (`joined_by`); empty means `root` alone."""
+
+    def by(self, roots: Iterable[str]) -> bool:
+        """Whether any of `roots` speaks these words."""
+        wanted = set(roots)
+        return any(r in wanted for r in (self.voices or (self.root,)))
 
     @property
     def ref(self) -> str:
@@ -145,6 +153,8 @@ class ClaimView:
     """Issuers the claim names, as speaker or not, in order of first appearance."""
     date: str = ""
     """When the article carrying the claim was published."""
+    frames: tuple[tuple[int, int], ...] = ()
+    """Where the claim's original only says who speaks ("وقالت ألفا اليوم إن"): `attribution.frames`."""
 
     @property
     def original(self) -> str:
@@ -227,15 +237,15 @@ class CaseView:
 
     def dated(self, root: str) -> list[tuple[str, str]]:
         """(date, statement id) of every primary statement whose sentences a root speaks, oldest first."""
-        return sorted({(s.date, s.statement) for s in self.sources if s.root == root})
+        return sorted({(s.date, s.statement) for s in self.sources if s.by([root])})
 
     def by_root(self, root: str) -> list[Source]:
-        return [s for s in self.sources if s.root == root]
+        return [s for s in self.sources if s.by([root])]
 
     @cached_property
     def roots(self) -> list[str]:
         """Issuer roots with primary statements in this case."""
-        return sorted({s.root for s in self.sources})
+        return sorted({r for s in self.sources for r in (s.voices or (s.root,))})
 
     def strongest(self, root: str, state: str | None) -> tuple[str, Source | None]:
         """The highest level a root's sentences reach about `state` (any state when None)."""

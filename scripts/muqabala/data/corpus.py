@@ -263,6 +263,7 @@ def _references(folder: str, loaded: Loaded, display: str, issuers: set[str]) ->
     refs: list[tuple[tuple[str | int, ...], Any]] = []
     if folder == "statements":
         refs += [(("issuer",), data.get("issuer")), *_speakers(("speaker",), data.get("speaker"))]
+        refs += _speakers(("joined_by",), data.get("joined_by"))
         olds = data.get("versions")
         texts: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
         texts += [(("versions", vi), v) for vi, v in enumerate(olds if isinstance(olds, list) else [])]

@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from muqabala.data.urlpolicy import url_problem
-from muqabala.vocabulary import Gender, Grammar, Number, Verdict, VersionKind, wording
+from muqabala.vocabulary import Gender, Grammar, Number, StatementForm, Verdict, VersionKind, wording
 
 SCHEMA_VERSION = 1
 """Bumped when a change to the files' shape needs editors to edit their files."""
@@ -299,6 +299,11 @@ class Statement(_Model):
     list of ids for a joint statement (the first is credited where one is needed)."""
     role: Literal["primary", "secondary"] = "primary"
     """`secondary` for media reports: shown for context, never evidence of what a government said."""
+    form: StatementForm | None = None
+    """What kind of text it is (`declaration`, `press_release`, `remarks`, `tweet`…): a claim that says
+    "in a tweet" or «في بيان مشترك» is checked against it."""
+    joined_by: list[Id] = Field(default_factory=list)
+    """Issuers that co-signed or joined the statement (a joint statement's other signatories)."""
     title: Text
     """The title as published, with its translations."""
     date: PublishedDate

@@ -40,6 +40,7 @@ from muqabala.lexicon.numbers import FIGURES_CACHE, NumberLexicon, ParsedFigure,
 from muqabala.lexicon.numbers import _Tables as NumberTables
 from muqabala.lexicon.numbers import load_lexicon as load_numbers
 from muqabala.lexicon.numbers import tables as number_tables
+from muqabala.vocabulary import StatementForm
 
 SLOTS = ("state",)
 """Placeholders a phrase may hold, written `{state}`."""
@@ -202,8 +203,12 @@ class Glossary(_Lex):
 class Place(Cues):
     """A place narrower than the world, as a claim may name it."""
 
-    code: Annotated[str, Field(pattern=r"^([A-Z]{2}|EU)$")]
-    """ISO code or `EU`; an issuer with this `country` speaks from this place."""
+    code: Annotated[str, Field(pattern=r"^([A-Z]{2}|EU|[A-Z]{2}-R)$")]
+    """ISO code or `EU`, or a region of the world (`AM-R` the Americas, `AS-R` Asia); an issuer with
+    this `country` speaks from this place."""
+    within: list[str] = Field(default_factory=list)
+    """Codes of the wider places this one lies in (the United States in the Americas): a claim that
+    names it where its source names only the wider place narrows the scope."""
 
 
 class ScopeLexicon(_Lex):
@@ -228,6 +233,13 @@ class Demand(Cues):
 
     id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     """Short name used in comparisons (`urge`)."""
+
+
+class FormCue(Cues):
+    """Words that say what kind of text a statement was (`in a tweet`, «في تغريدة»)."""
+
+    id: StatementForm
+    """The form they name (`vocabulary.STATEMENT_FORMS`)."""
 
 
 class SpeechLexicon(_Lex):
@@ -262,6 +274,12 @@ class SpeechLexicon(_Lex):
     """Verbs of accusing (`اتهمت`, `accused`): a name right after one and followed by a word with
     attached ب (`اتهمت موسكو بقرصنة`, "accused Moscow of hacking") is the accused, not the speaker,
     whether the verb is active with its subject left out or passive (unmarked in Arabic)."""
+    forms: list[FormCue] = Field(default_factory=list)
+    """Words naming the kind of text a speaker spoke in: the `form` rule checks them against the
+    statements' `form`."""
+    attributing: Cues = Field(default_factory=Cues)
+    """Reporting verbs that are themselves what the claim asserts (`اتهمت`, `attributed`, `blamed`): the
+    aligner matches them as content, while other reporting verbs (`قالت`, `said`) only frame who speaks."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""

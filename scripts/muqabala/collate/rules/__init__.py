@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from muqabala.collate.rules import (
     attribution_level,
+    form,
     hedge,
     number,
     quote,
@@ -36,5 +37,6 @@ def registry() -> dict[str, Rule]:
         "hedge": hedge.check,
         "scope": scope.check,
         "timing": timing.check,
+        "form": form.check,
         "unsupported": unsupported.check,
     }

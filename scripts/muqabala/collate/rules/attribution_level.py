@@ -17,9 +17,24 @@ partly supported rather than misleading (verdict.py).
 from __future__ import annotations
 
 from muqabala.collate.attribution import code
-from muqabala.collate.views import ANONYMOUS, LEVEL_NAMES, CaseView, ClaimView, Segment, Source, flag, rank
+from muqabala.collate.views import (
+    ANONYMOUS,
+    LEVEL_NAMES,
+    SUPPORT_SCORE,
+    CaseView,
+    ClaimView,
+    Segment,
+    Source,
+    adjusted,
+    flag,
+    rank,
+)
 from muqabala.report import Discrepancy, SourceSpan, Texts
 from muqabala.vocabulary import Grammar, quote
+
+REST_K = 3
+"""How many of the speaker's closest sentences the claim rests on, for "less specific": swept 1–5
+on the tuning cases, flat from 2 to 5 (docs/evaluation.md)."""
 
 
 def _source_span(src: Source, case: CaseView) -> SourceSpan:
@@ -59,14 +74,18 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     # Less specific than the sentence the claim rests on (its closest evidence from that speaker), not
     # than the speaker's strongest words anywhere: a faithful quotation of "state-backed groups" stays
     # faithful though the same release names the Ministry of State Security about another campaign.
-    rests = next((s for s in claim.evidence if root is None or s.root == root), None)
-    resting = case.coding[rests.ref] if rests else None
-    source_organ = resting.named_organ if resting and resting.level == "state_organ" else None
+    # The claim rests on its speaker's closest sentences (close enough to say it), not on the one
+    # closest alone: "Russia" rests on "the Russian military" a sentence away from the damage figures.
+    own = [s for s in claim.evidence if root is None or s.by([root])][:REST_K]
+    own = own[:1] + [s for s in own[1:] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    rests = next((s for s in own if case.coding[s.ref].level == "state_organ"), None)
+    source_organ = case.coding[rests.ref].named_organ if rests else None
     if rank(c.level) < rank("state_organ") and source_organ and not c.named_organ:
         found = next((o for o in case.lexicon.attribution.organs if o.name == source_organ), None)
         organ = Texts(en=source_organ, ar=found.name_ar if found else source_organ)
         en, ar = less_specific_text(who, grammar, c.level, organ, root is not None)
-        return [flag("attribution_level", "major", en, ar, claim_span, source_span, kind="less_specific", **details)]
+        rested = _source_span(rests, case) if rests else source_span
+        return [flag("attribution_level", "major", en, ar, claim_span, rested, kind="less_specific", **details)]
     return []
 
 

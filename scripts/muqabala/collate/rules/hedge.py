@@ -3,11 +3,17 @@
 When the claim's closest primary sentence (close enough to count as saying it) carries a hedge
 from hedges.yaml ("highly likely", "can be linked", "assess") and the claim carries none, the
 certainty has changed. The hedge's `severity` in the lexicon decides minor or major.
+
+An attribution is judged by what its speaker said about it, wherever in the statement: when a
+claim credits a speaker with holding a state responsible («تقف وراء») and every sentence in which
+that speaker attributes to that state is hedged by a major hedge ("highly likely"), the hedge was
+dropped even when the claim's closest sentence is another one (a sentence on the damage, say).
+A hedge is its speaker's: a claim crediting the UK is not held to the EU's "can be linked".
 """
 
 from __future__ import annotations
 
-from muqabala.collate.views import CaseView, ClaimView, flag
+from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import quote
@@ -26,12 +32,14 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag a dropped hedge."""
     if not claim.supported:
         return []
-    src = claim.evidence[0]
     hedges = case.lexicon.hedges.hedges
     if any(find(h.get(claim.lang), claim.original) for h in hedges):
         return []
-    found = [(h, hit) for h in hedges for hit in find(h.get("en"), src.words("en"))]
-    if not found:
+    for src in [*_closest(claim, case), *_attributing(claim, case)]:
+        found = [(h, hit) for h in hedges for hit in find(h.get("en"), src.words("en"))]
+        if found:
+            break
+    else:
         return []
     hedge, hit = min(found, key=lambda x: (x[0].severity != "major", x[1].start))
     cue = src.words("en")[hit.start : hit.end]
@@ -49,3 +57,31 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             hedge=hedge.id,
         )
     ]
+
+
+def _attributing(claim: ClaimView, case: CaseView) -> list[Source]:
+    """For a claim that attributes, the first attributing sentence of each speaker it credits whose
+    every attribution to that state carries a major hedge; else nothing."""
+    coded = [seg for seg in claim.segments if seg.coding.level != "none" and seg.speakers]
+    major = [h for h in case.lexicon.hedges.hedges if h.severity == "major"]
+    out: list[Source] = []
+    for seg in coded:
+        state = seg.coding.state
+        for root in dict.fromkeys(case.root(s) for s in seg.speakers):
+            said = [
+                src
+                for src in case.by_root(root)
+                if case.coding[src.ref].level != "none" and case.coding[src.ref].state in (state, None)
+            ]
+            if said and all(any(find(h.get("en"), src.words("en")) for h in major) for src in said):
+                out.append(said[0])
+    return out
+
+
+def _closest(claim: ClaimView, case: CaseView) -> list[Source]:
+    """The closest primary sentence by a speaker the claim credits (any speaker's when it credits none)."""
+    roots = {case.root(i) for i in claim.credited}
+    if not roots:
+        return claim.evidence[:1]
+    own = [s for s in claim.evidence if s.by(roots) and adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    return own[:1]

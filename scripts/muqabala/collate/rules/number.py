@@ -12,8 +12,10 @@ than a quarter of a million" agrees, "tens of thousands" against it does not (ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
+from muqabala.collate.rules.timing import months
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.numbers import ParsedFigure
 from muqabala.report import Discrepancy
@@ -39,8 +41,9 @@ class _Numbers:
         self.canonical: Collection[str] = case.lexicon.numbers.units
 
     def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
-        """The figures of `text`, less the vague ones."""
-        return tuple(f for f in self.lexicon.figures(text, lang) if not f.vague)
+        """The figures of `text`, less the vague ones and the days of dates («في الـ13 من نيسان»)."""
+        spans = [(a, b) for a, b, _, _ in months(text)]
+        return tuple(f for f in self.lexicon.figures(text, lang) if not f.vague and not _day_of(text, f, spans))
 
     def compatible(self, a: ParsedFigure, b: ParsedFigure) -> bool:
         # A unit the numbers lexicon does not know is only the next word (`محطة`, `electricity`),
@@ -118,6 +121,17 @@ def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source]) -> list[Discr
             )
         )
     return out
+
+
+_TO_MONTH = re.compile(r"^(?:\s|of|من|شهر|ال)*$")
+
+
+def _day_of(text: str, f: ParsedFigure, months: list[tuple[int, int]]) -> bool:
+    """Whether figure `f` is the day of a month named next to it ("13 April", "April 13", «13 من أيار»)."""
+    return f.value <= 31 and any(
+        (b <= f.start and not text[b : f.start].strip()) or (f.end <= a and _TO_MONTH.match(text[f.end : a]))
+        for a, b in months
+    )
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:

@@ -25,6 +25,7 @@ from functools import partial
 from diff_match_patch import diff_match_patch
 
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
+from muqabala.lexicon.concepts import ConceptMatcher
 from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import join, quote
@@ -158,6 +159,32 @@ def _share(p: _Passage, want: set[str], order: dict[str, int]) -> tuple[float, i
     return len(want & p.content) / len(want), -len(p.sources), -order.get(p.first.ref, 99)
 
 
+_MATCHERS: dict[int, ConceptMatcher] = {}
+
+
+def _tags(text: str, case: CaseView) -> set[str]:
+    matcher = _MATCHERS.get(id(case.lexicon.concepts))
+    if matcher is None:
+        matcher = _MATCHERS[id(case.lexicon.concepts)] = ConceptMatcher(case.lexicon.concepts)
+    return set(matcher.found(matcher.terms(text, "en")))
+
+
+def _closest_in_concepts(
+    candidates: list[_Passage], quoted: str, want: set[str], order: dict[str, int], case: CaseView
+) -> tuple[_Passage | None, float]:
+    """The passage holding most of a translated quotation's words, a shared synonym concept counting
+    as one word, and that share (at most 1)."""
+    tags = _tags(quoted, case)
+    best: tuple[tuple[float, int, int], _Passage] | None = None
+    for p in candidates:
+        plain = len(want & p.content)
+        shared = len(tags & _tags(p.words(), case)) if tags else 0
+        key = (min(1.0, (plain + shared) / len(want)), -len(p.sources), -order.get(p.first.ref, 99))
+        if best is None or key > best[0]:
+            best = (key, p)
+    return (best[1], best[0][0]) if best else (None, 0.0)
+
+
 CHANGES: dict[str, tuple[str, str]] = {
     "negation": ("a negation", "النفي"),
     "modal": ("a modal verb", "فعل الإمكان أو الوجوب"),
@@ -208,6 +235,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         span = claim.span(qs, qe, "en")
         share = _share(passage, want, order)[0] if passage else 0.0
         translated = passage is not None and passage.first.lang != claim.lang
+        if passage is not None and translated and share < LOOSE:
+            # Another translation's words: a synonym of the lexicon (`sabotage` for `disrupt`) counts.
+            passage, share = _closest_in_concepts(candidates, en[qs:qe], want, order, case)
         if passage is None or share < FOUND:
             loose = translated and share >= LOOSE
             out.append(

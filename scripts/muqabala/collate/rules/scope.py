@@ -5,13 +5,16 @@ A claim that places the event in narrower places (`places` of scope.yaml after a
 whole world, while one of its closest primary sentences does ("worldwide"), narrows the scope.
 The country of an issuer the claim quotes is where the speaker is, not the scope
 ("In the UK, the NCSC issued advice"), and is ignored.
+
+A claim that names a place (anywhere: «خسائر طالت الولايات المتحدة») where its close source names
+only a wider place holding it (`within` of scope.yaml: "the Americas") narrows the scope as well.
 """
 
 from __future__ import annotations
 
 import re
 
-from muqabala.collate.views import CaseView, ClaimView, flag
+from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
@@ -32,7 +35,7 @@ def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
     loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
     attached = r"[وف]?ب" if lang == "ar" else "(?!)"
     first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
-    more = re.compile(rf"\s*(?:,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
+    more = re.compile(rf"\s*(?:,\s*and\s+|,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
     out = []
     for m in first.finditer(folded):
         chain = [m]
@@ -68,6 +71,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     if find(sc.worldwide.get(claim.lang), claim.original):
         return []
     speaking = {case.country(i) for i in claim.credited}
+    narrower = _narrower(claim, case)
+    if narrower:
+        return narrower
     found = [p for p in places(claim.original, claim.lang, case) if p[0] not in speaking]
     if not found:
         return []
@@ -89,6 +95,61 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     src.span("en", wide[0].start, wide[0].end),
                     claim_scope=sorted({p[0] for p in found}),
                     source_scope="worldwide",
+                )
+            ]
+    return []
+
+
+def named(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
+    """(place code, start, end) of every place `text` names, with or without a locative."""
+    out: list[tuple[str, int, int]] = []
+    for place in case.lexicon.scope.places:
+        for h in find(place.get(lang), text):
+            start = h.start
+            while start < h.end and text[start] in "وفبل" and text[start] != fold(h.phrase)[0][:1]:
+                start += 1  # an attached و or ب belongs to the sentence, not to the place's name
+            out.append((place.code, start, h.end))
+    taken: list[tuple[str, int, int]] = []
+    for p in sorted(out, key=lambda p: (-(p[2] - p[1]), p[1])):
+        if all(p[2] <= q[1] or p[1] >= q[2] for q in taken):
+            taken.append(p)
+    return sorted(taken, key=lambda p: p[1])
+
+
+def _narrower(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
+    # The speaker's own country counts here: a wider place holding it must be in the source, and
+    # the place itself nowhere in the close sources.
+    within = {p.code: set(p.within) for p in case.lexicon.scope.places}
+    said = [p for p in named(claim.original, claim.lang, case) if within.get(p[0])]
+    if not said:
+        return []
+    close: list[Source] = [s for s in claim.evidence[:NEAR] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    roots = {case.root(i) for i in claim.credited}
+    if roots:
+        close = [s for s in close if s.by(roots)]  # what the credited speaker said, not others
+    anywhere = {p[0] for src in close for p in named(src.words("en"), "en", case)}
+    for src in close:
+        given = places(src.words("en"), "en", case)
+        for code, start, end in said:
+            if code in anywhere:
+                continue
+            wider = [p for p in given if p[0] in within[code]]
+            if not wider:
+                continue
+            _, ws, we = wider[0]
+            cue = src.words("en")[ws:we]
+            ar = places(src.words("ar"), "ar", case) if "ar" in src.text else []
+            cue_ar = next((src.words("ar")[a:b] for c, a, b in ar if c == wider[0][0]), "")
+            where = {lang: _place(case, code, lang) for lang in ("en", "ar")}
+            return [
+                flag(
+                    "scope",
+                    "major",
+                    *explain(where, cue, cue_ar),
+                    claim.span(start, end),
+                    src.span("en", ws, we),
+                    claim_scope=[code],
+                    source_scope=wider[0][0],
                 )
             ]
     return []

@@ -90,8 +90,8 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     )
                 )
     credited &= set(case.roots)
-    rivals = sorted((s for s in claim.evidence if s.root not in credited), key=blind, reverse=True)
-    mine = max((s for s in claim.evidence if s.root in credited), key=blind, default=None)
+    rivals = sorted((s for s in claim.evidence if not s.by(credited)), key=blind, reverse=True)
+    mine = max((s for s in claim.evidence if s.by(credited)), key=blind, default=None)
     if (
         not out
         and credited
