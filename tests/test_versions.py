@@ -148,3 +148,31 @@ def test_a_versioned_statement_builds_strictly_with_every_link_resolved(tmp_path
     assert check_site(root / "site") == []
     page = (root / "site/ar/statements/st/index.html").read_text(encoding="utf-8")
     assert 'id="v1-p1-s1"' in page and "التغييرات من النسخة 1 إلى النسخة 2" in page
+
+
+MIDDLE = "The activity was undertaken by state actors of Ruritania."
+
+THREE = AMENDED.replace(
+    "    note: {en: The ministry is named, ar: سُمّيت الوزارة}\n",
+    f"""\
+    note: {{en: State actors are named, ar: سُمّيت جهات الدولة}}
+    paragraphs:
+      - sentences:
+          - id: p1-s1
+            text: {MIDDLE}
+            translations: {{ar: نفّذت النشاطَ جهاتٌ تابعة لدولة روريتانيا.}}
+  - kind: amended
+    date: 2021-07-25
+    note: {{en: The ministry is named, ar: سُمّيت الوزارة}}
+""",
+)
+
+
+def test_any_two_versions_compare(tmp_path: Path) -> None:
+    corpus = load(tmp_path, THREE)
+    report = collate(corpus, Path(__file__).resolve().parents[1])
+    page = render_pages(corpus, report, "en").files["statements/st.md"]
+    # Each text against the next (open) and against every later one (folded): 1→2, 1→3, 2→3.
+    assert page.count('class="mq-version-diff"') == 3
+    assert "Changes from version 1 to version 3" in page
+    assert page.count('class="mq-version-diff" open') == 2

@@ -59,7 +59,8 @@ def _plain(paragraphs: list[Paragraph]) -> str:
 
 def _history(st: Statement, corpus: Corpus, page: str, lang: str) -> list[str]:
     """Every version with its date and note; an earlier version's text in full, with its own
-    anchors; and a word diff of each text against the next one (in the original language)."""
+    anchors; and a word diff of each text against every later one (in the original language), the
+    next one shown open."""
     if not st.versions:
         return []
     now = versions.current(st)
@@ -87,13 +88,13 @@ def _history(st: Statement, corpus: Corpus, page: str, lang: str) -> list[str]:
                 f"{esc(t('statement.version_text', lang).format(n=i + 1))}</summary>"
                 f'<div class="mq-statement" dir="{direction(lang)}">{rows}</div></details>'
             )
-        later = [j for j in texts if j > i]
-        if v.kind != "withdrawn" and later:
-            j = later[0]
+        # Against the next text, open; against every later one, folded: any two versions compare.
+        later = [j for j in texts if j > i] if v.kind != "withdrawn" else []
+        for k, j in enumerate(later):
             old, new = _plain(versions.text_of(st, i)), _plain(versions.text_of(st, j))
             label = t("statement.version_diff", lang).format(a=i + 1, b=j + 1)
             body += (
-                f'<details class="mq-version-diff" open><summary>{esc(label)}</summary>'
+                f'<details class="mq-version-diff"{" open" if k == 0 else ""}><summary>{esc(label)}</summary>'
                 f'<p class="mq-diff" lang="{st.language}" dir="{direction(st.language)}">'
                 f"{diff_html(old, new, st.language)}</p></details>"
             )
