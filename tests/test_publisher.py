@@ -146,13 +146,16 @@ def test_the_article_page_shows_byline_dates_conclusion_and_corrections(publishe
     en = render_pages(corpus, report, "en").files["articles/art.md"]
     assert '<dt>Checked by</dt><dd><span lang="en" dir="ltr">Muqabala editors</span></dd>' in en
     assert "<dt>Reviewed by</dt>" in en
-    assert '<dt>Check published</dt><dd><bdi dir="ltr" class="mq-id">2026-11-28</bdi></dd>' in en
-    assert '<dt>Last updated</dt><dd><bdi dir="ltr" class="mq-id">2026-11-30</bdi></dd>' in en
+    # Dates as the page's language writes them, the data's own form kept for machines.
+    assert '<dt>Check published</dt><dd><time datetime="2026-11-28" lang="en">28 November 2026</time></dd>' in en
+    assert '<dt>Last updated</dt><dd><time datetime="2026-11-30" lang="en">30 November 2026</time></dd>' in en
     assert '<p class="mq-conclusion"><strong>In short:</strong> The article ' in en
     assert "## Corrections { #mq-corrections }" in en
-    assert '<li><time datetime="2026-11-30">' in en and "the release quoted says otherwise" in en
+    assert '<li><time datetime="2026-11-30" lang="en">30 November 2026</time> — ' in en
+    assert "the release quoted says otherwise" in en
     ar = render_pages(corpus, report, "ar").files["articles/art.md"]
     assert "## التصحيحات { #mq-corrections }" in ar and "<dt>راجعه</dt>" in ar
+    assert '<time datetime="2026-11-28" lang="ar">28 نوفمبر/تشرين الثاني 2026</time>' in ar
     assert '<p class="mq-conclusion"><strong>الخلاصة:</strong> ' in ar
 
 
