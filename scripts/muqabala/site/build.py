@@ -247,8 +247,17 @@ def _build(
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
+    # A SIGTERM or Ctrl+C between creating the folder and entering `try` would leave it behind:
+    # signals wait until the cleanup below is in place (seen under load in the SIGTERM test).
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        raise
+    try:
+        # A signal that came meanwhile is delivered here, inside the cleanup's reach.
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         t0 = time.perf_counter()
         say("Building both languages with MkDocs")
         _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress)
@@ -292,25 +301,33 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress
         lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
         for lang, config in LANGUAGES.items()
     }
-    for lang, config in LANGUAGES.items():
-        # Not --quiet: MkDocs then drops warnings before --strict can count them.
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
-        if strict:
-            cmd.append("--strict")
-        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        procs.append((lang, proc))
-        if not parallel:
-            # communicate(), not wait(): a full output pipe would block the child forever.
-            outputs[lang] = _wait(proc, {lang: (out / lang, pages[lang])}, progress)
     failures = []
     try:
+        for lang, config in LANGUAGES.items():
+            # Not --quiet: MkDocs then drops warnings before --strict can count them.
+            cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
+            if strict:
+                cmd.append("--strict")
+            # A signal while a child starts would leave it unknown, writing into a folder the
+            # cleanup has deleted: it waits until the child is listed for killing.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+            try:
+                proc = subprocess.Popen(
+                    cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                )
+                procs.append((lang, proc))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            if not parallel:
+                # communicate(), not wait(): a full output pipe would block the child forever.
+                outputs[lang] = _wait(proc, {lang: (out / lang, pages[lang])}, progress)
         watched = {lang: (out / lang, pages[lang]) for lang, proc in procs if lang not in outputs}
         for lang, proc in procs:
             output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
             if proc.returncode != 0:
                 failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
     finally:
-        # Interrupted: stop the other language too before its temporary tree is deleted.
+        # Interrupted: stop every language still building before its temporary tree is deleted.
         for _, proc in procs:
             if proc.poll() is None:
                 proc.kill()
