@@ -75,17 +75,17 @@ def code(
     best = [(level, hit, st) for level, hit, st in found if rank(level) == top]
     state = next((st for _, _, st in best if st), None) or next((st for _, _, st in found if st), None)
     if state is None:
-        cues = [h for _, h, _ in best]
-        near = _nearest_state(text, cues, names)
+        stateless = [h for _, h, _ in best]
+        near = _nearest_state(text, stateless, names)
         if (
             near
             and near.state in exclude
-            and any(near.end <= c.start and not _words_between(text, near.end, c.start) for c in cues)
+            and any(near.end <= c.start and not _words_between(text, near.end, c.start) for c in stateless)
         ):
             # "PRC state-backed actors" in a Chinese statement: the speaker quotes an accusation of
             # its own state, which it does not make.
             return Coding(Attribution(level="none", groups=groups), ())
-        mention = _nearest_state(text, cues, names, exclude)
+        mention = _nearest_state(text, stateless, names, exclude)
         state = mention.state if mention else None
     level = best[0][0]
     cues = sorted({text[h.start : h.end] for _, h, _ in best})
