@@ -2,8 +2,10 @@
 
 Attribution is coded on two axes (see attribution.yaml): the level reached on the scale
 none < territory < state_affiliated < state_organ, and the state body named, if any. The
-state concerned is the one a cue names, else the first state the text mentions; the
-speaker's own country is never the one accused ("the UK accused China": GB is excluded).
+state concerned is the one a cue names, else the state mentioned closest to the cue; the
+speaker's own country is never the one accused ("the UK accused China": GB is excluded), and a
+cue right after it ("PRC state-backed actors" in a Chinese statement) is an accusation the
+speaker quotes, not one it makes.
 
 Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
 the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
@@ -73,8 +75,18 @@ def code(
     best = [(level, hit, st) for level, hit, st in found if rank(level) == top]
     state = next((st for _, _, st in best if st), None) or next((st for _, _, st in found if st), None)
     if state is None:
-        mention = find(["{state}"], text, names, exclude)
-        state = mention[0].state if mention else None
+        stateless = [h for _, h, _ in best]
+        near = _nearest_state(text, stateless, names)
+        if (
+            near
+            and near.state in exclude
+            and any(near.end <= c.start and not _words_between(text, near.end, c.start) for c in stateless)
+        ):
+            # "PRC state-backed actors" in a Chinese statement: the speaker quotes an accusation of
+            # its own state, which it does not make.
+            return Coding(Attribution(level="none", groups=groups), ())
+        mention = _nearest_state(text, stateless, names, exclude)
+        state = mention.state if mention else None
     level = best[0][0]
     cues = sorted({text[h.start : h.end] for _, h, _ in best})
     return Coding(
@@ -88,6 +100,25 @@ def code(
         ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
+
+
+def _nearest_state(
+    text: str, cues: Sequence[Hit], names: StateNames, exclude: set[str] | frozenset[str] = frozenset()
+) -> Hit | None:
+    """The state mention closest to a cue that names none (`Russian state sponsored actors`, not the
+    `US` consulted earlier in the sentence); on a tie, the one before the cue."""
+
+    def distance(m: Hit) -> tuple[int, int]:
+        gaps = [
+            _words_between(text, m.end, c.start) if m.end <= c.start else _words_between(text, c.end, m.start)
+            for c in cues
+        ]
+        return (min(gaps) if gaps else 0, 0 if any(m.end <= c.start for c in cues) else 1)
+
+    mentions = [
+        m for m in find(["{state}"], text, names, exclude) if all(m.end <= c.start or m.start >= c.end for c in cues)
+    ]
+    return min(mentions, key=distance, default=None)
 
 
 # --- speakers ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ tashkeel, ta marbuta):
 - `word*` matches any word starting with `word` (`accuse*` → accused, accuses);
 - `...` between two words allows up to six words in between (`accused ... {state}`);
 - `{state}` matches the name of any state (the `states` of attribution.yaml, plus every
-  government in `issuers/` with its aliases);
+  government in `issuers/` with its aliases), with or without an English possessive (Russia's);
 - a hyphen matches a hyphen, a space or nothing (`state-backed` → state backed);
 - an Arabic word also matches with an attached و ف ب ل ك in front (`الصين` → بالصين, والصين).
 """
@@ -413,6 +413,10 @@ def _permit(index: int) -> str:
     return "\uffff" + chr(0xF0000 + index)
 
 
+_POSSESSIVE = r"['’]s"
+"""An English possessive a state's name may carry: `{state} involvement` reads "Russia's involvement"."""
+
+
 @lru_cache(maxsize=256)
 def state_slot(states: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     """The regex `{state}` stands for: one named group `s_<code>` per state, longest names first.
@@ -426,7 +430,7 @@ def state_slot(states: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     for index, (code, names) in enumerate(states):
         alts = sorted({_body(n, "(?!)") for n in names}, key=len, reverse=True)
         permit = re.escape(_permit(index))
-        groups.append(f"(?P<s_{code}>(?:{'|'.join(alts)})(?=(?s:.*){permit}))")
+        groups.append(f"(?P<s_{code}>(?:{'|'.join(alts)})(?:{_POSSESSIVE})?(?=(?s:.*){permit}))")
     return "|".join(groups) or "(?!)"
 
 

@@ -70,8 +70,10 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             if root not in case.roots:
                 continue
             own = case.entities(root)
+            # A kind of body ("intelligence service") is named by any organ of that kind (the GRU).
+            kinds = {k for o in case.lexicon.attribution.organs if o.name in own for k in o.kind_of}
             for name in [seg.coding.named_organ, *seg.coding.groups]:
-                if not name or name in own:
+                if not name or name in own or name in kinds:
                     continue
                 others = [(r, case.entities(r)[name]) for r in case.roots if r != root and name in case.entities(r)]
                 if not others:
