@@ -404,7 +404,6 @@ def test_no_source_maps_and_only_the_search_languages_used(built: Path) -> None:
         )
 
 
-
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_search_index_holds_every_page_once_in_build_order(built: Path, lang: str) -> None:
     # Material indexes the hand-written pages, our plugin the generated ones (site/searchindex.py).
@@ -418,6 +417,7 @@ def test_search_index_holds_every_page_once_in_build_order(built: Path, lang: st
     assert runs.index("compare/") < runs.index("guide/"), runs
     assert all("folded" in doc for doc in data["docs"])
     assert data["config"]["fields"]["folded"] == {"boost": 1.0}
+
 
 HEAVY = ("pydantic", "muqabala.data.model", "muqabala.collate.engine", "muqabala.site.render", "rich", "mkdocs")
 
