@@ -98,12 +98,12 @@ def test_a_placeholder_markdown_did_not_keep_is_an_error() -> None:
         held.put_back(f"<p>{held.token}0</p>\n<h2>{held.token}1</h2>")
 
 
-def _material_entries(content: str, url: str, title: str) -> list[dict[str, str]]:
+def _material_entries(content: str, url: str, title: str, meta: dict | None = None) -> list[dict[str, str]]:
     """What Material's search plugin indexes of a page: the oracle of `page_entries`."""
     from material.plugins.search.plugin import SearchIndex
 
     index = SearchIndex()
-    index.add_entry_from_context(SimpleNamespace(meta={}, content=content, toc=[], url=url, title=title))
+    index.add_entry_from_context(SimpleNamespace(meta=meta or {}, content=content, toc=[], url=url, title=title))
     return index.entries
 
 
@@ -149,3 +149,5 @@ def test_search_entries_follow_materials_rules_on_odd_html() -> None:
     )
     assert page_entries(content, "p/", "T") == _material_entries(content, "p/", "T")
     assert [e["location"] for e in page_entries(content, "p/", "T")] == ["p/", "p/#a&b", "p/#h"]
+    meta = {"tags": ["x", 2, None], "search": {"boost": 2}}
+    assert page_entries(content, "p/", "T", meta) == _material_entries(content, "p/", "T", meta)

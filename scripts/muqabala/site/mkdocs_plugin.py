@@ -131,7 +131,8 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             page.present_anchor_ids |= held.anchor_ids()
         if self.search_pages is not None:
             title = str(page.meta.get("title", page.title))
-            self.search_pages.append((page.url, searchindex.page_entries(html, page.url, title)))
+            entries = searchindex.page_entries(html, page.url, title, page.meta)
+            self.search_pages.append((page.url, entries))
         return html
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:

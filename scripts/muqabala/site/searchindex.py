@@ -164,9 +164,10 @@ class _Reader:
             section.text.append(html.escape(data, quote=False))
 
 
-def page_entries(content: str, url: str, title: str) -> list[dict[str, Any]]:
+def page_entries(content: str, url: str, title: str, meta: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The search index entries of one page: `content` is its HTML as MkDocs hands it to the
-    theme, `url` its address in the site, `title` the title of text before its first heading."""
+    theme, `url` its address in the site, `title` the title of text before its first heading,
+    `meta` its front matter (`tags` and `search.boost` go into every entry, as Material does)."""
     reader = _Reader()
     for raw_text, slash, tag, raw, data in _TOKEN.findall(content):
         if raw_text:
@@ -182,7 +183,7 @@ def page_entries(content: str, url: str, title: str) -> list[dict[str, Any]]:
                     reader.end(tag)
         elif data:
             reader.text(html.unescape(data) if "&" in data else data)
-    entries = []
+    entries: list[dict[str, Any]] = []
     for section in reader.data:
         if section.excluded:
             continue
@@ -193,6 +194,14 @@ def page_entries(content: str, url: str, title: str) -> list[dict[str, Any]]:
                 "text": "".join(section.text).strip(),
             }
         )
+    meta = meta or {}
+    tags = meta.get("tags")
+    search = meta.get("search") or {}
+    for entry in entries:
+        if isinstance(tags, list):
+            entry["tags"] = [str(tag) for tag in tags if tag and isinstance(tag, (str, int, float, bool))]
+        if "boost" in search:
+            entry["boost"] = search["boost"]
     return entries
 
 
