@@ -404,6 +404,21 @@ def test_no_source_maps_and_only_the_search_languages_used(built: Path) -> None:
         )
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_search_index_holds_every_page_once_in_build_order(built: Path, lang: str) -> None:
+    # Material indexes the hand-written pages, our plugin the generated ones (site/searchindex.py).
+    data = json.loads((built / "site" / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = [doc["location"].split("#")[0] for doc in data["docs"]]
+    runs = [page for i, page in enumerate(pages) if i == 0 or pages[i - 1] != page]
+    assert len(runs) == len(set(runs)), runs  # each page's entries together
+    assert {"", "about/", "guide/", "methodology/", "compare/", "discrepancies/"} <= set(runs)
+    assert any(p.startswith("checks/") for p in runs) and any(p.startswith("statements/") for p in runs)
+    # In the order MkDocs built the pages, not Material's pages first.
+    assert runs.index("compare/") < runs.index("guide/"), runs
+    assert all("folded" in doc for doc in data["docs"])
+    assert data["config"]["fields"]["folded"] == {"boost": 1.0}
+
+
 HEAVY = ("pydantic", "muqabala.data.model", "muqabala.collate.engine", "muqabala.site.render", "rich", "mkdocs")
 
 

@@ -1,8 +1,9 @@
-"""Generated pages' HTML blocks held out of Markdown: the same HTML, toc and anchors as before."""
+"""Generated pages handed to MkDocs finished: the same HTML, toc, anchors and search entries as before."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -13,6 +14,7 @@ from conftest import REPO
 from muqabala.data.corpus import load_corpus
 from muqabala.site.prerendered import hold
 from muqabala.site.render import render_pages
+from muqabala.site.searchindex import page_entries
 from render_fakes import hostile_corpus, hostile_report
 
 
@@ -94,3 +96,58 @@ def test_a_placeholder_markdown_did_not_keep_is_an_error() -> None:
     held = hold("<div>x</div>\n\n<div>y</div>")
     with pytest.raises(ValueError, match="^1 of 2 HTML blocks lost in Markdown$"):
         held.put_back(f"<p>{held.token}0</p>\n<h2>{held.token}1</h2>")
+
+
+def _material_entries(content: str, url: str, title: str, meta: dict | None = None) -> list[dict[str, str]]:
+    """What Material's search plugin indexes of a page: the oracle of `page_entries`."""
+    from material.plugins.search.plugin import SearchIndex
+
+    index = SearchIndex()
+    index.add_entry_from_context(SimpleNamespace(meta=meta or {}, content=content, toc=[], url=url, title=title))
+    return index.entries
+
+
+@pytest.mark.parametrize("which", ["exchange en", "exchange ar", "hostile en", "hostile ar"])
+def test_search_entries_of_generated_pages_are_materials(site_pages, which: str) -> None:
+    md = converter(which.split()[1])
+    entries = 0
+    for rel, text in sorted(site_pages[which].items()):
+        if not rel.endswith(".md"):
+            continue
+        body, meta = get_data(text)
+        held = hold(body)
+        content = held.put_back(md.reset().convert(held.markdown))
+        url, title = rel.removesuffix(".md") + "/", str(meta.get("title", "Page title"))
+        expected = _material_entries(content, url, title)
+        assert page_entries(content, url, title) == expected, rel
+        entries += len(expected)
+    assert entries > len(site_pages[which])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_search_entries_of_hand_written_pages_are_materials(lang: str) -> None:
+    # Their Markdown has what ours lacks (code blocks, admonitions, tables, lists in lists).
+    md = converter(lang)
+    pages = sorted((REPO / "content" / lang).rglob("*.md"))
+    assert pages
+    for path in pages:
+        body, _ = get_data(path.read_text(encoding="utf-8"))
+        content = md.reset().convert(body)
+        expected = _material_entries(content, "page/", "Title")
+        assert page_entries(content, "page/", "Title") == expected, path
+
+
+def test_search_entries_follow_materials_rules_on_odd_html() -> None:
+    content = (
+        "<p>before</p>\n"
+        '<div><h2 id="a&amp;b">A <code>x</code><a class="headerlink" href="#a">¶</a></h2>\n<p>in  a\nb</p>'
+        "<p>  </p><ul><li>one</li><li></li></ul></div>\n"
+        '<p>after the div<br/>on</p><script>var x = "<p>no</p>";</script><!-- <p>no</p> -->'
+        '<h3 id="gone" data-search-exclude>Gone</h3><p>hidden?</p>'
+        "<pre><code>  two\n  lines &lt;&amp;&gt;</code></pre><object><p>no</p></object>"
+        '<h1 id="h">Top &quot;q&quot;</h1>text &#x27;x&#x27;<sup>2</sup>'
+    )
+    assert page_entries(content, "p/", "T") == _material_entries(content, "p/", "T")
+    assert [e["location"] for e in page_entries(content, "p/", "T")] == ["p/", "p/#a&b", "p/#h"]
+    meta = {"tags": ["x", 2, None], "search": {"boost": 2}}
+    assert page_entries(content, "p/", "T", meta) == _material_entries(content, "p/", "T", meta)

@@ -241,6 +241,15 @@ def test_arabic_search_finds_the_article(page, base_url):
     assert all(p.startswith("/ar/") for p in paths)
 
 
+def test_english_search_finds_a_statement_sentence(page, base_url):
+    # Generated pages are indexed by our plugin, not by Material's search (site/searchindex.py).
+    _open(page, base_url, "en/")
+    sentence = "The attacks took place in early 2021, affecting over a quarter of a million servers worldwide."
+    paths = {urlsplit(h).path for h in _search(page, sentence)}
+    assert "/en/statements/uk-fcdo-release-2021-07-19/" in paths, paths
+    assert all(p.startswith("/en/") for p in paths), paths
+
+
 @pytest.mark.parametrize(
     "query, page_has",
     [

@@ -3,6 +3,8 @@
 Before MkDocs collects the pages, it sets the nav and, unless `muqabala build` has just done
 so for the same data, writes the Markdown generated from the data into the docs dir (only
 files whose text changed, so `mkdocs serve` does not loop).
+A generated page's HTML blocks skip Markdown (`prerendered`) and its search entries are made
+here rather than by Material's search, which indexes the hand-written pages (`searchindex`).
 After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
 """
 
@@ -23,9 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from muqabala.data.errors import DataError, show
-from muqabala.site import assets, pages, prerendered
+from muqabala.site import assets, pages, prerendered, searchindex
 from muqabala.site.render.escape import url_attr
-from muqabala.site.render.search import normalise_search_index
 from muqabala.vocabulary import GENERATED, RTL_LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.muqabala")
@@ -65,6 +66,12 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.root = Path(self.config.data_root or Path(config.config_file_path).parent).resolve()
         self.sources: dict[str, str] = {}
         self.held: dict[str, prerendered.Held] = {}
+        # Each page's entries of the search index in build order (None: Material indexes it),
+        # when Material's search plugin makes an index.
+        search = config.plugins.get(MATERIAL_SEARCH)
+        self.search_pages: list[searchindex.PageEntries] | None = (
+            [] if search is not None and search.config.get("enabled", True) else None
+        )
         # site_url names the site's root; each language lives one folder below it.
         site_url = os.environ.get(pages.SITE_URL_ENV, "").strip() or config.site_url or ""
         if site_url and not pages.valid_site_url(site_url):
@@ -104,11 +111,17 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             return markdown
         held = prerendered.hold(markdown)
         self.held[page.file.src_uri] = held
+        if self.search_pages is not None:
+            # Material's search would parse the finished page again: its entries are made in
+            # `on_page_content` instead (the search plugin runs before this one).
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return held.markdown
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         held = self.held.pop(page.file.src_uri, None)
         if held is None:
+            if self.search_pages is not None:
+                self.search_pages.append((page.url, None))
             return html
         try:
             html = held.put_back(html)
@@ -116,6 +129,10 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             raise PluginError(f"muqabala: {page.file.src_uri}: {e}") from None
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= held.anchor_ids()
+        if self.search_pages is not None:
+            title = str(page.meta.get("title", page.title))
+            entries = searchindex.page_entries(html, page.url, title, page.meta)
+            self.search_pages.append((page.url, entries))
         return html
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -150,12 +167,12 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         return self._set_direction(output)
 
     def on_post_build(self, config: Any) -> None:
-        # Material's search leaves Arabic diacritics in the index; the reader's query is
-        # stripped of the same marks by assets/javascripts/muqabala-search.js.
+        # Material's index holds the hand-written pages: ours are added, and all are folded for
+        # Arabic search (the reader's query is folded by assets/javascripts/muqabala-search.js).
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            normalise_search_index(index)
-        search = config.plugins.get("search")
+            searchindex.add_entries(index, self.search_pages or [])
+        search = config.plugins.get(MATERIAL_SEARCH)
         languages = {self.lang, *(getattr(search, "config", {}).get("lang") or [])} if search else {self.lang}
         saved = assets.trim(Path(config.site_dir), languages)
         log.debug("muqabala: %d bytes of source maps and search languages left out", saved)
@@ -165,5 +182,7 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         return re.sub(r"<html(?![^>]*\bdir=)", f'<html dir="{direction}"', output, count=1)
 
 
+MATERIAL_SEARCH = "material/search"
+"""The name MkDocs gives Material's search plugin (`search` in mkdocs.yml)."""
 _ROOTED = re.compile(r'\b(href|src)="/(?!/)(\.\./)?([^"]*)"')
 _CONFIG = re.compile(r'(<script id="__config"[^>]*>.*?</script>)', re.S)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 # Harakat and tanween, shadda, sukun and the marks after them, superscript alef, Quranic
 # annotation marks, and tatweel. The same class is in muqabala-search.js: keep them equal.
@@ -64,11 +65,9 @@ def fold_query(text: str) -> str:
     return _WORD.sub(lambda m: QUERY_PREFIX.sub("", m.group()), _letters(text))
 
 
-def normalise_search_index(path: Path) -> bool:
-    """Fold a built `search_index.json` in place (titles and texts without diacritics, plus the
-    `folded` field and its entry in the index's config); True when it changed."""
-    raw = path.read_text(encoding="utf-8")
-    data = json.loads(raw)
+def fold_index(data: dict[str, Any]) -> None:
+    """Fold a search index's data in place: titles and texts without diacritics, plus the
+    `folded` field and its entry in the index's config."""
     for doc in data.get("docs", []):
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
@@ -77,6 +76,13 @@ def normalise_search_index(path: Path) -> bool:
     config = data.setdefault("config", {})
     fields = config.setdefault("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
     fields.setdefault(FOLDED_FIELD, {"boost": 1.0})
+
+
+def normalise_search_index(path: Path) -> bool:
+    """Fold a built `search_index.json` in place (see `fold_index`); True when it changed."""
+    raw = path.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    fold_index(data)
     out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     if out == raw:
         return False
