@@ -73,9 +73,14 @@ def workers(cases: int, jobs: int | None) -> int:
     return count if count > 1 and can_fork() else 1
 
 
+MAX_SHARE = 25
+"""Cases per share at most: a worker holds one share's indexes and results at a time, so smaller
+shares keep each worker small in a large archive (126 cases a share at 1000 cases before)."""
+
+
 def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
-    """`items` cut into `SHARES_PER_JOB` shares per worker, in order."""
-    size = max(1, -(-len(items) // (jobs * SHARES_PER_JOB)))
+    """`items` cut into `SHARES_PER_JOB` shares per worker, of `MAX_SHARE` items at most, in order."""
+    size = min(MAX_SHARE, max(1, -(-len(items) // (jobs * SHARES_PER_JOB))))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
