@@ -120,8 +120,8 @@ def test_median_of_runs() -> None:
 
 
 def test_memwatch_sums_the_processes_a_process_started() -> None:
-    """The watcher counts the children of the process it watches (itself left out): a child
-    holding 64 MB counts at least that much, once."""
+    """The watcher sums a process's tree: a process holding 64 MB counts at least that much, once.
+    (Watched from here, not from the test's own process: a test session has other children.)"""
     child = subprocess.Popen(
         [sys.executable, "-c", "import sys; b = b'x' * (64 << 20); print('ready', flush=True); sys.stdin.read()"],
         stdin=subprocess.PIPE,
@@ -133,7 +133,7 @@ def test_memwatch_sums_the_processes_a_process_started() -> None:
         stop, go = os.pipe()
         os.write(go, b"x")  # readable at once: one sample
         try:
-            peaks = watch(os.getpid(), stop)
+            peaks = watch(child.pid, stop)
         finally:
             os.close(stop)
             os.close(go)
