@@ -315,6 +315,7 @@ def measure(
         out["markdown"] = 0.0
         out["own"] = out["load"] + out["align"] + out["rules"]
         out["peak_mb"] = _hwm_mb()
+        out["loadavg_end"] = _loadavg()
         return out
     t0 = time.perf_counter()
     navs = {}
