@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from click.testing import CliRunner
 
 from muqabala.cli import main
 from muqabala.tools.bench import OWN, RATIOS, STAGES, median_of, svg_chart, table
+from muqabala.tools.memwatch import watch
 
 
 @pytest.mark.slow
@@ -50,6 +54,7 @@ def test_bench_json_and_chart(tmp_path: Path, exchange: Path) -> None:
         assert row[ratio] > 0, ratio
     assert len(row["loadavg_start"]) == 3 and len(row["loadavg_end"]) == 3 and row["runs"] == 1
     assert row["peak_mb"] > 0 and row["peak_mb_mkdocs"] > 0 and row["peak_mb_build"] > 0
+    assert row["peak_mb_engine_rss"] >= row["peak_mb_engine_all"] > 0
     assert row["statements"] == 10 and row["articles"] == 1
     assert row["link_problems"] == 0
     assert chart.read_text(encoding="utf-8").startswith("<svg")
@@ -112,3 +117,28 @@ def test_median_of_runs() -> None:
         ]
     )
     assert "no-op build / full build" in text and "5.0%" in text and "4.00x" in text
+
+
+def test_memwatch_sums_the_processes_a_process_started() -> None:
+    """The watcher sums a process's tree: a process holding 64 MB counts at least that much, once.
+    (Watched from here, not from the test's own process: a test session has other children.)"""
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; b = b'x' * (64 << 20); print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        stop, go = os.pipe()
+        os.write(go, b"x")  # readable at once: one sample
+        try:
+            peaks = watch(child.pid, stop)
+        finally:
+            os.close(stop)
+            os.close(go)
+    finally:
+        child.communicate("")
+    assert peaks["processes"] == 1
+    assert peaks["rss"] >= peaks["pss"] >= 64
+    assert peaks["hwm"] >= 64

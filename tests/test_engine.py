@@ -149,3 +149,13 @@ def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "identical"
+
+
+def test_shares_are_small_and_in_order():
+    from muqabala.collate import parallel
+
+    items = [f"case-{i:04d}" for i in range(1000)]
+    cut = parallel.shares(items, 2)
+    assert [i for share in cut for i in share] == items
+    assert max(len(share) for share in cut) == parallel.MAX_SHARE
+    assert len(parallel.shares(items[:16], 2)) == 8  # a small archive: SHARES_PER_JOB per worker

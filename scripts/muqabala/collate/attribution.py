@@ -147,6 +147,42 @@ def states_of(corpus: Corpus, lexicon: Lexicon) -> dict[str, list[str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _SpeakerNames:
+    phrases: tuple[str, ...]
+    """Every name and alias of every issuer, sorted."""
+    issuers: tuple[tuple[str, frozenset[str]], ...]
+    """Each issuer's id and names, in the corpus's order."""
+
+
+_SPEAKER_NAMES: dict[tuple[int, ...], tuple[list[object], _SpeakerNames, dict[str, str]]] = {}
+"""`_speaker_names` by the identity of the issuer objects (held, so that no id is reused)."""
+
+
+def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
+    """The issuers' names for `mentions`, and each country's government issuer: built once per set of
+    issuers instead of once per sentence (it was most of `mentions`' time at 100 cases)."""
+    key = tuple(map(id, corpus.issuers.values()))
+    cached = _SPEAKER_NAMES.get(key)
+    if cached is not None:
+        return cached[1], cached[2]
+    issuers = []
+    for issuer in corpus.issuers.values():
+        issuers.append(
+            (issuer.id, frozenset({issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)}))
+        )
+    names = _SpeakerNames(tuple(sorted({p for _, ps in issuers for p in ps})), tuple(issuers))
+    governments = {
+        i.country: i.id
+        for i in sorted(corpus.issuers.values(), key=lambda i: i.id, reverse=True)
+        if i.kind == "government" and i.country
+    }
+    if len(_SPEAKER_NAMES) >= 8:
+        _SPEAKER_NAMES.clear()
+    _SPEAKER_NAMES[key] = (list(corpus.issuers.values()), names, governments)
+    return names, governments
+
+
 def mentions(
     text: str, corpus: Corpus, lexicon: Lexicon, lang: str, states: Mapping[str, Sequence[str]] | None = None
 ) -> list[Mention]:
@@ -159,14 +195,12 @@ def mentions(
         ]
 
     raw: list[Mention] = []
-    for issuer in corpus.issuers.values():
-        phrases = {issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)}
-        raw += made(find(sorted(phrases), text), issuer.id)
-    governments = {
-        i.country: i.id
-        for i in sorted(corpus.issuers.values(), key=lambda i: i.id, reverse=True)
-        if i.kind == "government" and i.country
-    }
+    names, governments = _speaker_names(corpus)
+    # One `find` over every issuer's names, then each issuer's hits in its turn: `find` matches
+    # each phrase on its own, so this gives what one `find` per issuer gives, at a fraction of the cost.
+    everyone = find(names.phrases, text)
+    for who, phrases in names.issuers:
+        raw += made([h for h in everyone if h.phrase in phrases], who)
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):

@@ -6,6 +6,7 @@ only the share (a few ids) goes to a worker, and only its results come back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -72,9 +73,14 @@ def workers(cases: int, jobs: int | None) -> int:
     return count if count > 1 and can_fork() else 1
 
 
+MAX_SHARE = 25
+"""Cases per share at most: a worker holds one share's indexes and results at a time, so smaller
+shares keep each worker small in a large archive (126 cases a share at 1000 cases before)."""
+
+
 def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
-    """`items` cut into `SHARES_PER_JOB` shares per worker, in order."""
-    size = max(1, -(-len(items) // (jobs * SHARES_PER_JOB)))
+    """`items` cut into `SHARES_PER_JOB` shares per worker, of `MAX_SHARE` items at most, in order."""
+    size = min(MAX_SHARE, max(1, -(-len(items) // (jobs * SHARES_PER_JOB))))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
@@ -90,9 +96,15 @@ def map_forked(fn: Callable[[Any, T], R], shared: Any, shares: Sequence[T], jobs
     """
     global _shared
     _shared = shared
+    # Objects alive at the fork move to the collector's permanent generation: a collection in a
+    # worker would otherwise write to every inherited object's header and copy the whole corpus
+    # into each worker, page by page (most of the workers' memory at 1000 cases).
+    gc.collect()
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             return list(pool.map(_call, [fn] * len(shares), shares))
     finally:
+        gc.unfreeze()
         _shared = None

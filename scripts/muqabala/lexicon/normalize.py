@@ -75,11 +75,13 @@ def _fold_char(ch: str) -> str:
     return out
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the offset of the original it came from.
 
     Runs of whitespace become one space and the ends are trimmed, so offsets are the only
-    safe way back to the original text.
+    safe way back to the original text. Cached (the offsets are shared: read them, never change
+    them): the engine folds each sentence several times, for entities, words and phrases.
     """
     chars: list[str] = []
     origin: list[int] = []

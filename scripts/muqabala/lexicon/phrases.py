@@ -485,7 +485,8 @@ def find(
     permitted = ""
     hits = []
     for phrase in phrases:
-        if not all(part in folded for part in _required(phrase)):
+        # `map` over `in`, not a generator: this test runs for every phrase of every lookup.
+        if not all(map(folded.__contains__, _required(phrase))):
             continue
         slotted = "{state}" in phrase
         if slotted:

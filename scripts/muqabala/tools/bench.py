@@ -9,6 +9,7 @@ time: a benchmark reports, a test decides.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -22,7 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -82,6 +83,9 @@ RATIOS = {
 """Every ratio `measure` computes: key → (label, shown as a percentage or a factor)."""
 
 
+T = TypeVar("T")
+
+
 class BenchError(Exception):
     """A generated project failed to build or measure."""
 
@@ -99,6 +103,20 @@ def _hwm_mb(pid: int | str = "self") -> float:
     except OSError:
         pass
     return 0.0
+
+
+def _watched(fn: Callable[[], T]) -> tuple[T, dict[str, float]]:
+    """`fn()` and the peaks of the memory of this process and the workers it forks, summed
+    (`memwatch`: proportional set sizes, `pss`, and resident sets, `rss`), sampled every 0.1 s
+    by a separate process."""
+    cmd = [sys.executable, "-m", "muqabala.tools.memwatch", str(os.getpid())]
+    watcher = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        result = fn()
+    finally:
+        # Closing its input stops the watcher; the workers are gone by now, so none holds it open.
+        output, _ = watcher.communicate("")
+    return result, json.loads(output)
 
 
 def _tree(pid: int) -> list[int]:
@@ -286,15 +304,18 @@ def measure(
     del aligner
 
     t0 = time.perf_counter()
-    report = collate(corpus, root)
+    report, workers = _watched(functools.partial(collate, corpus, root))
     out["engine"] = time.perf_counter() - t0
     out["rules"] = max(0.0, out["engine"] - out["align"])
     out["peak_mb_engine"] = _hwm_mb()
+    out["peak_mb_engine_all"] = workers["pss"]
+    out["peak_mb_engine_rss"] = workers["rss"]
 
     if engine_only:
         out["markdown"] = 0.0
         out["own"] = out["load"] + out["align"] + out["rules"]
         out["peak_mb"] = _hwm_mb()
+        out["loadavg_end"] = _loadavg()
         return out
     t0 = time.perf_counter()
     navs = {}
@@ -488,7 +509,16 @@ def table(results: list[dict[str, Any]]) -> str:
         ),
         ("load average, start / end", [_load(r) for r in results]),
         ("runs (median shown)", [str(r.get("runs", 1)) for r in results]),
+        ("engine (load + collate)", [f"{r['load'] + r['engine']:.2f} s" if "engine" in r else "-" for r in results]),
         ("peak MB, engine (load..rules)", [f"{r['peak_mb_engine']:.0f}" for r in results]),
+        (
+            "peak MB, collate + workers (PSS)",
+            [f"{r['peak_mb_engine_all']:.0f}" if "peak_mb_engine_all" in r else "-" for r in results],
+        ),
+        (
+            "peak MB, collate + workers (RSS)",
+            [f"{r['peak_mb_engine_rss']:.0f}" if "peak_mb_engine_rss" in r else "-" for r in results],
+        ),
         ("peak MB, stages process", [f"{r['peak_mb']:.0f}" for r in results]),
         (
             "peak MB, bare MkDocs (1 lang)",
