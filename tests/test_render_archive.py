@@ -37,6 +37,23 @@ def test_the_nav_groups_statements_by_case(project: Path) -> None:
             assert listed == [f"statements/{sid}.md" for _, sid in own]
 
 
+def test_the_nav_groups_articles_and_checks_by_case(project: Path) -> None:
+    # With navigation.prune a page then lists its own case's articles, not the whole archive's:
+    # this is what keeps a claim page under 60 KB as cases are added.
+    corpus = load_corpus(project)
+    pages = render_languages(corpus, cached_report(corpus, project))
+    cases = sorted({art.case for art in corpus.articles.values()})
+    for lang, p in pages.items():
+        for key in ("nav.articles", "nav.checks"):
+            (section,) = [entry[t(key, lang)] for entry in p.nav if t(key, lang) in entry]
+            assert len(section) == len(cases) > 1
+            for case, group in zip(cases, section, strict=True):
+                ((title, entries),) = group.items()
+                assert case in title
+                listed = {path.split("/")[1].removesuffix(".md") for entry in entries for path in entry.values()}
+                assert listed == {aid for aid, art in corpus.articles.items() if art.case == case}
+
+
 def test_each_cases_chart_shows_only_its_own_claims(project: Path) -> None:
     # The chart once placed every article's claims on every case's rows that shared an issuer.
     corpus = load_corpus(project)
