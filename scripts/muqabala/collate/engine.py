@@ -345,7 +345,7 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
     out = []
     for src in evidence:
         coding = case.coding[src.ref]
-        if coding.level != "none" and (coding.state in states or None in states) and (not roots or src.by(roots)):
+        if coding.level != "none" and coding.state in states and (not roots or src.by(roots)):
             src = replace(
                 src,
                 score=round(src.score + ATTRIBUTING_WEIGHT, 4),
