@@ -28,7 +28,7 @@ from datetime import date
 from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence, Sentence, Text, speaker_ids
-from muqabala.lexicon.concepts import TAG, ConceptMatcher
+from muqabala.lexicon.concepts import TAG
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 
@@ -142,7 +142,7 @@ class Aligner:
         if lexicon is None:
             lexicon = load_lexicon(corpus.root / "lexicon")
         self.lexicon = lexicon
-        self._concepts = ConceptMatcher(lexicon.concepts)
+        self._concepts = lexicon.concept_matcher
         self._matcher = EntityMatcher(lexicon.entities, corpus.issuers.values())
         self._cases: dict[str, _CaseIndex] = {}
         for st in corpus.statements.values():

@@ -346,16 +346,18 @@ def segments(
     previous: tuple[str, ...],
     collective: tuple[str, ...],
     states: Mapping[str, Sequence[str]] | None = None,
+    found: list[Turn] | None = None,
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Split a claim into stretches credited to the same speakers.
 
     `previous` are the speakers in force at the end of the sentence before; `collective` the
     issuers a collective speaker stands for; `states` the names of every state (`states_of`), when
-    the caller has them already. Returns (start, end, speakers) in text order.
+    the caller has them already, and `found` the text's `turns` likewise. Returns (start, end,
+    speakers) in text order.
     """
     current = previous if (previous and is_quotation(text)) else ()
     spans: list[tuple[int, tuple[str, ...]]] = []
-    for turn in turns(text, lang, corpus, lexicon, states):
+    for turn in found if found is not None else turns(text, lang, corpus, lexicon, states):
         who: tuple[str, ...] = ()
         for s in turn.speakers:
             who += collective if s == "~collective" else (s,)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import code, frames, segments, states_of
+from muqabala.collate.attribution import code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
@@ -270,10 +270,13 @@ def claim_view(
     lang = sen.lang or art.language
     lang = lang if lang in SITE_LANGUAGES else "en"
     # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
-    spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states)
+    said = turns(text[lang], lang, case.corpus, case.lexicon, case.states)
+    spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states, said)
     credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
     framed = {
-        language: frames(words, language, case.corpus, case.lexicon, case.states)
+        language: [t.frame for t in said]
+        if language == lang
+        else frames(words, language, case.corpus, case.lexicon, case.states)
         for language, words in text.items()
         if language in SITE_LANGUAGES
     }

@@ -32,7 +32,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from muqabala.data.corpus import read_model
 from muqabala.data.errors import DataError, Problem
 from muqabala.data.model import Bilingual
-from muqabala.lexicon.concepts import ConceptLexicon, load_concepts
+from muqabala.lexicon.concepts import ConceptLexicon, ConceptMatcher, load_concepts
 from muqabala.lexicon.entities import EntityLexicon
 from muqabala.lexicon.entities import load_lexicon as load_entities
 from muqabala.lexicon.normalize import fold
@@ -319,6 +319,11 @@ class Lexicon:
     def figures(self, text: str, lang: str) -> tuple[ParsedFigure, ...]:
         """Every figure stated in `text` (see `numbers.parse_figures`), computed once per text."""
         return self._figures(text, lang)
+
+    @cached_property
+    def concept_matcher(self) -> ConceptMatcher:
+        """The concept groups compiled for matching (the aligner's index terms, the quote rule's synonyms)."""
+        return ConceptMatcher(self.concepts)
 
 
 FILES: dict[str, type[_Lex]] = {

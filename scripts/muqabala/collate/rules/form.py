@@ -61,9 +61,10 @@ def _form(claim: ClaimView, case: CaseView, sources: dict[str, Statement]) -> li
     for root, source in sources.items():
         if source.form is None or form == "statement":
             continue  # nobody recorded what it was; "a statement" fits any text
-        on_file = {st.form for st in _statements(case, root)}
-        if any(st.joined_by for st in _statements(case, root)):
-            on_file.add("joint_statement")
+        statements = _statements(case, root)
+        on_file = {st.form for st in statements} | (
+            {"joint_statement"} if any(st.joined_by for st in statements) else set()
+        )
         if form in on_file or (source.form == "joint_statement" and form == "declaration"):
             continue
         term, was = STATEMENT_FORMS[form], STATEMENT_FORMS[source.form]

@@ -25,7 +25,6 @@ from functools import partial
 from diff_match_patch import diff_match_patch
 
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
-from muqabala.lexicon.concepts import ConceptMatcher
 from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import join, quote
@@ -159,13 +158,8 @@ def _share(p: _Passage, want: set[str], order: dict[str, int]) -> tuple[float, i
     return len(want & p.content) / len(want), -len(p.sources), -order.get(p.first.ref, 99)
 
 
-_MATCHERS: dict[int, ConceptMatcher] = {}
-
-
 def _tags(text: str, case: CaseView) -> set[str]:
-    matcher = _MATCHERS.get(id(case.lexicon.concepts))
-    if matcher is None:
-        matcher = _MATCHERS[id(case.lexicon.concepts)] = ConceptMatcher(case.lexicon.concepts)
+    matcher = case.lexicon.concept_matcher
     return set(matcher.found(matcher.terms(text, "en")))
 
 
