@@ -9,7 +9,10 @@ speaker quotes, not one it makes.
 
 Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
 the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
-pronoun subject and keeps the speaker in force, even from the sentence before (وقالت إن …).
+pronoun subject and keeps the speaker in force, even from the sentence before (وقالت إن …), and so
+does a preposition, a day or an anaphor after it (وقالت في بيان إن، وأضاف البيان أن). Any other word
+right after an Arabic reporting verb is a subject of its own: when it names no issuer (قال الحزب إن،
+وأكد الممثل الأعلى الأوروبي أن) the speaker is `UNLISTED`, never the one of the sentence before.
 Collective speakers (الدول, "the countries") stand for every government credited so far.
 """
 
@@ -19,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from muqabala.collate.views import ANONYMOUS, rank
+from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names
@@ -260,6 +263,8 @@ def turns(
     accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
     content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
     media = find(speech.media.get(lang), text)
+    prepositions = find(speech.not_subject.prepositions.get(lang), text)
+    not_subject = find(speech.not_subject.get(lang), text) + media
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     head = _HEADLINE_FRAME.match(text)
@@ -280,7 +285,11 @@ def turns(
             if side == "after":
                 stop = min([c.start for c in comps if c.start >= verb.end] + [nxt])
                 near = [
-                    m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                    m
+                    for m in ms
+                    if verb.end <= m.start < stop
+                    and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                    and not _after(prepositions, text, verb.end, m.start)
                 ]
                 accuses = (verb.start, verb.end) in accusing or (verb.start, verb.end) in content
                 subject = _chain(text, near[0], ms, True, comma=not accuses) if near else []
@@ -301,6 +310,12 @@ def turns(
                 subject = _chain(text, near[-1], ms, False) if near else []
             if subject:
                 break
+        unlisted = (
+            not subject
+            and order[0] == "after"
+            and (verb.start, verb.end) not in accusing
+            and _own_subject(text, verb.end, [*comps, *not_subject, *verbs, *ms])
+        )
         start = min([verb.start] + [m.start for m in subject])
         end = max([verb.end] + [m.end for m in subject])
         framed = (start, end)
@@ -321,8 +336,26 @@ def turns(
         )
         if comp is not None:
             end = comp.end
-        out.append(Turn(start, tuple(dict.fromkeys(m.who for m in subject)), (framed[0], end)))
+        who = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
+        out.append(Turn(start, who, (framed[0], end)))
     return out
+
+
+def _after(prepositions: list[Hit], text: str, start: int, at: int) -> bool:
+    """Whether a preposition stands right before `at` (after `start`): «ونفى دبلوماسيون في لندن» —
+    the name after it is a place or an object, not the verb's subject."""
+    return any(start <= h.start and h.end <= at and _SPACE.match(text[h.end : at]) for h in prepositions)
+
+
+def _own_subject(text: str, end: int, known: Sequence[Hit | Mention]) -> bool:
+    """Whether the word right after a reporting verb (ending at `end`) is a subject of the verb's own
+    that no issuer's name covers: not a complementizer, a preposition, a day or adverb, another
+    reporting word or a name (those are `known`), and no punctuation or quotation mark between
+    (`وقال:`, `وأضاف، «…»`), which leave the subject a pronoun."""
+    word = _WORD.search(text, end)
+    if word is None or text[end : word.start()].strip():
+        return False
+    return not any(h.start < word.end() and h.end > word.start() for h in known)
 
 
 def frames(
