@@ -336,8 +336,8 @@ def turns(
         )
         if comp is not None:
             end = comp.end
-        who = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
-        out.append(Turn(start, who, (framed[0], end)))
+        speakers = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
+        out.append(Turn(start, speakers, (framed[0], end)))
     return out
 
 
