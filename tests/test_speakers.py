@@ -133,3 +133,14 @@ def test_a_name_right_after_a_preposition_is_no_subject():
     # «ونفى دبلوماسيون في ألفا»: Alpha is where the diplomats are, not who denies.
     assert speakers("ونفى دبلوماسيون في ألفا هذه المزاعم.") == [(UNLISTED,)]
     assert speakers("ونفت ألفا هذه المزاعم.") == [("alpha",)]
+
+
+def test_a_nominal_sentence_credits_the_name_that_opens_it():
+    # «ألمانيا تتهم روسيا بـ…»: the name before the verb accuses, the one after is accused.
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة.") == [("alpha",)]
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة. والاتحاد يدين أوميغا.") == [("alpha",), ("union",)]
+
+
+def test_a_colon_after_a_clause_of_its_own_credits_the_names_before_it():
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة.. وأوميغا: افتراء خبيث") == [("alpha",), ("omega",)]
+    assert frame_words("ألفا تتهم أوميغا بقرصنة.. وأوميغا: افتراء خبيث") == ["ألفا", "وأوميغا: "]

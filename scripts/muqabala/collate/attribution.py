@@ -38,8 +38,9 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 _QUOTES = "\"“”«»„'‘’"
 _GAP = re.compile(r"[\s,،\"“”«»]")
 """What may stand between a frame's verb or subject and its complementizer."""
-_HEADLINE_FRAME = re.compile(r"^[^:：\"“”«»]{2,60}?\s*[:：]\s*")
-"""A headline that opens with its speaker and a colon (`بريطانيا: روسيا تقف وراء …`)."""
+_HEADLINE_FRAME = re.compile(r"(?:^|[.،,؛!؟]\s*)([^:：\"“”«».،,؛!؟]{2,60}?\s*[:：]\s*)")
+"""A headline's clause that opens with its speaker and a colon (`بريطانيا: روسيا تقف وراء …`, `…
+وبكين: افتراء خبيث`); group 1 is the speaker and the colon."""
 _ACCUSED = re.compile(r"\s*(?:[،,]\s*)?ب\w")
 """What follows the accused after a verb of accusing: a word with attached ب (بقرصنة، بالوقوف، بـ)."""
 
@@ -267,21 +268,23 @@ def turns(
     not_subject = find(speech.not_subject.get(lang), text) + media
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
-    head = _HEADLINE_FRAME.match(text)
-    if head:
-        # `بريطانيا: روسيا تقف وراء …` — the colon is the reporting verb of a headline; only names
-        # (and the words joining them) may stand before it.
-        named = [m for m in ms if m.end <= head.end()]
-        rest = text[: head.end()]
+    for head in _HEADLINE_FRAME.finditer(text):
+        # `بريطانيا: روسيا تقف وراء …` — the colon is the reporting verb of a headline, at its start
+        # or after a clause of its own (`بريطانيا تتهم الصين… وبكين: افتراء`); only names (and the
+        # words joining them) may stand before it.
+        begin = head.start(1)
+        named = [m for m in ms if begin <= m.start and m.end <= head.end()]
+        rest = text[begin : head.end()]
         for m in reversed(named):
-            rest = rest[: m.start] + rest[m.end :]
+            rest = rest[: m.start - begin] + rest[m.end - begin :]
         if named and not [w for w in _WORD.findall(rest) if w not in ("و", "and")]:
-            out.append(Turn(0, tuple(dict.fromkeys(m.who for m in named)), (0, head.end())))
+            out.append(Turn(begin, tuple(dict.fromkeys(m.who for m in named)), (begin, head.end())))
     for vi, verb in enumerate(verbs):
         nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
         prev = verbs[vi - 1].end if vi else 0
-        subject: list[Mention] = []
-        for side in order:
+        # A nominal sentence opens with its subject: «ألمانيا تتهم روسيا بـ…», «الصين تنفي».
+        subject: list[Mention] = _opening(text, verb, ms) if order[0] == "after" else []
+        for side in () if subject else order:
             if side == "after":
                 stop = min([c.start for c in comps if c.start >= verb.end] + [nxt])
                 near = [
@@ -338,7 +341,24 @@ def turns(
             end = comp.end
         speakers = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
         out.append(Turn(start, speakers, (framed[0], end)))
-    return out
+    return sorted(out, key=lambda t: t.start)
+
+
+_CLAUSE_END = re.compile(r"(?:^|[.،,:؛!؟\"“”«»()\-–—])\s*$")
+"""What may stand before a clause's opening subject: nothing, or a punctuation mark."""
+
+
+def _opening(text: str, verb: Hit, ms: list[Mention]) -> list[Mention]:
+    """The names that open a clause right before `verb`, its subject in a nominal sentence
+    («ألمانيا تتهم روسيا بـ…»: Germany accuses, Russia is accused); none when a word or an
+    attached و stands between (then the verb opens a clause of its own)."""
+    if text[verb.start] in "وف" and not fold(verb.phrase)[0] in "وف":
+        return []
+    last = [m for m in ms if m.end <= verb.start and _SPACE.match(text[m.end : verb.start])]
+    if not last:
+        return []
+    chain = _chain(text, last[-1], ms, False)
+    return chain if _CLAUSE_END.search(text[: chain[0].start]) else []
 
 
 def _after(prepositions: list[Hit], text: str, start: int, at: int) -> bool:
