@@ -352,7 +352,7 @@ def _opening(text: str, verb: Hit, ms: list[Mention]) -> list[Mention]:
     """The names that open a clause right before `verb`, its subject in a nominal sentence
     («ألمانيا تتهم روسيا بـ…»: Germany accuses, Russia is accused); none when a word or an
     attached و stands between (then the verb opens a clause of its own)."""
-    if text[verb.start] in "وف" and not fold(verb.phrase)[0] in "وف":
+    if text[verb.start] in "وف" and fold(verb.phrase)[0] not in "وف":
         return []
     last = [m for m in ms if m.end <= verb.start and _SPACE.match(text[m.end : verb.start])]
     if not last:
