@@ -61,3 +61,19 @@ def test_the_gap_after_a_missing_opening_mark_is_no_quotation():
 def test_a_translated_quotation_holding_part_of_a_sentence_is_a_loose_rendering():
     [flag] = check('The office said: "The Omega rulers must stop this sabotage and will be punished".')
     assert (flag.severity, flag.details["kind"]) == ("minor", "loose")
+
+
+def test_a_figure_left_out_of_the_quotation_but_given_outside_it_is_not_changed():
+    case = make_case(SENTENCES)
+
+    def flags(en):
+        return quote.check(make_claim(case, 'وقال المكتب إن الهجوم "أثّر على منظمة".', en, ranked=[("a#s2", 0.8)]), case)
+
+    # The figure is given outside the quotation: the quotation only leaves it out.
+    [flag] = flags('The office said the attack, on 70 of them, "affected over organisations".')
+    assert flag.details["changed"] == []
+    # Left out and given nowhere, or altered: a number changed.
+    [flag] = flags('The office said the attack "affected over organisations".')
+    assert flag.details["changed"] == ["number"]
+    [flag] = flags('The office said the attack "affected over 80 organisations".')
+    assert flag.details["changed"] == ["number"]

@@ -96,3 +96,18 @@ def test_a_joint_statements_words_are_every_signatorys():
 
     assert flags([]) == ["alpha"]  # Alpha's statement alone: the Union is credited with Alpha's words
     assert flags(["union"]) == []  # Alpha and the Union signed it together
+
+
+def test_another_issuers_account_of_what_the_credited_one_did_is_no_rival():
+    # The Union reports Alpha's act ("Alpha summoned…"): it confirms the claim, it does not take its words.
+    rows = [
+        *SENTENCES,
+        ("u", "s4", "union", "Alpha summoned the Omegan envoy over the attack.", "استدعت ألفا المبعوث الأوميغي."),
+    ]
+    case = make_case(rows)
+    ranked = [("u#s4", 0.9, []), ("a#s2", 0.2, ["speaker:alpha"])]
+    claim = make_claim(case, "وأعلنت ألفا أنها استدعت المبعوث الأوميغي بسبب الهجوم.", ranked=ranked)
+    assert speaker.check(claim, case) == []
+    # Words of the Union that do not name Alpha are still the Union's.
+    claim = make_claim(case, "وقالت ألفا إن القراصنة واصلوا استغلال اختراق الخوادم.", ranked=[("u#s3", 0.9, [])])
+    assert [f.details["found_in"] for f in speaker.check(claim, case)] == ["union"]

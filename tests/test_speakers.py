@@ -98,3 +98,49 @@ def test_after_a_verb_of_accusing_the_name_after_a_comma_is_the_accused():
     assert speakers("اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.") == [("alpha", "union")]
     # Other verbs keep a comma-joined list of speakers.
     assert speakers("قالت ألفا، والاتحاد، إن الهجوم كان واسعًا.") == [("alpha", "union")]
+
+
+def test_a_verb_with_a_subject_that_names_no_issuer_credits_an_unlisted_speaker():
+    from muqabala.collate.attribution import segments
+    from muqabala.collate.views import UNLISTED
+
+    # «قال الحزب إن …»: someone else speaks; the speaker of the sentence before is not in force.
+    assert speakers("وقال الحزب الاشتراكي إن حساباته تعرضت للاختراق.") == [(UNLISTED,)]
+    assert speakers("وعزا الحزب ذلك إلى ثغرة أمنية.") == [(UNLISTED,)]
+    case = make_case(SENTENCES)
+    text = "وأكد الممثل الأعلى في مذكرة أن الهجوم كان واسعًا."
+    assert [w for _, _, w in segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())] == [(UNLISTED,)]
+
+
+def test_a_preposition_day_adverb_or_anaphor_after_the_verb_keeps_the_speaker_in_force():
+    from muqabala.collate.attribution import segments
+
+    case = make_case(SENTENCES)
+    for text in (
+        "وقالت في بيان إن الهجوم كان واسعًا.",
+        "وأشار إلى أن الهجوم كان واسعًا.",
+        "وأكدت اليوم الخميس أن الهجوم كان واسعًا.",
+        "وأضاف البيان أن الهجوم كان واسعًا.",
+        "وأضافت الوزيرة: «الهجوم كان واسعًا».",
+        "وأضاف حسب موقع أوميغا اليوم أن الهجوم وقع.",
+    ):
+        assert {w for _, _, w in segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())} == {("alpha",)}, text
+
+
+def test_a_name_right_after_a_preposition_is_no_subject():
+    from muqabala.collate.views import UNLISTED
+
+    # «ونفى دبلوماسيون في ألفا»: Alpha is where the diplomats are, not who denies.
+    assert speakers("ونفى دبلوماسيون في ألفا هذه المزاعم.") == [(UNLISTED,)]
+    assert speakers("ونفت ألفا هذه المزاعم.") == [("alpha",)]
+
+
+def test_a_nominal_sentence_credits_the_name_that_opens_it():
+    # «ألمانيا تتهم روسيا بـ…»: the name before the verb accuses, the one after is accused.
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة.") == [("alpha",)]
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة. والاتحاد يدين أوميغا.") == [("alpha",), ("union",)]
+
+
+def test_a_colon_after_a_clause_of_its_own_credits_the_names_before_it():
+    assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة.. وأوميغا: افتراء خبيث") == [("alpha",), ("omega",)]
+    assert frame_words("ألفا تتهم أوميغا بقرصنة.. وأوميغا: افتراء خبيث") == ["ألفا", "وأوميغا: "]

@@ -9,7 +9,10 @@ speaker quotes, not one it makes.
 
 Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
 the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
-pronoun subject and keeps the speaker in force, even from the sentence before (وقالت إن …).
+pronoun subject and keeps the speaker in force, even from the sentence before (وقالت إن …), and so
+does a preposition, a day or an anaphor after it (وقالت في بيان إن، وأضاف البيان أن). Any other word
+right after an Arabic reporting verb is a subject of its own: when it names no issuer (قال الحزب إن،
+وأكد الممثل الأعلى الأوروبي أن) the speaker is `UNLISTED`, never the one of the sentence before.
 Collective speakers (الدول, "the countries") stand for every government credited so far.
 """
 
@@ -19,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from muqabala.collate.views import ANONYMOUS, rank
+from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names
@@ -35,8 +38,9 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 _QUOTES = "\"“”«»„'‘’"
 _GAP = re.compile(r"[\s,،\"“”«»]")
 """What may stand between a frame's verb or subject and its complementizer."""
-_HEADLINE_FRAME = re.compile(r"^[^:：\"“”«»]{2,60}?\s*[:：]\s*")
-"""A headline that opens with its speaker and a colon (`بريطانيا: روسيا تقف وراء …`)."""
+_HEADLINE_FRAME = re.compile(r"(?:^|[.،,؛!؟]\s*)([^:：\"“”«».،,؛!؟]{2,60}?\s*[:：]\s*)")
+"""A headline's clause that opens with its speaker and a colon (`بريطانيا: روسيا تقف وراء …`, `…
+وبكين: افتراء خبيث`); group 1 is the speaker and the colon."""
 _ACCUSED = re.compile(r"\s*(?:[،,]\s*)?ب\w")
 """What follows the accused after a verb of accusing: a word with attached ب (بقرصنة، بالوقوف، بـ)."""
 
@@ -260,27 +264,35 @@ def turns(
     accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
     content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
     media = find(speech.media.get(lang), text)
+    prepositions = find(speech.not_subject.prepositions.get(lang), text)
+    not_subject = find(speech.not_subject.get(lang), text) + media
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
-    head = _HEADLINE_FRAME.match(text)
-    if head:
-        # `بريطانيا: روسيا تقف وراء …` — the colon is the reporting verb of a headline; only names
-        # (and the words joining them) may stand before it.
-        named = [m for m in ms if m.end <= head.end()]
-        rest = text[: head.end()]
+    for head in _HEADLINE_FRAME.finditer(text):
+        # `بريطانيا: روسيا تقف وراء …` — the colon is the reporting verb of a headline, at its start
+        # or after a clause of its own (`بريطانيا تتهم الصين… وبكين: افتراء`); only names (and the
+        # words joining them) may stand before it.
+        begin = head.start(1)
+        named = [m for m in ms if begin <= m.start and m.end <= head.end()]
+        rest = text[begin : head.end()]
         for m in reversed(named):
-            rest = rest[: m.start] + rest[m.end :]
+            rest = rest[: m.start - begin] + rest[m.end - begin :]
         if named and not [w for w in _WORD.findall(rest) if w not in ("و", "and")]:
-            out.append(Turn(0, tuple(dict.fromkeys(m.who for m in named)), (0, head.end())))
+            out.append(Turn(begin, tuple(dict.fromkeys(m.who for m in named)), (begin, head.end())))
     for vi, verb in enumerate(verbs):
         nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
         prev = verbs[vi - 1].end if vi else 0
-        subject: list[Mention] = []
-        for side in order:
+        # A nominal sentence opens with its subject: «ألمانيا تتهم روسيا بـ…», «الصين تنفي».
+        subject: list[Mention] = _opening(text, verb, ms) if order[0] == "after" else []
+        for side in () if subject else order:
             if side == "after":
                 stop = min([c.start for c in comps if c.start >= verb.end] + [nxt])
                 near = [
-                    m for m in ms if verb.end <= m.start < stop and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                    m
+                    for m in ms
+                    if verb.end <= m.start < stop
+                    and _words_between(text, verb.end, m.start) <= MAX_SKIP
+                    and not _after(prepositions, text, verb.end, m.start)
                 ]
                 accuses = (verb.start, verb.end) in accusing or (verb.start, verb.end) in content
                 subject = _chain(text, near[0], ms, True, comma=not accuses) if near else []
@@ -301,6 +313,12 @@ def turns(
                 subject = _chain(text, near[-1], ms, False) if near else []
             if subject:
                 break
+        unlisted = (
+            not subject
+            and order[0] == "after"
+            and (verb.start, verb.end) not in accusing
+            and _own_subject(text, verb.end, [*comps, *not_subject, *verbs, *ms])
+        )
         start = min([verb.start] + [m.start for m in subject])
         end = max([verb.end] + [m.end for m in subject])
         framed = (start, end)
@@ -321,8 +339,43 @@ def turns(
         )
         if comp is not None:
             end = comp.end
-        out.append(Turn(start, tuple(dict.fromkeys(m.who for m in subject)), (framed[0], end)))
-    return out
+        speakers = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
+        out.append(Turn(start, speakers, (framed[0], end)))
+    return sorted(out, key=lambda t: t.start)
+
+
+_CLAUSE_END = re.compile(r"(?:^|[.،,:؛!؟\"“”«»()\-–—])\s*$")
+"""What may stand before a clause's opening subject: nothing, or a punctuation mark."""
+
+
+def _opening(text: str, verb: Hit, ms: list[Mention]) -> list[Mention]:
+    """The names that open a clause right before `verb`, its subject in a nominal sentence
+    («ألمانيا تتهم روسيا بـ…»: Germany accuses, Russia is accused); none when a word or an
+    attached و stands between (then the verb opens a clause of its own)."""
+    if text[verb.start] in "وف" and fold(verb.phrase)[0] not in "وف":
+        return []
+    last = [m for m in ms if m.end <= verb.start and _SPACE.match(text[m.end : verb.start])]
+    if not last:
+        return []
+    chain = _chain(text, last[-1], ms, False)
+    return chain if _CLAUSE_END.search(text[: chain[0].start]) else []
+
+
+def _after(prepositions: list[Hit], text: str, start: int, at: int) -> bool:
+    """Whether a preposition stands right before `at` (after `start`): «ونفى دبلوماسيون في لندن» —
+    the name after it is a place or an object, not the verb's subject."""
+    return any(start <= h.start and h.end <= at and _SPACE.match(text[h.end : at]) for h in prepositions)
+
+
+def _own_subject(text: str, end: int, known: Sequence[Hit | Mention]) -> bool:
+    """Whether the word right after a reporting verb (ending at `end`) is a subject of the verb's own
+    that no issuer's name covers: not a complementizer, a preposition, a day or adverb, another
+    reporting word or a name (those are `known`), and no punctuation or quotation mark between
+    (`وقال:`, `وأضاف، «…»`), which leave the subject a pronoun."""
+    word = _WORD.search(text, end)
+    if word is None or text[end : word.start()].strip():
+        return False
+    return not any(h.start < word.end() and h.end > word.start() for h in known)
 
 
 def frames(

@@ -15,7 +15,7 @@ from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
 from muqabala.collate.attribution import code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
-from muqabala.collate.views import ANONYMOUS, CaseView, ClaimView, Segment, Source, rank
+from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
@@ -344,7 +344,7 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
     states = {s.coding.state for s in claimed if s.coding.state}
     if not states:
         return evidence  # "accused of hacking", no state named: nothing to hold the sentences to
-    roots = {case.root(i) for s in claimed for i in s.speakers if i != ANONYMOUS}
+    roots = {case.root(i) for s in claimed for i in s.speakers if i not in (ANONYMOUS, UNLISTED)}
     out = []
     for src in evidence:
         coding = case.coding[src.ref]

@@ -34,6 +34,11 @@ tuning cases' faithful claims unsupported.
 ANONYMOUS = "~anonymous"
 """Speaker id standing for unnamed officials or sources."""
 
+UNLISTED = "~unlisted"
+"""Speaker id standing for a named speaker that is none of the corpus's issuers («قال الحزب إن»):
+someone else speaks, so the speaker of the sentence before is not in force, and there is no
+statement to check the words against."""
+
 LEVEL_NAMES: dict[str, Texts] = {key: Texts(en=level.en, ar=level.ar) for key, level in ATTRIBUTION_LEVELS.items()}
 """The scale's levels as explanations name them: the same labels as the pages
 (`vocabulary.ATTRIBUTION_LEVELS`), so that a level has one name everywhere."""
@@ -165,7 +170,7 @@ class ClaimView:
         """Issuer ids the claim credits, in order of appearance, without unnamed speakers."""
         out: list[str] = []
         for seg in self.segments:
-            out += [s for s in seg.speakers if s != ANONYMOUS and s not in out]
+            out += [s for s in seg.speakers if s not in (ANONYMOUS, UNLISTED) and s not in out]
         return out
 
     def span(self, start: int, end: int, lang: str | None = None) -> Span:

@@ -242,6 +242,20 @@ class FormCue(Cues):
     """The form they name (`vocabulary.STATEMENT_FORMS`)."""
 
 
+class NotSubject(_Lex):
+    """Words that may follow a reporting verb without being its subject (speech.yaml `not_subject`)."""
+
+    prepositions: Cues = Field(default_factory=Cues)
+    """Prepositions (`في`, `إلى`): «قالت في بيان إن»; a name right after one is no subject («في لندن»)."""
+    adverbs: Cues = Field(default_factory=Cues)
+    """Days and adverbs of the speaking (`اليوم`, `قائلًا`): «أكد اليوم أن»."""
+    anaphoric: Cues = Field(default_factory=Cues)
+    """Subjects that refer back to the speaker in force (`البيان`, `الوزيرة`): «وأضاف البيان أن»."""
+
+    def get(self, lang: str) -> list[str]:
+        return self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang)
+
+
 class SpeechLexicon(_Lex):
     """speech.yaml: who says what."""
 
@@ -280,6 +294,9 @@ class SpeechLexicon(_Lex):
     attributing: Cues = Field(default_factory=Cues)
     """Reporting verbs that are themselves what the claim asserts (`اتهمت`, `attributed`, `blamed`): the
     aligner matches them as content, while other reporting verbs (`قالت`, `said`) only frame who speaks."""
+    not_subject: NotSubject = Field(default_factory=NotSubject)
+    """Words that may stand right after a reporting verb in a subject-after-verb language without being
+    its subject; any other word there is a subject of its own, an unlisted speaker when it names no issuer."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""

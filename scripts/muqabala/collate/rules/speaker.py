@@ -9,7 +9,9 @@ The second test compares speaker-blind scores: the aligner rewards a sentence wh
 the claim names (align.py's `SPEAKER_WEIGHT`, issuer entities), which is right for finding
 evidence but would hide exactly this error ("the UK linked these activities…" finds the UK's
 sentence partly because it says "UK"). Those bonuses are taken off before comparing, and the
-other issuer's sentence must lead by `MARGIN`.
+other issuer's sentence must lead by `MARGIN`. A sentence of another issuer that names the
+credited one is its account of what the credited one did (the accused's embassy: "the chargé
+d'affaires was summoned to the Federal Foreign Office"), no rival: it confirms the claim.
 """
 
 from __future__ import annotations
@@ -60,6 +62,14 @@ def _mention(claim: ClaimView, case: CaseView, issuers: list[str]) -> Span | Non
     return claim.span(found[0].start, found[0].end) if found else None
 
 
+def _reports(src: Source, roots: set[str], case: CaseView) -> bool:
+    """Whether `src` names one of the credited `roots` (or an issuer under them): another issuer's
+    account of what the credited one did («the chargé d'affaires was summoned to the Federal Foreign
+    Office», in the Russian embassy's statement) confirms the claim, it does not take its words."""
+    text, lang = (src.words("en"), "en") if "en" in src.text else (src.words(src.lang), src.lang)
+    return any(case.root(m.who) in roots for m in mentions(text, case.corpus, case.lexicon, lang, case.states))
+
+
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Flag content credited to the wrong speaker."""
     out: list[Discrepancy] = []
@@ -92,7 +102,11 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     )
                 )
     credited &= set(case.roots)
-    rivals = sorted((s for s in claim.evidence if not s.by(credited)), key=blind, reverse=True)
+    rivals = sorted(
+        (s for s in claim.evidence if not s.by(credited) and not _reports(s, credited, case)),
+        key=blind,
+        reverse=True,
+    )
     mine = max((s for s in claim.evidence if s.by(credited)), key=blind, default=None)
     if (
         not out
