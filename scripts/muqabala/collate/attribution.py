@@ -3,9 +3,11 @@
 Attribution is coded on two axes (see attribution.yaml): the level reached on the scale
 none < territory < state_affiliated < state_organ, and the state body named, if any. The
 state concerned is the one a cue names, else the state mentioned closest to the cue; the
-speaker's own country is never the one accused ("the UK accused China": GB is excluded), and a
-cue right after it ("PRC state-backed actors" in a Chinese statement) is an accusation the
-speaker quotes, not one it makes.
+speaker's own country is never the one accused ("the UK accused China": GB is excluded), nor is
+a body of it the speaker names (the SVR in the SVR's own reply), and a cue right after it ("PRC
+state-backed actors" in a Chinese statement) is an accusation the speaker quotes, not one it
+makes. An organ with a state matches that state's names only ("{state} foreign intelligence
+service" is the SVR for Russia alone).
 
 Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
 the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
@@ -64,6 +66,10 @@ def code(
     organ: Organ | None = None
     for o in lex.organs:
         for hit in find(o.get(lang), text, names, exclude):
+            if o.state and hit.state and hit.state != o.state:
+                continue  # "the Omegan foreign intelligence service" is not Russia's SVR
+            if not hit.state and o.state in exclude:
+                continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
     for lv in lex.levels:
