@@ -165,3 +165,18 @@ def test_a_collective_speaker_exceeds_only_what_none_of_its_members_said():
     claim = make_claim(case, named)
     claim.frames = tuple(frames(named, "ar", case.corpus, case.lexicon, case.states))
     assert [f.details["issuer"] for f in attribution_level.check(claim, case)] == ["union"]
+
+
+def test_a_body_named_for_another_group_does_not_raise_the_speakers_level_for_this_one():
+    rows = [
+        ("a", "s1", "alpha", "APT40 is run by the Omegan intelligence service.", "نص."),
+        ("a", "s2", "alpha", "APT31 consists of Omegan state-backed actors.", "نص."),
+    ]
+    case = make_case(rows)
+    claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي يقف وراء مجموعة APT31.")
+    assert claim.segments[-1].coding.groups == ["APT31"]
+    [flag] = attribution_level.check(claim, case)
+    assert (flag.details["claim_level"], flag.details["source_level"]) == ("state_organ", "state_affiliated")
+    # About APT40, the body is Alpha's own words.
+    claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي يقف وراء مجموعة APT40.")
+    assert attribution_level.check(claim, case) == []

@@ -50,7 +50,7 @@ def _source_span(src: Source, case: CaseView) -> SourceSpan:
 def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -> list[Discrepancy]:
     c = seg.coding
     roots = [root] if root else case.roots
-    level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
+    level, src = max((case.strongest(r, c.state, c.groups) for r in roots), key=lambda x: rank(x[0]))
     who = case.the(root) if root else Texts(en="any statement of the case", ar="أيٌّ من بيانات القضية")
     grammar = case.grammar(root) if root else Grammar()
     cue = claim.original[seg.cue_spans[0][0] : seg.cue_spans[0][1]] if seg.cue_spans else ""
