@@ -180,3 +180,12 @@ def test_a_body_named_for_another_group_does_not_raise_the_speakers_level_for_th
     # About APT40, the body is Alpha's own words.
     claim = make_claim(case, "وقالت ألفا إن جهاز المخابرات الأوميغي يقف وراء مجموعة APT40.")
     assert attribution_level.check(claim, case) == []
+
+
+def test_a_rejected_accusation_of_the_speakers_state_accuses_no_other_state():
+    text = "Alpha's claim that Omega was responsible for malicious cyber campaigns is completely unfounded."
+    assert coded(text, issuer="omega") == ("none", None, None)
+    # Verb first, the speaker stands in the gap and the accusation is its own.
+    case = make_case([("u", "s1", "union", "Omegan state-backed actors were responsible.", "نص.")])
+    claim = make_claim(case, "اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.")
+    assert claim.segments[-1].coding.level == "state_affiliated"
