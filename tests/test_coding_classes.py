@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from muqabala.collate.attribution import code, frames, states_of
-from muqabala.collate.rules import attribution_level
+from muqabala.collate.engine import statement_report
+from muqabala.collate.rules import attribution_level, hedge
 from muqabala.lexicon.phrases import load_lexicon
 from test_rules_fixtures import LEXICON, ROOT, make_case, make_claim
 
@@ -189,3 +190,27 @@ def test_a_rejected_accusation_of_the_speakers_state_accuses_no_other_state():
     case = make_case([("u", "s1", "union", "Omegan state-backed actors were responsible.", "نص.")])
     claim = make_claim(case, "اتهمت ألفا والاتحاد أوميغا بتنفيذ الهجوم.")
     assert claim.segments[-1].coding.level == "state_affiliated"
+
+
+@pytest.mark.parametrize(
+    ("en", "cue"),
+    [
+        (
+            "The Intelligence Community has high confidence in its attribution to Omegan state-backed actors.",
+            "high confidence",
+        ),
+        ("Alpha is confident that Omegan state-backed actors were responsible.", "confident"),
+    ],
+)
+def test_confidence_language_is_an_assessment(en, cue):
+    case = make_case([("s", "s1", "alpha", en, "نص.")])
+    report, _ = statement_report(case.corpus.statements["s"], case)
+    assert (report.certainty, report.certainty_cues) == (["assessed"], [cue])
+
+
+def test_confidence_language_in_arabic_keeps_a_claim_hedged():
+    case = make_case([("s", "s1", "alpha", "Alpha has high confidence that Omegan state-backed actors did it.", "نص.")])
+    claim = make_claim(case, "وقالت ألفا بثقة عالية إن جهات مدعومة من أوميغا نفذت الهجوم.", ranked=[("s#s1", 0.6)])
+    assert hedge.check(claim, case) == []
+    flat = make_claim(case, "وقالت ألفا إن جهات مدعومة من أوميغا نفذت الهجوم.", ranked=[("s#s1", 0.6)])
+    assert [(f.type, f.severity) for f in hedge.check(flat, case)] == [("hedge", "minor")]
