@@ -108,6 +108,9 @@ def test_holding_responsible_in_other_words_in_arabic(ar):
         "Omega continues to host the summit.",
         "The Union and Omega agreed to stop the fighting.",
         "Omega's services were not involved, the Union said.",
+        # Another government's actions, supported: no accusation.
+        "The Union supports the Omega Government actions announced today.",
+        "The Union welcomed the Omega-directed relief effort.",
     ],
 )
 def test_the_state_named_in_an_ordinary_sentence_is_still_not_accused(text):
