@@ -3,9 +3,12 @@
 Attribution is coded on two axes (see attribution.yaml): the level reached on the scale
 none < territory < state_affiliated < state_organ, and the state body named, if any. The
 state concerned is the one a cue names, else the state mentioned closest to the cue; the
-speaker's own country is never the one accused ("the UK accused China": GB is excluded), and a
-cue right after it ("PRC state-backed actors" in a Chinese statement) is an accusation the
-speaker quotes, not one it makes.
+speaker's own country is never the one accused ("the UK accused China": GB is excluded), nor is
+a body of it the speaker names (the SVR in the SVR's own reply), and a cue right after it ("PRC
+state-backed actors" in a Chinese statement) is an accusation the speaker quotes, not one it
+makes, as is a cue opening with a state and a gap that holds the speaker's own state ("the UK's
+claim that China was responsible" in a Chinese statement). An organ with a state matches that
+state's names only ("{state} foreign intelligence service" is the SVR for Russia alone).
 
 Speakers are found from reporting verbs (speech.yaml): in Arabic the subject usually follows
 the verb (قالت المملكة المتحدة), in English it precedes it; a verb followed by إن/that has a
@@ -68,10 +71,18 @@ def code(
     organ: Organ | None = None
     for o in lex.organs:
         for hit in find(o.get(lang), text, names, exclude):
+            if o.state and hit.state and hit.state != o.state:
+                continue  # "the Omegan foreign intelligence service" is not Russia's SVR
+            if not hit.state and o.state in exclude:
+                continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
     for lv in lex.levels:
-        found += [(lv.level, hit, hit.state) for hit in find(lv.get(lang), text, names, exclude)]
+        found += [
+            (lv.level, hit, hit.state)
+            for hit in find(lv.get(lang), text, names, exclude)
+            if not (exclude and _own_state_in_gap(text, hit, names, exclude))
+        ]
     groups = sorted({g.name for g in lex.groups if find(g.get(lang), text)})
     if not found:
         return Coding(Attribution(level="none", groups=groups), ())
@@ -104,6 +115,15 @@ def code(
         ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
+
+
+def _own_state_in_gap(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> bool:
+    """Whether a phrase that opens with the state and a gap (`{state} ... was responsible`) has the
+    speaker's own state in the gap: "the UK's claim that China was responsible" in a Chinese
+    statement quotes an accusation of China; it does not hold the UK responsible."""
+    if not hit.phrase.startswith("{state} ...") or hit.state is None:
+        return False  # after a verb first («اتهمت المملكة المتحدة … الصين») the speaker stands in the gap
+    return any(m.state in exclude for m in find(["{state}"], text[hit.start : hit.end], names))
 
 
 def _nearest_state(

@@ -252,10 +252,17 @@ class CaseView:
         """Issuer roots with primary statements in this case."""
         return sorted({r for s in self.sources for r in (s.voices or (s.root,))})
 
-    def strongest(self, root: str, state: str | None) -> tuple[str, Source | None]:
-        """The highest level a root's sentences reach about `state` (any state when None)."""
+    def strongest(self, root: str, state: str | None, groups: Iterable[str] = ()) -> tuple[str, Source | None]:
+        """The highest level a root's sentences reach about `state` (any state when None).
+
+        Per incident: when `groups` are given (the groups a claim names) and some of the root's
+        attributing sentences name one of them, only those count; a body named for another group
+        does not raise the root's level for this one."""
         best: tuple[str, Source | None] = ("none", None)
-        for src in self.by_root(root):
+        srcs = self.by_root(root)
+        wanted = set(groups)
+        about = [s for s in srcs if wanted & set(self.coding[s.ref].groups) and self.coding[s.ref].level != "none"]
+        for src in about or srcs:
             code = self.coding[src.ref]
             if state and code.state not in (state, None):
                 continue

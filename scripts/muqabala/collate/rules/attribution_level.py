@@ -4,7 +4,9 @@ Each stretch of a claim is coded on the scale (rules/coding.py) and compared wit
 strongest coding of the statements of every issuer it credits (at the top of the issuer's
 chain: Raab and the NCSC speak for the UK Government), about the same state. "The UK and the
 EU accused China" (a direct accusation: state_affiliated) exceeds the EU's "from the territory
-of China" (territory), not the UK's "Ministry of State Security" (state_organ). Naming a body
+of China" (territory), not the UK's "Ministry of State Security" (state_organ). A collective
+speaker ("the countries said", «وقالت الدول») speaks for the governments together: its words
+exceed only what none of them said. Naming a body
 the issuer never named is flagged too, even at an equal level (an organ counts as named when its
 source names a narrower one: the GRU is an intelligence service, `kind_of` in attribution.yaml). A
 stretch in the article's own voice is compared with the strongest statement of the case.
@@ -29,6 +31,7 @@ from muqabala.collate.views import (
     flag,
     rank,
 )
+from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy, SourceSpan, Texts
 from muqabala.vocabulary import Grammar, quote
 
@@ -47,7 +50,7 @@ def _source_span(src: Source, case: CaseView) -> SourceSpan:
 def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -> list[Discrepancy]:
     c = seg.coding
     roots = [root] if root else case.roots
-    level, src = max((case.strongest(r, c.state) for r in roots), key=lambda x: rank(x[0]))
+    level, src = max((case.strongest(r, c.state, c.groups) for r in roots), key=lambda x: rank(x[0]))
     who = case.the(root) if root else Texts(en="any statement of the case", ar="أيٌّ من بيانات القضية")
     grammar = case.grammar(root) if root else Grammar()
     cue = claim.original[seg.cue_spans[0][0] : seg.cue_spans[0][1]] if seg.cue_spans else ""
@@ -152,7 +155,16 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         if not speakers:
             out += _exceeds(claim, seg, None, case)
             continue
-        for root in dict.fromkeys(case.root(s) for s in speakers):
-            if root in case.roots:
-                out += _exceeds(claim, seg, root, case)
+        roots = [r for r in dict.fromkeys(case.root(s) for s in speakers) if r in case.roots]
+        per_root = [_exceeds(claim, seg, root, case) for root in roots]
+        if _collective(claim, seg, case) and not all(per_root):
+            continue  # "the countries said …": one of them saying it is enough
+        out += [d for found in per_root for d in found]
     return out
+
+
+def _collective(claim: ClaimView, seg: Segment, case: CaseView) -> bool:
+    """Whether the segment's speaker is a collective ("the countries", «الدول») named in its frame:
+    it speaks for the governments of the case together, not for each one."""
+    said = find(case.lexicon.speech.collective.get(claim.lang), claim.original[seg.start : seg.end])
+    return any(a <= seg.start + h.start and seg.start + h.end <= b for h in said for a, b in claim.frames)
