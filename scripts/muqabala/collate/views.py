@@ -248,6 +248,12 @@ class CaseView:
         return [s for s in self.sources if s.by([root])]
 
     @cached_property
+    def speaking(self) -> frozenset[str]:
+        """Every issuer whose words a primary statement of the case holds: the statements' issuers and
+        speakers, and the issuers above them."""
+        return frozenset(link for s in self.sources for link in self.corpus.issuer_chain(s.issuer))
+
+    @cached_property
     def roots(self) -> list[str]:
         """Issuer roots with primary statements in this case."""
         return sorted({r for s in self.sources for r in (s.voices or (s.root,))})
