@@ -351,9 +351,10 @@ def turns(
             end = comp.end
         speakers = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
         if unlisted:
-            stops = [*comps, *prepositions, *not_subject, *verbs, *ms]
+            stops: list[Hit | Mention] = [*comps, *prepositions, *not_subject, *verbs, *ms]
             title = _title(text, verb.end, stops)
-            holder = titled(text[title[0] : title[1]], corpus, states if states is not None else {}, speaking)
+            names = states if states is not None else states_of(corpus, lexicon)
+            holder = titled(text[title[0] : title[1]], corpus, names, speaking)
             if holder is not None:
                 speakers = (holder,)
                 end = max(end, title[1])
