@@ -353,8 +353,8 @@ def turns(
         if unlisted:
             stops: list[Hit | Mention] = [*comps, *prepositions, *not_subject, *verbs, *ms]
             title = _title(text, verb.end, stops)
-            names = states if states is not None else states_of(corpus, lexicon)
-            holder = titled(text[title[0] : title[1]], corpus, names, speaking)
+            countries = states if states is not None else states_of(corpus, lexicon)
+            holder = titled(text[title[0] : title[1]], corpus, countries, speaking)
             if holder is not None:
                 speakers = (holder,)
                 end = max(end, title[1])
