@@ -48,3 +48,18 @@ def test_a_vague_figure_is_compared_by_its_order_of_magnitude():
 def test_the_day_of_a_date_is_no_figure(claim):
     case = make_case(SENTENCES)
     assert number.check(make_claim(case, claim, claim, ranked=[("a#s2", 0.9)]), case) == []
+
+
+def test_an_exact_figure_against_a_vague_source_is_compared_by_its_order_of_magnitude():
+    rows = [("s", "s1", "alpha-office", "The attack affected tens of thousands of servers.", "…")]
+    case = make_case(rows)
+    within = make_claim(case, "أثّر الهجوم على 40 ألف خادم.", "The attack affected 40,000 servers.", [("s#s1", 0.8)])
+    [flag] = number.check(within, case)
+    assert (flag.severity, flag.details["kind"], flag.details["source_value"]) == ("minor", "vaguer", 10000.0)
+    assert flag.explanation.en == (
+        'The claim says "40,000"; the source gives only "tens of thousands", which allows it but is vaguer.'
+    )
+    outside = make_claim(case, "أثّر الهجوم على 500 خادم.", "The attack affected 500 servers.", [("s#s1", 0.8)])
+    [flag] = number.check(outside, case)
+    assert (flag.severity, flag.details["kind"], flag.details["magnitude"]) == ("major", "differs", True)
+    assert flag.explanation.ar.startswith("يقول الادعاء «500»")

@@ -22,12 +22,13 @@ Collective speakers (الدول, "the countries") stand for every government cre
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
-from muqabala.lexicon.normalize import fold
+from muqabala.data.model import Issuer
+from muqabala.lexicon.normalize import fold, words
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names
 from muqabala.report import Attribution, Texts
 
@@ -274,9 +275,18 @@ def _chain(text: str, first: Mention, ms: list[Mention], forward: bool, comma: b
 
 
 def turns(
-    text: str, lang: str, corpus: Corpus, lexicon: Lexicon, states: Mapping[str, Sequence[str]] | None = None
+    text: str,
+    lang: str,
+    corpus: Corpus,
+    lexicon: Lexicon,
+    states: Mapping[str, Sequence[str]] | None = None,
+    speaking: Collection[str] = (),
 ) -> list[Turn]:
-    """Each reporting verb of `text` with its explicit subject; `()` for a pronoun subject."""
+    """Each reporting verb of `text` with its explicit subject; `()` for a pronoun subject.
+
+    A subject that names no issuer but gives a title («وأكد الممثل الأعلى الأوروبي») credits the issuer
+    the title describes (`titled`); `speaking` (the issuers with statements in the case) settles a title
+    that several issuers of the corpus hold («وزير الخارجية»)."""
     speech = lexicon.speech
     ms = mentions(text, corpus, lexicon, lang, states)
     verbs = find(speech.verbs.get(lang), text)
@@ -360,6 +370,14 @@ def turns(
         if comp is not None:
             end = comp.end
         speakers = tuple(dict.fromkeys(m.who for m in subject)) or ((UNLISTED,) if unlisted else ())
+        if unlisted:
+            stops: list[Hit | Mention] = [*comps, *prepositions, *not_subject, *verbs, *ms]
+            title = _title(text, verb.end, stops)
+            countries = states if states is not None else states_of(corpus, lexicon)
+            holder = titled(text[title[0] : title[1]], corpus, countries, speaking)
+            if holder is not None:
+                speakers = (holder,)
+                end = max(end, title[1])
         out.append(Turn(start, speakers, (framed[0], end)))
     return sorted(out, key=lambda t: t.start)
 
@@ -396,6 +414,79 @@ def _own_subject(text: str, end: int, known: Sequence[Hit | Mention]) -> bool:
     if word is None or text[end : word.start()].strip():
         return False
     return not any(h.start < word.end() and h.end > word.start() for h in known)
+
+
+MAX_TITLE = 6
+"""Words a title may run to after a reporting verb («رئيس وكالة المخابرات العسكرية الهولندية»)."""
+
+
+def _title(text: str, end: int, stops: Sequence[Hit | Mention]) -> tuple[int, int]:
+    """Where the subject after a reporting verb (ending at `end`) stands: its words up to a punctuation
+    mark, a complementizer, a preposition, an adverb, another reporting word or a name (`stops`), at
+    most `MAX_TITLE` of them."""
+    start = stop = end
+    for n, word in enumerate(_WORD.finditer(text, end)):
+        if n == MAX_TITLE or text[stop : word.start()].strip():
+            break
+        if any(h.start < word.end() and h.end > word.start() for h in stops):
+            break
+        if n == 0:
+            start = word.start()
+        stop = word.end()
+    return start, stop
+
+
+def _stems(text: str) -> list[str]:
+    return [w.stem for w in words(text) if not w.is_stop]
+
+
+def _fits(title: set[str], country: set[str], phrase: str) -> bool:
+    """Whether a title is worded from `phrase` (and the issuer's country): each of its words is one of
+    the phrase's or a country name, and it holds the phrase's first word («نائب» of «نائب رئيس الوزراء»,
+    "Deputy" of "Deputy Prime Minister": "the Prime Minister" is not the deputy)."""
+    stems = _stems(phrase)
+    return bool(stems) and stems[0] in title and title <= set(stems) | country
+
+
+def titled(
+    title: str, corpus: Corpus, states: Mapping[str, Sequence[str]], speaking: Collection[str] = ()
+) -> str | None:
+    """The issuer a title describes, matched against the issuers' own data: «الممثل الأعلى الأوروبي» is
+    the issuer whose role is «الممثل الأعلى للاتحاد…», «السفارة الروسية» the one with the alias
+    «السفارة الروسية في ألمانيا», "the Foreign Secretary" the one whose role is "Foreign Secretary".
+
+    The title fits an issuer when one of its names, aliases or its role, in either language, holds every
+    word of the title (light-stemmed, function words aside) but names of the issuer's country («الروسية»
+    for an issuer of Russia), and the title holds the phrase's first word (`_fits`). The words after the
+    verb may run on into its object («ونفت السفارة الروسية أي صلة»): the longest run of their first words
+    that fits is the title. When several issuers fit, those in `speaking` are kept; a title still held by
+    more than one, or by none, credits nobody. A title of one word («المسؤولون», «السفارة») names a kind
+    of speaker, not one: it credits nobody either."""
+    ends = [w.end() for w in _WORD.finditer(title)]
+    for end in reversed(ends):
+        part = title[:end]
+        wanted = set(_stems(part))
+        if len(wanted) < 2:
+            return None
+        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states)]
+        if len(found) > 1:
+            found = [i for i in found if i in speaking] or found
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _holds(issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Sequence[str]]) -> bool:
+    """Whether one of the issuer's names, aliases or its role is worded like `title` (`_fits`)."""
+    phrases = [
+        issuer.name.ar,
+        issuer.name.en,
+        *(a for al in issuer.aliases.values() for a in al),
+        *((issuer.role.ar, issuer.role.en) if issuer.role else ()),
+    ]
+    names = list(states.get(issuer.country or "", ()))
+    country = {s for h in find(names, title) for s in _stems(title[h.start : h.end])} if names else set()
+    return any(_fits(wanted, country, p) for p in phrases)
 
 
 def frames(

@@ -270,7 +270,7 @@ def claim_view(
     lang = sen.lang or art.language
     lang = lang if lang in SITE_LANGUAGES else "en"
     # Speakers first: the aligner credits a sentence's speaker only when the claim credits it.
-    said = turns(text[lang], lang, case.corpus, case.lexicon, case.states)
+    said = turns(text[lang], lang, case.corpus, case.lexicon, case.states, case.speaking)
     spoken = segments(text[lang], lang, case.corpus, case.lexicon, previous, collective, case.states, said)
     credited = {link for _, _, who in spoken for i in who if i != ANONYMOUS for link in case.corpus.issuer_chain(i)}
     framed = {

@@ -8,6 +8,9 @@ sentence of the case gives at all is major (absent). A value found elsewhere in 
 alone. A vague figure ("hundreds of thousands", «عشرات الآلاف») is compared by its order of
 magnitude with the closest source figures of the same unit: "hundreds of thousands" against "more
 than a quarter of a million" agrees, "tens of thousands" against it does not (major, differs).
+An exact figure where the closest sources give only a vague one of its unit is compared the
+same way: within the order of magnitude it is only more precise (minor, kind `vaguer`), outside
+it another figure (major, differs).
 """
 
 from __future__ import annotations
@@ -123,6 +126,48 @@ def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source]) -> list[Discr
     return out
 
 
+def _against_vague(claim: ClaimView, n: _Numbers, f: ParsedFigure, near: list[Source]) -> Discrepancy | None:
+    """An exact figure ("50,000 servers") where the closest sources give only a vague one of the same unit
+    ("tens of thousands of servers"): within the vague figure's order of magnitude the claim is more
+    precise than its source (minor, kind `vaguer`); outside it, another figure (major, kind `differs`)."""
+    if f.unit not in n.canonical:
+        return None
+    vague = [(s, g) for s in near for g in n.lexicon.figures(s.words("en"), "en") if g.vague and g.unit == f.unit]
+    if not vague:
+        return None
+    low, high = _span(f)
+    within = [(s, g) for s, g in vague if low < _span(g)[1] and _span(g)[0] <= high]
+    src, g = (within or vague)[0]
+    said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
+    source_en, source_ar = quote(g.text, "en"), n.worded_vague(src.text.get("ar"), "ar", g)
+    if within:
+        return flag(
+            "number",
+            "minor",
+            f"The claim says {said_en}; the source gives only {source_en}, which allows it but is vaguer.",
+            f"يقول الادعاء {said_ar}، بينما لا يذكر المصدر إلا {source_ar}، وهو رقم يتسع له لكنه أقل دقة.",
+            claim.span(f.start, f.end),
+            src.span("en", g.start, g.end),
+            kind="vaguer",
+            claim_value=f.value,
+            source_value=g.value,
+            unit=f.unit,
+        )
+    return flag(
+        "number",
+        "major",
+        f"The claim says {said_en}; the source says {source_en}, another order of magnitude.",
+        f"يقول الادعاء {said_ar}، بينما يقول المصدر {source_ar}، وهو رقم من مرتبة أخرى.",
+        claim.span(f.start, f.end),
+        src.span("en", g.start, g.end),
+        kind="differs",
+        claim_value=f.value,
+        source_value=g.value,
+        unit=f.unit,
+        magnitude=True,
+    )
+
+
 _TO_MONTH = re.compile(r"^(?:\s|of|من|شهر|ال)*$")
 
 
@@ -163,6 +208,10 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                         source_qualifier=g.qualifier,
                     )
                 )
+            continue
+        vaguer = _against_vague(claim, n, f, claim.evidence[:NEAR])
+        if vaguer is not None:
+            out.append(vaguer)
             continue
         other = [(s, g) for s, g in n.of(claim.evidence[:1]) if n.compatible(f, g)]
         if other:
