@@ -3,8 +3,10 @@
 `check_site` reads every page of the built site once, so a link written in Markdown and one
 written as raw HTML are checked alike, in both language trees, with anchors. Start tags are
 found with regular expressions and each distinct one is read once with `html.parser`'s own
-attribute patterns (a site repeats its header and navigation on every page): the same links
-and ids as `HTMLParser` finds, in a fraction of its time. `check_external_offline` checks the
+attribute patterns (a site repeats its header and navigation on every page), and a tag known
+to hold no id and no link is passed over on later pages: the same links and ids as
+`HTMLParser` finds, in a fraction of its time. A link is resolved once per folder level, not
+once per page (`_kind`). `check_external_offline` checks the
 addresses in the data without a network. The online check lives in `linkcheck_online.py`;
 `check_links` is what `muqabala links` runs.
 """
@@ -164,10 +166,10 @@ def _parse_text(text: str, seen: dict[str, _Targets], empty: set[str] | None = N
                 empty.add(raw)
                 continue
             seen[raw] = found
-        if found is not _NOTHING:
+        if found[0]:
             page.ids.update(found[0])
-            for link in found[1]:
-                links[link] = links.get(link, 0) + tags[raw]
+        for link in found[1]:
+            links[link] = links.get(link, 0) + tags[raw]
     page.links.update(links)
     return page
 
