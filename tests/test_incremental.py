@@ -3,6 +3,7 @@ is, file for file, the one a full build makes."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from conftest import project_from
@@ -32,9 +33,16 @@ def test_an_edited_sentence_rebuilds_its_pages_only_and_publishes_a_full_builds_
     about = root / "site" / "en" / "about" / "index.html"
     statement = root / "site" / "en" / "statements" / "st" / "index.html"
     kept, edited = about.stat().st_mtime_ns, statement.stat().st_mtime_ns
+    # A second link to every published file: the build links them into its tree too, and must
+    # write none of them in place.
+    published = files_of(root / "site")
+    for rel in published:
+        (tmp_path / "witness" / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.link(root / "site" / rel, tmp_path / "witness" / rel)
     edit(root / "statements" / "st.yaml", "was undertaken from", "was carried out from")
     result = build(root)
     assert result.incremental and "copy" in result.seconds
+    assert files_of(tmp_path / "witness") == published
     assert about.stat().st_mtime_ns == kept  # copied with its time, not built again
     assert statement.stat().st_mtime_ns != edited
     assert "was carried out from" in statement.read_text(encoding="utf-8")

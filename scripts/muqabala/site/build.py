@@ -303,11 +303,9 @@ def _build(
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         if incremental:
             t0 = time.perf_counter()
-            say("Copying the published site")
-            for lang in LANGUAGES:
-                # copy2 keeps the modification times MkDocs compares with the Markdown's. Not
-                # hard links: MkDocs writes a page into the file it replaces, the published one.
-                shutil.copytree(site_dir / lang, tmp / lang, symlinks=True)
+            say("Linking the published site")
+            for lang, config in LANGUAGES.items():
+                _link_site(site_dir / lang, tmp / lang, docs_dir(root / config))
             timings["copy"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Building the changed pages with MkDocs" if incremental else "Building both languages with MkDocs")
@@ -323,6 +321,46 @@ def _build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildResult(site_dir=site_dir, seconds=timings, incremental=incremental)
+
+
+def _link_site(published: Path, out: Path, docs: Path) -> None:
+    """`published` hard-linked into `out` for a dirty build, less every file that build may
+    write, which gets a copy of its own: MkDocs writes into the file it replaces, and through a
+    link that file is the published one, which must not change before the swap.
+
+    A dirty build writes the pages and files of `docs` whose source is newer than their output
+    (for a page `a/b.md` that is `a/b/index.html`, or `a/b.html` without directory URLs), and
+    every time the files at the top of the site (404 page, sitemaps) and the search index.
+    Links and copies keep the modification times MkDocs compares with the sources'.
+    """
+    shutil.copytree(published, out, symlinks=True, copy_function=_link_or_copy)
+    own = {p for p in out.iterdir() if p.is_file()}
+    own |= {p for p in (out / "search").rglob("*") if p.is_file()} if (out / "search").is_dir() else set()
+    for path in _files(docs, ()):
+        rel = path.relative_to(docs).as_posix()
+        if rel.endswith(".md"):
+            stem = rel[:-3]
+            folder, _, name = stem.rpartition("/")
+            index = f"{folder}/index.html" if folder else "index.html"
+            targets = [index] if name in ("index", "README") else [f"{stem}/index.html", f"{stem}.html"]
+        else:
+            targets = [rel]
+        changed = path.stat().st_mtime_ns
+        own |= {out / t for t in targets if (out / t).is_file() and (out / t).stat().st_mtime_ns <= changed}
+    for path in own:
+        if path.is_symlink():
+            continue
+        copy = path.with_name(f".{path.name}.copy")
+        shutil.copy2(path, copy)
+        os.replace(copy, path)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """A hard link, or a copy where the file system has none."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def docs_dir(config: Path) -> Path:
@@ -382,7 +420,7 @@ def _run_mkdocs(
             output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
             warnings = _warnings(output) if dirty and strict else 0
             if proc.returncode != 0 or warnings:
-                aborted = f"\nAborted with {warnings} warnings in strict mode!" if warnings and not proc.returncode else ""
+                aborted = "" if proc.returncode else f"\nAborted with {warnings} warnings in strict mode!"
                 failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}{aborted}")
     finally:
         # Interrupted: stop every language still building before its temporary tree is deleted.

@@ -6,6 +6,8 @@ files whose text changed, so `mkdocs serve` does not loop).
 A generated page's HTML blocks skip Markdown (`prerendered`) and its search entries are made
 here rather than by Material's search, which indexes the hand-written pages (`searchindex`).
 After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
+In a dirty build (`mkdocs build --dirty`, which `muqabala build` runs after an edit) the search
+index keeps the entries of the pages not built again from the index it replaces.
 """
 
 from __future__ import annotations

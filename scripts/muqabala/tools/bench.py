@@ -20,7 +20,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +48,7 @@ STAGES = (
     "full_build",
     "noop_build",
     "rebuild_edit",
+    "preview_edit",
     "read_html",
     "linkcheck",
 )
@@ -67,6 +70,7 @@ LABELS = {
     "full_build": "full build",
     "noop_build": "build, nothing changed",
     "rebuild_edit": "rebuild (1 edit)",
+    "preview_edit": "preview: save to page",
     "read_html": "read every HTML file",
     "linkcheck": "link check",
 }
@@ -253,6 +257,48 @@ def _edit_one_statement(root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+PREVIEW_SCALES = 10
+"""`muqabala serve` is timed up to this scale: it starts with a full build of its own."""
+
+
+def _preview_edit(root: Path) -> float:
+    """Seconds from saving an edited statement to `muqabala serve` serving its page with the edit:
+    the watcher's polling, the build and the swap; the page's own reload script adds at most
+    `preview.POLL_MS` more in a browser."""
+    from muqabala.site.serve import serve
+
+    said: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(root, 0, said.append), kwargs={"stop": stop}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 1800
+        while not any(m.startswith("Serving on ") for m in said):
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise BenchError("`muqabala serve` did not start:\n" + "\n".join(said)[-3000:])
+            time.sleep(0.05)
+        address = next(m for m in said if m.startswith("Serving on ")).split()[2]
+        path = sorted((root / "statements").glob("*.yaml"))[-1]
+        token = f"(preview {time.time_ns()})"
+        text = path.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        path.write_text(text.replace("translator:", f"translator: {token}", 1), encoding="utf-8")
+        page = f"{address}en/statements/{path.stem}/"
+        while token not in _get(page):
+            if not thread.is_alive() or time.perf_counter() - t0 > 600:
+                raise BenchError(f"`muqabala serve` never served the edit of {path.name}:\n" + "\n".join(said)[-3000:])
+            time.sleep(0.01)
+        return time.perf_counter() - t0
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8", errors="replace"))
+
+
 def _clear_generated(root: Path) -> None:
     for lang in ("en", "ar"):
         for name in GENERATED:
@@ -361,6 +407,8 @@ def measure(
 
         out["edited"] = _edit_one_statement(root)
         out["rebuild_edit"], _, out["rebuild_edit_parts"] = _build(root, shipped)
+        if scale <= PREVIEW_SCALES:
+            out["preview_edit"] = _preview_edit(root)
 
     own = sum(out[k] for k in OWN)
     out["own"] = own
