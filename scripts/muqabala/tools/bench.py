@@ -57,7 +57,7 @@ STAGES = (
 OWN = ("load", "align", "rules", "markdown")
 """Our stages of a build; MkDocs is the rest."""
 
-BUILD_OWN = ("check", "engine", "render", "write")
+BUILD_OWN = ("check", "engine", "render", "copy", "write")
 """Our parts of `muqabala build`'s own timing line; `mkdocs` is the rest."""
 
 LABELS = {
@@ -324,7 +324,9 @@ def measure(
     page as `plain_markdown`, the same words without any HTML), `full_build` (`muqabala build`
     with cold engine and page caches),
     `rebuild_edit` (`muqabala build` after one statement was edited: its case is collated and
-    rendered again, the others come from the caches), `noop_build` (`muqabala build` again right
+    rendered again, the others come from the caches, and MkDocs builds the changed pages alone),
+    `preview_edit` (up to `PREVIEW_SCALES`: `muqabala serve` on the project, one statement saved,
+    until the server hands out its page with the edit), `noop_build` (`muqabala build` again right
     after the full build: nothing changed, nothing is published), `read_html` (reading every HTML
     file of the built site once), `linkcheck` (links.check_site on the built site). The ratios
     are named in `RATIOS`. `*_own` are our parts of a build's own timing line (check, engine, render,
