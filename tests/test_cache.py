@@ -105,14 +105,14 @@ def test_a_damaged_case_entry_is_recollated(project: Path) -> None:
 def test_the_cache_key_covers_the_collation_code_not_only_the_site_layer(exchange: Path) -> None:
     # The cache lives in site/; a change to the engine in collate/ must still give new keys.
     import muqabala
-    from muqabala.site.cache import _dependencies
+    from muqabala.site.cache import dependencies_key
 
     package = Path(muqabala.__file__).parent
     rule = package / "collate" / "rules" / "hedge.py"
-    before = _dependencies(exchange)
+    before = dependencies_key(exchange)
     original = rule.read_bytes()
     try:
         rule.write_bytes(original + b"\n# edited\n")
-        assert _dependencies(exchange) != before
+        assert dependencies_key(exchange) != before
     finally:
         rule.write_bytes(original)

@@ -133,13 +133,17 @@ def check(root: Path | None) -> None:
     help="Where to write the site (default: <root>/site).",
 )
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass (never in CI).")
-@click.option("--force", is_flag=True, help="Build and publish even when nothing changed since site/ was built.")
+@click.option(
+    "--force", is_flag=True, help="Build every page and publish, even when nothing changed since site/ was built."
+)
 @fail_on_data_errors
 def build_command(root: Path | None, site_dir: Path | None, no_strict: bool, force: bool) -> None:
     """Check the data, generate the pages and build both languages into site/.
 
     The new site replaces site/ only when the whole build succeeded. When the data, pages,
-    configuration and code are those site/ was built from, nothing is built or published.
+    configuration and code are those site/ was built from, nothing is built or published;
+    when only some generated pages changed (an edited statement or article), MkDocs builds
+    those pages alone into a copy of site/.
 
     \b
     Example:
@@ -166,7 +170,8 @@ def build_command(root: Path | None, site_dir: Path | None, no_strict: bool, for
             f" nothing published ({times}; --force builds anyway)"
         )
         return
-    click.echo(f"Built {result.site_dir} ({times})")
+    only = ", only the changed pages" if result.incremental else ""
+    click.echo(f"Built {result.site_dir}{only} ({times})")
 
 
 def _port(ctx: click.Context, param: click.Parameter, value: int) -> int:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from muqabala.data.errors import printable
 from muqabala.data.files import DATA_FOLDERS, data_files
 from muqabala.data.yamlfile import outside, read_regular
-from muqabala.site.cache import current_key
+from muqabala.site.cache import current_key, dependencies_key
 from muqabala.vocabulary import GENERATED, STAMP
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False
     """Nothing the site is built from changed since `site_dir` was published: it was left as it was."""
+    incremental: bool = False
+    """Only the pages whose Markdown changed were built again, into a copy of the published site."""
 
 
 def build(
@@ -84,7 +86,9 @@ def build(
     """Build the whole site into `site_dir` (default `root/site`), atomically.
 
     When `site_dir` already holds the build of the same inputs (`site_key`), nothing is built
-    or published and the result says `unchanged`; `force` builds anyway.
+    or published and the result says `unchanged`. When only some generated pages changed and
+    what every page shows did not (`frame_key`), MkDocs builds those pages alone into a copy of
+    the published site (`incremental`). `force` builds everything anyway.
     `progress`, when given, hears of each stage and of the pages MkDocs has written.
     """
     site_dir = site_dir or root / "site"
@@ -97,7 +101,7 @@ def build(
             _remove_leftovers(site_dir)
             if published_key(site_dir) == key and _pages_in_place(root, engine):
                 return BuildResult(site_dir=site_dir, seconds={"compare": time.perf_counter() - t0}, unchanged=True)
-        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress, key=key)
+        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress, key=key, force=force)
 
 
 def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
@@ -109,7 +113,35 @@ def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
     pages the build generates into the docs folders are left out: they follow from the rest.
     `engine` is `current_key(root)` when the caller has it already.
     """
-    sha = hashlib.sha256(f"{engine or current_key(root)}\0strict={strict}\0".encode())
+    sha = hashlib.sha256(f"{engine or current_key(root)}\0".encode())
+    _hash_frame(sha, root, strict)
+    return sha.hexdigest()
+
+
+def frame_key(root: Path, *, strict: bool) -> str:
+    """Hash of what every page of the site shows besides its own Markdown, read after the pages
+    were generated: the inputs of `site_key` other than the data (the package's code and version,
+    the lexicon, the configurations, the hand-written pages, `overrides/`, the versions, the
+    sitemap date, the address, `strict`), the project's folder, and each language's page list,
+    nav (titles and order) and data sources ("Edit this page"). Two builds with the same frame
+    differ only in the pages whose Markdown differs: the next build rebuilds only those (`_build`).
+    """
+    sha = hashlib.sha256(f"frame\0{root.resolve()}\0{dependencies_key(root)}\0".encode())
+    _hash_frame(sha, root, strict)
+    for lang, config in LANGUAGES.items():
+        try:
+            stamp = json.loads((docs_dir(root / config) / STAMP).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stamp = None
+        if isinstance(stamp, dict):
+            stamp = {k: stamp.get(k) for k in ("lang", "site_url", "files", "nav", "sources")}
+        sha.update(f"pages {lang}\0".encode() + json.dumps(stamp, sort_keys=True).encode() + b"\0")
+    return sha.hexdigest()
+
+
+def _hash_frame(sha: hashlib._Hash, root: Path, strict: bool) -> None:
+    """Add to `sha` the inputs of a site other than the data and the generated pages."""
+    sha.update(f"strict={strict}\0".encode())
     sha.update(f"date={os.environ.get('SOURCE_DATE_EPOCH') or _source_date(root)}\0".encode())
     # The address set for one build only changes every canonical link, feed and ClaimReview.
     sha.update(f"site_url={os.environ.get('MUQABALA_SITE_URL', '')}\0".encode())
@@ -127,7 +159,6 @@ def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
         for path in _files(folder, skipped):
             rel = path.relative_to(folder).as_posix()
             sha.update(f"{label}/{rel}\0".encode() + path.read_bytes() + b"\0")
-    return sha.hexdigest()
 
 
 def _files(folder: Path, skipped: tuple[str, ...]) -> list[Path]:
@@ -159,18 +190,19 @@ def _pages_in_place(root: Path, engine: str) -> bool:
     return True
 
 
-_KEY_LINE = re.compile(r"^key: ([0-9a-f]{64})$", re.M)
+_KEY_LINE = re.compile(r"^(key|frame): ([0-9a-f]{64})$", re.M)
 
 
-def published_key(site_dir: Path) -> str | None:
-    """The `site_key` recorded in the site's `MARKER` file; None when there is no complete site."""
+def published_key(site_dir: Path, name: str = "key") -> str | None:
+    """The `site_key` (or with `name` "frame", the `frame_key`) recorded in the site's `MARKER`
+    file; None when there is no complete site."""
     if not all((site_dir / lang / "index.html").is_file() for lang in LANGUAGES):
         return None
     try:
-        match = _KEY_LINE.search((site_dir / MARKER).read_text(encoding="utf-8"))
+        text = (site_dir / MARKER).read_text(encoding="utf-8")
     except (OSError, ValueError):
         return None
-    return match[1] if match else None
+    return next((m[2] for m in _KEY_LINE.finditer(text) if m[1] == name), None)
 
 
 def check_site_dir(root: Path, site_dir: Path) -> None:
@@ -219,7 +251,14 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 
 def _build(
-    root: Path, site_dir: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None, key: str
+    root: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    parallel: bool,
+    progress: BuildProgress | None,
+    key: str,
+    force: bool = False,
 ) -> BuildResult:
     # Imported only when there is something to build: deciding that a site is unchanged
     # (`build`) needs neither the models and pydantic nor the engine (~0.2 s of imports).
@@ -244,6 +283,10 @@ def _build(
     # and their stamp and only sets the nav (see site.pregenerated).
     generate_languages(root, {lang: docs_dir(root / config) for lang, config in LANGUAGES.items()}, corpus, report)
     timings["render"] = time.perf_counter() - t0
+    # Pages are written only when their bytes change (`generate_languages`), so a page whose
+    # Markdown is newer than its HTML in the published site is one that changed since.
+    frame = frame_key(root, strict=strict)
+    incremental = not force and published_key(site_dir, "frame") == frame
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
@@ -258,20 +301,66 @@ def _build(
     try:
         # A signal that came meanwhile is delivered here, inside the cleanup's reach.
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if incremental:
+            t0 = time.perf_counter()
+            say("Linking the published site")
+            for lang, config in LANGUAGES.items():
+                _link_site(site_dir / lang, tmp / lang, docs_dir(root / config))
+            timings["copy"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        say("Building both languages with MkDocs")
-        _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress)
+        say("Building the changed pages with MkDocs" if incremental else "Building both languages with MkDocs")
+        _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress, dirty=incremental)
         timings["mkdocs"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Publishing the site")
         published = report.model_copy(update={"licence": licence(root)})
-        _write_root(root, tmp, published.model_dump_json(indent=1), key)
+        _write_root(root, tmp, published.model_dump_json(indent=1), key, frame)
         _swap(tmp, site_dir)
         timings["write"] = time.perf_counter() - t0
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return BuildResult(site_dir=site_dir, seconds=timings)
+    return BuildResult(site_dir=site_dir, seconds=timings, incremental=incremental)
+
+
+def _link_site(published: Path, out: Path, docs: Path) -> None:
+    """`published` hard-linked into `out` for a dirty build, less every file that build may
+    write, which gets a copy of its own: MkDocs writes into the file it replaces, and through a
+    link that file is the published one, which must not change before the swap.
+
+    A dirty build writes the pages and files of `docs` whose source is newer than their output
+    (for a page `a/b.md` that is `a/b/index.html`, or `a/b.html` without directory URLs), and
+    every time the files at the top of the site (404 page, sitemaps) and the search index.
+    Links and copies keep the modification times MkDocs compares with the sources'.
+    """
+    shutil.copytree(published, out, symlinks=True, copy_function=_link_or_copy)
+    own = {p for p in out.iterdir() if p.is_file()}
+    own |= {p for p in (out / "search").rglob("*") if p.is_file()} if (out / "search").is_dir() else set()
+    for path in _files(docs, ()):
+        rel = path.relative_to(docs).as_posix()
+        if rel.endswith(".md"):
+            stem = rel[:-3]
+            folder, _, name = stem.rpartition("/")
+            index = f"{folder}/index.html" if folder else "index.html"
+            targets = [index] if name in ("index", "README") else [f"{stem}/index.html", f"{stem}.html"]
+        else:
+            targets = [rel]
+        changed = path.stat().st_mtime_ns
+        own |= {out / t for t in targets if (out / t).is_file() and (out / t).stat().st_mtime_ns <= changed}
+    for path in own:
+        if path.is_symlink():
+            continue
+        copy = path.with_name(f".{path.name}.copy")
+        shutil.copy2(path, copy)
+        os.replace(copy, path)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """A hard link, or a copy where the file system has none."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def docs_dir(config: Path) -> Path:
@@ -287,7 +376,11 @@ def docs_dir(config: Path) -> Path:
     return config.parent / "docs"
 
 
-def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None = None) -> None:
+def _run_mkdocs(
+    root: Path, out: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None = None, dirty: bool = False
+) -> None:
+    """Both languages' MkDocs builds into `out`, side by side unless not `parallel`. `dirty`
+    builds only the pages whose Markdown is newer than their HTML already in `out`."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -306,8 +399,9 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress
         for lang, config in LANGUAGES.items():
             # Not --quiet: MkDocs then drops warnings before --strict can count them.
             cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(out / lang)]
-            if strict:
-                cmd.append("--strict")
+            # MkDocs warns that a dirty build is one, and --strict would count that warning: the
+            # other warnings are counted from the output instead (`_warnings`).
+            cmd += ["--dirty"] if dirty else ["--strict"] if strict else []
             # A signal while a child starts would leave it unknown, writing into a folder the
             # cleanup has deleted: it waits until the child is listed for killing.
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -324,8 +418,10 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress
         watched = {lang: (out / lang, pages[lang]) for lang, proc in procs if lang not in outputs}
         for lang, proc in procs:
             output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
-            if proc.returncode != 0:
-                failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}")
+            warnings = _warnings(output) if dirty and strict else 0
+            if proc.returncode != 0 or warnings:
+                aborted = "" if proc.returncode else f"\nAborted with {warnings} warnings in strict mode!"
+                failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}{aborted}")
     finally:
         # Interrupted: stop every language still building before its temporary tree is deleted.
         for _, proc in procs:
@@ -334,6 +430,14 @@ def _run_mkdocs(root: Path, out: Path, *, strict: bool, parallel: bool, progress
                 proc.wait()
     if failures:
         raise BuildError("\n".join(failures))
+
+
+_WARNING = re.compile(r"^WARNING +- +(?!\s|A 'dirty' build is being performed)", re.M)
+
+
+def _warnings(output: str) -> int:
+    """How many warnings MkDocs printed, less the one every dirty build prints."""
+    return len(_WARNING.findall(output))
 
 
 def _wait(proc: subprocess.Popen[str], watched: dict[str, tuple[Path, int]], progress: BuildProgress | None) -> str:
@@ -362,7 +466,7 @@ def _source_date(root: Path) -> str:
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else "0"
 
 
-def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
+def _write_root(root: Path, out: Path, report_json: str, key: str, frame: str) -> None:
     """The files outside the two language trees: language chooser, open data, schemas."""
     from muqabala.data.schema import json_schemas
     from muqabala.data.schema import render as render_schema
@@ -396,9 +500,10 @@ def _write_root(root: Path, out: Path, report_json: str, key: str) -> None:
     if url:
         (out / "sitemap.xml").write_text(sitemap_index(url), encoding="utf-8")
     (out / ".nojekyll").write_text("", encoding="utf-8")
-    # The key is what the next `muqabala build` compares with to skip an unchanged site.
+    # The key is what the next `muqabala build` compares with to skip an unchanged site, the
+    # frame to build only the pages that changed.
     (out / MARKER).write_text(
-        f"Built by muqabala: `muqabala build` may replace this folder.\nkey: {key}\n", encoding="utf-8"
+        f"Built by muqabala: `muqabala build` may replace this folder.\nkey: {key}\nframe: {frame}\n", encoding="utf-8"
     )
 
 

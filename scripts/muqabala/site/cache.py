@@ -43,11 +43,11 @@ def current_key(root: Path) -> str:
 
 def _key(digest: str, root: Path) -> str:
     sha = hashlib.sha256(digest.encode())
-    sha.update(_dependencies(root).encode())
+    sha.update(dependencies_key(root).encode())
     return sha.hexdigest()
 
 
-def _dependencies(root: Path) -> str:
+def dependencies_key(root: Path) -> str:
     """Hash of what every result depends on besides the data: version, lexicon and code."""
     sha = hashlib.sha256(__version__.encode())
     lexicon = root / "lexicon"
@@ -67,7 +67,7 @@ def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
     That is the files of its statements and articles (`Case.digest`), every issuer file (speakers
     and parents are looked up across the whole register), the lexicon and the code.
     """
-    common = hashlib.sha256(_dependencies(root).encode())
+    common = hashlib.sha256(dependencies_key(root).encode())
     for item, display in sorted(corpus.files.items()):
         if item.startswith("issuer:"):
             common.update(

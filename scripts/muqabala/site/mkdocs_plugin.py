@@ -6,6 +6,8 @@ files whose text changed, so `mkdocs serve` does not loop).
 A generated page's HTML blocks skip Markdown (`prerendered`) and its search entries are made
 here rather than by Material's search, which indexes the hand-written pages (`searchindex`).
 After each page is rendered, it puts `dir` on `<html>`, where Material only sets it on `<body>`.
+In a dirty build (`mkdocs build --dirty`, which `muqabala build` runs after an edit) the search
+index keeps the entries of the pages not built again from the index it replaces.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ class MuqabalaConfig(Config):
 
 
 class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
+    dirty = False
+    """`mkdocs build --dirty`: only pages whose Markdown is newer than their HTML are built."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
     def on_config(self, config: Any) -> Any:
         edit_base = self.config.edit_base
         if edit_base is not None and (urlsplit(edit_base).scheme.lower() not in ("http", "https") or "\n" in edit_base):
@@ -72,6 +80,10 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         self.search_pages: list[searchindex.PageEntries] | None = (
             [] if search is not None and search.config.get("enabled", True) else None
         )
+        # A dirty build indexes the pages it builds: the others keep their entries of the index
+        # it replaces, read before Material writes over it. `order`: every page, in build order.
+        self.previous_index: list[dict[str, Any]] | None = None
+        self.order: list[str] = []
         # site_url names the site's root; each language lives one folder below it.
         site_url = os.environ.get(pages.SITE_URL_ENV, "").strip() or config.site_url or ""
         if site_url and not pages.valid_site_url(site_url):
@@ -96,6 +108,12 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
             log.debug("muqabala: wrote %s", path)
         self.sources = generated.sources
         config.nav = generated.nav
+        if self.dirty and self.search_pages is not None:
+            self.previous_index = searchindex.previous_docs(Path(config.site_dir) / "search" / "search_index.json")
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        self.order = [f.page.url for f in files.documentation_pages() if f.page is not None]
+        return env
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # `mkdocs serve` must rebuild when the data changes, not only the pages.
@@ -170,7 +188,9 @@ class MuqabalaPlugin(BasePlugin[MuqabalaConfig]):
         # Material's index holds the hand-written pages: ours are added, and all are folded for
         # Arabic search (the reader's query is folded by assets/javascripts/muqabala-search.js).
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
+        if index.is_file() and self.previous_index is not None:
+            searchindex.merge_entries(index, self.search_pages or [], self.order, self.previous_index)
+        elif index.is_file():
             searchindex.add_entries(index, self.search_pages or [])
         search = config.plugins.get(MATERIAL_SEARCH)
         languages = {self.lang, *(getattr(search, "config", {}).get("lang") or [])} if search else {self.lang}

@@ -230,3 +230,47 @@ def add_entries(path: Path, pages: list[PageEntries]) -> None:
 
 def _belongs(location: str, url: str) -> bool:
     return location == url or location.startswith(url + "#")
+
+
+def merge_entries(path: Path, pages: list[PageEntries], order: list[str], previous: list[dict[str, Any]]) -> None:
+    """`add_entries` after a dirty build, which indexed only the pages it built again (`pages`):
+    every other page of `order` (all pages' addresses in build order) keeps its entries from
+    `previous`, the docs of the index this build replaced (folded already), so the index comes
+    out as a full build would make it."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    built = dict(pages)
+    material = _by_page(data.get("docs", []))
+    before = _by_page(previous)
+    docs: list[dict[str, Any]] = []
+    fresh: dict[str, Any] = {"docs": [], "config": data.setdefault("config", {})}
+    for url in order:
+        if url in built:
+            entries = built[url]
+            entries = material.get(url, []) if entries is None else entries
+            fresh["docs"] += entries
+            docs += entries
+        else:
+            docs += before.get(url, [])
+    # Only the new entries are folded: the kept ones were folded by the build that made them.
+    fold_index(fresh)
+    data["docs"] = docs
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def previous_docs(path: Path) -> list[dict[str, Any]] | None:
+    """The docs of the search index at `path`, which a dirty build is about to replace; None when
+    there is none to read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    docs = data.get("docs") if isinstance(data, dict) else None
+    return docs if isinstance(docs, list) else None
+
+
+def _by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Entries grouped by their page's address (a location is the address, or it and `#` and an id)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        out.setdefault(str(doc.get("location", "")).partition("#")[0], []).append(doc)
+    return out

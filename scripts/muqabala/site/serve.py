@@ -71,7 +71,7 @@ class Preview:
 
 
 def serve(
-    root: Path, port: int, say: Callable[[str], None], *, interval: float = 1.0, stop: threading.Event | None = None
+    root: Path, port: int, say: Callable[[str], None], *, interval: float = 0.25, stop: threading.Event | None = None
 ) -> None:
     """Build, serve on 127.0.0.1:`port`, and rebuild on change until `stop` is set."""
     stop = stop or threading.Event()

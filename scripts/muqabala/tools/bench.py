@@ -20,7 +20,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +48,7 @@ STAGES = (
     "full_build",
     "noop_build",
     "rebuild_edit",
+    "preview_edit",
     "read_html",
     "linkcheck",
 )
@@ -54,7 +57,7 @@ STAGES = (
 OWN = ("load", "align", "rules", "markdown")
 """Our stages of a build; MkDocs is the rest."""
 
-BUILD_OWN = ("check", "engine", "render", "write")
+BUILD_OWN = ("check", "engine", "render", "copy", "write")
 """Our parts of `muqabala build`'s own timing line; `mkdocs` is the rest."""
 
 LABELS = {
@@ -67,6 +70,7 @@ LABELS = {
     "full_build": "full build",
     "noop_build": "build, nothing changed",
     "rebuild_edit": "rebuild (1 edit)",
+    "preview_edit": "preview: save to page",
     "read_html": "read every HTML file",
     "linkcheck": "link check",
 }
@@ -253,6 +257,48 @@ def _edit_one_statement(root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+PREVIEW_SCALES = 10
+"""`muqabala serve` is timed up to this scale: it starts with a full build of its own."""
+
+
+def _preview_edit(root: Path) -> float:
+    """Seconds from saving an edited statement to `muqabala serve` serving its page with the edit:
+    the watcher's polling, the build and the swap; the page's own reload script adds at most
+    `preview.POLL_MS` more in a browser."""
+    from muqabala.site.serve import serve
+
+    said: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(root, 0, said.append), kwargs={"stop": stop}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 1800
+        while not any(m.startswith("Serving on ") for m in said):
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise BenchError("`muqabala serve` did not start:\n" + "\n".join(said)[-3000:])
+            time.sleep(0.05)
+        address = next(m for m in said if m.startswith("Serving on ")).split()[2]
+        path = sorted((root / "statements").glob("*.yaml"))[-1]
+        token = f"(preview {time.time_ns()})"
+        text = path.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        path.write_text(text.replace("translator:", f"translator: {token}", 1), encoding="utf-8")
+        page = f"{address}en/statements/{path.stem}/"
+        while token not in _get(page):
+            if not thread.is_alive() or time.perf_counter() - t0 > 600:
+                raise BenchError(f"`muqabala serve` never served the edit of {path.name}:\n" + "\n".join(said)[-3000:])
+            time.sleep(0.01)
+        return time.perf_counter() - t0
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8", errors="replace"))
+
+
 def _clear_generated(root: Path) -> None:
     for lang in ("en", "ar"):
         for name in GENERATED:
@@ -278,7 +324,9 @@ def measure(
     page as `plain_markdown`, the same words without any HTML), `full_build` (`muqabala build`
     with cold engine and page caches),
     `rebuild_edit` (`muqabala build` after one statement was edited: its case is collated and
-    rendered again, the others come from the caches), `noop_build` (`muqabala build` again right
+    rendered again, the others come from the caches, and MkDocs builds the changed pages alone),
+    `preview_edit` (up to `PREVIEW_SCALES`: `muqabala serve` on the project, one statement saved,
+    until the server hands out its page with the edit), `noop_build` (`muqabala build` again right
     after the full build: nothing changed, nothing is published), `read_html` (reading every HTML
     file of the built site once), `linkcheck` (links.check_site on the built site). The ratios
     are named in `RATIOS`. `*_own` are our parts of a build's own timing line (check, engine, render,
@@ -361,6 +409,8 @@ def measure(
 
         out["edited"] = _edit_one_statement(root)
         out["rebuild_edit"], _, out["rebuild_edit_parts"] = _build(root, shipped)
+        if scale <= PREVIEW_SCALES:
+            out["preview_edit"] = _preview_edit(root)
 
     own = sum(out[k] for k in OWN)
     out["own"] = own
