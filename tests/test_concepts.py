@@ -101,3 +101,10 @@ def test_each_rule_has_its_message(tmp_path: Path, body: str, message: str):
     with pytest.raises(DataError) as e:
         load_concepts(path)
     assert [str(p) for p in e.value.problems] == [message]
+
+
+def test_the_shipped_lexicon_reads_electronic_and_cyber_as_one_word():
+    # Arabic news renders the sources' "cyber" «إلكتروني» as often as «سيبراني».
+    m = ConceptMatcher(load_concepts(Path(__file__).resolve().parents[1] / "lexicon" / "concepts.yaml"))
+    assert m.terms("هجوم إلكتروني", "ar") == m.terms("هجوم سيبراني", "ar")
+    assert m.terms("الهجمات الالكترونية", "ar") == m.terms("الهجمات السيبرانية", "ar")

@@ -66,3 +66,30 @@ def test_a_claim_credited_to_an_issuer_without_a_statement_in_the_case():
     claim = make_claim(case, "قالت أوميغا إن الهجوم أثّر على أكثر من 70 منظمة.", ranked=[("a#s2", 0.9)])
     [flag] = unsupported.check(claim, case)
     assert (flag.details["kind"], flag.details["issuers"]) == ("no_statement", ["omega"])
+
+
+def test_a_speaker_who_is_no_issuer_of_the_case_is_unsupported():
+    # «الحزب» names none of the issuers: its words are in no statement of the case, however close one is.
+    [flag] = run("وقال الحزب إن الهجوم أثّر على أكثر من 70 منظمة.", [("a#s2", 0.9)])
+    assert flag.details["kind"] == "unlisted"
+    assert flag.claim_span.text == "وقال الحزب إن الهجوم أثّر على أكثر من 70 منظمة."
+    assert flag.explanation.en == (
+        "The claim credits a speaker who is none of the issuers whose statements this case holds: "
+        "no primary source is theirs."
+    )
+    assert flag.explanation.ar == (
+        "ينسب الادعاء القول إلى متحدث ليس من الجهات التي يضم هذا الملف بياناتها؛ فلا مصدر رسميًا لما نُسب إليه."
+    )
+
+
+def test_a_speaker_reported_inside_a_quotation_is_the_quoted_sources_report():
+    # The quotation opened in the sentence before: the union reports what «الحزب» announced.
+    assert run("وفي الوقت نفسه أعلن الحزب أن الهجوم أثّر على أكثر من 70 منظمة”.", [("a#s2", 0.9)]) == []
+
+
+def test_quoted_reads_pairs_and_a_closing_mark_the_sentence_never_opened():
+    text = "أعلن جيم أن الهجوم واسع”، كما “تم استهداف مؤسسات” وأضاف"
+    assert unsupported.quoted(text, text.index("أعلن"))
+    assert unsupported.quoted(text, text.index("تم"))
+    assert not unsupported.quoted(text, text.index("كما"))
+    assert not unsupported.quoted(text, text.index("وأضاف"))

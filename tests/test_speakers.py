@@ -144,3 +144,9 @@ def test_a_nominal_sentence_credits_the_name_that_opens_it():
 def test_a_colon_after_a_clause_of_its_own_credits_the_names_before_it():
     assert speakers("ألفا تتهم أوميغا بقرصنة المنظمة.. وأوميغا: افتراء خبيث") == [("alpha",), ("omega",)]
     assert frame_words("ألفا تتهم أوميغا بقرصنة.. وأوميغا: افتراء خبيث") == ["ألفا", "وأوميغا: "]
+
+
+def test_explained_in_the_masculine_credits_its_subject_but_the_comparative_clearer_does_not():
+    # «وأوضح» (and he explained) reports; «بشكل أوضح» ("more clearly") is no verb.
+    assert speakers("وأوضح ألفا أن الهجوم كان واسعًا.") == [("alpha",)]
+    assert speakers("ويظهر بشكل أوضح تورط أوميغا في الهجوم.") == []

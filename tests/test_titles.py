@@ -86,3 +86,20 @@ def test_a_title_two_issuers_hold_credits_the_one_speaking_in_the_case():
     text = "ونفت السفارة الكابية أي صلة بالهجوم."
     assert speakers(case, text) == [(UNLISTED,)]
     assert speakers(case, text, ("alpha", "kappa-mission")) == [("kappa-mission",)]
+
+
+def test_a_title_in_other_words_of_one_form_group_credits_the_issuer():
+    # «الإلكتروني» and «السيبراني» are one word (concepts.yaml): the sources' "cyber".
+    centre = _issuer("kappa-centre", "المركز الكابي للأمن السيبراني", "Kappa Cyber Centre", "XK", [])
+    food = _issuer("kappa-food", "المركز الكابي للأمن الغذائي", "Kappa Food Security Centre", "XK", [])
+    case = with_titles(centre, food)
+    assert speakers(case, "وقال المركز الكابي للأمن الإلكتروني إن الهجوم مرفوض.") == [("kappa-centre",)]
+
+
+def test_a_title_two_issuers_hold_credits_the_one_under_a_government_speaking_in_the_case():
+    ours = _issuer("alpha-centre", "مركز ألفا", "Alpha Centre", "XA", ["المركز الوطني للأمن السيبراني لألفا"])
+    theirs = _issuer("omega-centre", "مركز أوميغا", "Omega Centre", "XO", ["المركز الوطني للأمن السيبراني لأوميغا"])
+    case = with_titles(ours.model_copy(update={"parent": "alpha"}), theirs.model_copy(update={"parent": "omega"}))
+    text = "وقال المركز الوطني للأمن السيبراني إن الهجوم مرفوض."
+    assert speakers(case, text) == [(UNLISTED,)]
+    assert speakers(case, text, ("alpha",)) == [("alpha-centre",)]

@@ -374,7 +374,7 @@ def turns(
             stops: list[Hit | Mention] = [*comps, *prepositions, *not_subject, *verbs, *ms]
             title = _title(text, verb.end, stops)
             countries = states if states is not None else states_of(corpus, lexicon)
-            holder = titled(text[title[0] : title[1]], corpus, countries, speaking)
+            holder = titled(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
             if holder is not None:
                 speakers = (holder,)
                 end = max(end, title[1])
@@ -436,47 +436,62 @@ def _title(text: str, end: int, stops: Sequence[Hit | Mention]) -> tuple[int, in
     return start, stop
 
 
-def _stems(text: str) -> list[str]:
-    return [w.stem for w in words(text) if not w.is_stop]
+def _stems(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The content words' stems, each as its form group of `concepts.yaml` has it when a lexicon is given
+    («الإلكتروني» and «السيبراني» are one word: the sources' "cyber")."""
+    stems = [w.stem for w in words(text) if not w.is_stop]
+    return [lexicon.concept_matcher.form(s) for s in stems] if lexicon is not None else stems
 
 
-def _fits(title: set[str], country: set[str], phrase: str) -> bool:
+def _fits(title: set[str], country: set[str], phrase: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a title is worded from `phrase` (and the issuer's country): each of its words is one of
     the phrase's or a country name, and it holds the phrase's first word («نائب» of «نائب رئيس الوزراء»,
     "Deputy" of "Deputy Prime Minister": "the Prime Minister" is not the deputy)."""
-    stems = _stems(phrase)
+    stems = _stems(phrase, lexicon)
     return bool(stems) and stems[0] in title and title <= set(stems) | country
 
 
 def titled(
-    title: str, corpus: Corpus, states: Mapping[str, Sequence[str]], speaking: Collection[str] = ()
+    title: str,
+    corpus: Corpus,
+    states: Mapping[str, Sequence[str]],
+    speaking: Collection[str] = (),
+    lexicon: Lexicon | None = None,
 ) -> str | None:
     """The issuer a title describes, matched against the issuers' own data: «الممثل الأعلى الأوروبي» is
-    the issuer whose role is «الممثل الأعلى للاتحاد…», «السفارة الروسية» the one with the alias
-    «السفارة الروسية في ألمانيا», "the Foreign Secretary" the one whose role is "Foreign Secretary".
+        the issuer whose role is «الممثل الأعلى للاتحاد…», «السفارة الروسية» the one with the alias
+        «السفارة الروسية في ألمانيا», "the Foreign Secretary" the one whose role is "Foreign Secretary".
 
-    The title fits an issuer when one of its names, aliases or its role, in either language, holds every
-    word of the title (light-stemmed, function words aside) but names of the issuer's country («الروسية»
-    for an issuer of Russia), and the title holds the phrase's first word (`_fits`). The words after the
-    verb may run on into its object («ونفت السفارة الروسية أي صلة»): the longest run of their first words
-    that fits is the title. When several issuers fit, those in `speaking` are kept; a title still held by
-    more than one, or by none, credits nobody. A title of one word («المسؤولون», «السفارة») names a kind
-    of speaker, not one: it credits nobody either."""
+        The title fits an issuer when one of its names, aliases or its role, in either language, holds every
+        word of the title (light-stemmed, function words aside) but names of the issuer's country («الروسية»
+        for an issuer of Russia), and the title holds the phrase's first word (`_fits`). The words after the
+        verb may run on into its object («ونفت السفارة الروسية أي صلة»): the longest run of their first words
+        that fits is the title. When several issuers fit, those in `speaking` are kept, else those under an
+    issuer in `speaking` (the UK's NCSC in a case where the UK Government speaks); a title still held by
+        more than one, or by none, credits nobody. A title of one word («المسؤولون», «السفارة») names a kind
+        of speaker, not one: it credits nobody either. With `lexicon`, words of one form group of
+        `concepts.yaml` are one word («المركز الوطني للأمن الإلكتروني» is the «…للأمن السيبراني»)."""
     ends = [w.end() for w in _WORD.finditer(title)]
     for end in reversed(ends):
         part = title[:end]
-        wanted = set(_stems(part))
+        wanted = set(_stems(part, lexicon))
         if len(wanted) < 2:
             return None
-        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states)]
+        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
         if len(found) > 1:
-            found = [i for i in found if i in speaking] or found
+            found = (
+                [i for i in found if i in speaking]
+                or [i for i in found if set(corpus.issuer_chain(i)) & set(speaking)]
+                or found
+            )
         if found:
             return found[0] if len(found) == 1 else None
     return None
 
 
-def _holds(issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Sequence[str]]) -> bool:
+def _holds(
+    issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Sequence[str]], lexicon: Lexicon | None = None
+) -> bool:
     """Whether one of the issuer's names, aliases or its role is worded like `title` (`_fits`)."""
     phrases = [
         issuer.name.ar,
@@ -485,8 +500,8 @@ def _holds(issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Se
         *((issuer.role.ar, issuer.role.en) if issuer.role else ()),
     ]
     names = list(states.get(issuer.country or "", ()))
-    country = {s for h in find(names, title) for s in _stems(title[h.start : h.end])} if names else set()
-    return any(_fits(wanted, country, p) for p in phrases)
+    country = {s for h in find(names, title) for s in _stems(title[h.start : h.end], lexicon)} if names else set()
+    return any(_fits(wanted, country, p, lexicon) for p in phrases)
 
 
 def frames(

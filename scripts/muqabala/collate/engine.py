@@ -327,6 +327,7 @@ def view_of(
         article=article, id=claim_id, text=text, lang=lang, segments=segs, evidence=evidence, context=context
     )
     view.keep = frozenset(link for i in view.credited for link in case.corpus.issuer_chain(i))
+    view.evidence = _replies_after(view, case)
     return view
 
 
@@ -356,6 +357,39 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
             )
         out.append(src)
     return sorted(out, key=lambda s: (-s.score, s.statement, s.sentence))
+
+
+def reports_reply(view: ClaimView, case: CaseView) -> bool:
+    """Whether a claim reports the accused state's reply: it credits a speaker of that state, or its
+    wording denies or rejects (`speech.yaml` `rejecting`: «نفت», "denied")."""
+    if any(case.country(i) in case.accused for i in view.credited if i not in (ANONYMOUS, UNLISTED)):
+        return True
+    cues = case.lexicon.speech.rejecting
+    return any(find(cues.get(lang), words) for lang, words in view.text.items())
+
+
+def _replies_after(view: ClaimView, case: CaseView) -> list[Source]:
+    """Rule "a reply is no evidence for the accusation it rejects": for a claim that does not report the
+    accused state's reply (`reports_reply`), the sentences of that state's issuers come after every other
+    sentence, in their own order. A reply shares the accusation's words («the UK's claim that China was
+    responsible for malicious cyber campaigns … is unfounded»), so it can outrank the accusers' own
+    sentences for a claim that reports the accusation.
+
+    One exception: a claim that accuses nobody and credits a speaker whom the reply names is about what
+    that speaker did, and the reply's account of it is evidence ("Germany summoned the Russian chargé
+    d'affaires" and the Russian embassy's "the chargé d'affaires … was summoned to the Federal Foreign
+    Office")."""
+    if not case.accused or reports_reply(view, case):
+        return view.evidence
+    accuses = any(s.coding.level != "none" for s in view.segments)
+    named = {f"entity:issuer:{i}" for i in view.keep}
+
+    def reply(src: Source) -> bool:
+        if case.country(src.issuer) not in case.accused:
+            return False
+        return accuses or not named & set(src.reasons)
+
+    return [s for s in view.evidence if not reply(s)] + [s for s in view.evidence if reply(s)]
 
 
 def check(view: ClaimView, case: CaseView) -> list[Discrepancy]:

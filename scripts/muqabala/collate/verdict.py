@@ -15,7 +15,8 @@ that applies wins:
 | `misleading`       | a major `attribution_level`, `hedge`, `scope`, `quote` or `translation` |
 |                    | (said, but stronger, narrower or worded into another meaning)          |
 | `unsupported`      | a major `unsupported` of kind `no_evidence` (no primary sentence close  |
-|                    | enough to say it); after the rows above, because a rule that compared   |
+|                    | enough to say it) or `unlisted` (credited only to a speaker who is no   |
+|                    | issuer); after the rows above, because a rule that compared             |
 |                    | the claim with a source sentence and found it changed says more         |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
 |                    | `cannot_establish` (part of the claim has no support), or an           |

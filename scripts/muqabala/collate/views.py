@@ -260,6 +260,20 @@ class CaseView:
         """Issuer roots with primary statements in this case."""
         return sorted({r for s in self.sources for r in (s.voices or (s.root,))})
 
+    @cached_property
+    def accused(self) -> frozenset[str]:
+        """The state the case is about: the one that the most issuer roots hold responsible in their
+        primary sentences (a state's accusation of another state counts for the other, never for itself).
+        Several on a tie; none when no sentence attributes. A reply's counter-accusation («the US is the
+        biggest hacker») has one root behind it, the accusation the case is about several."""
+        accusers: dict[str, set[str]] = {}
+        for src in self.sources:
+            coding = self.coding[src.ref]
+            if coding.level != "none" and coding.state and coding.state != self.country(src.issuer):
+                accusers.setdefault(coding.state, set()).add(src.root)
+        most = max((len(r) for r in accusers.values()), default=0)
+        return frozenset(s for s, r in accusers.items() if len(r) == most)
+
     def strongest(self, root: str, state: str | None, groups: Iterable[str] = ()) -> tuple[str, Source | None]:
         """The highest level a root's sentences reach about `state` (any state when None).
 

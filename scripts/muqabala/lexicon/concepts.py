@@ -165,6 +165,10 @@ class ConceptMatcher:
                             self._phrases[phrase].append(c.id)
         self._longest = max((len(p) for p in self._phrases), default=0)
 
+    def form(self, stem: str) -> str:
+        """The stem its form group is indexed as (`خوادم` → `خادم`, `الكترون` → `سيبران`); itself when in none."""
+        return self._forms.get(stem, stem)
+
     def terms(self, text: str, lang: str) -> list[str]:
         """`tokens(text)` with each form replaced by its group's first, then `≈id` for each synonym concept found.
 

@@ -300,6 +300,9 @@ class SpeechLexicon(_Lex):
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""
+    rejecting: Cues = Field(default_factory=Cues)
+    """Words of denying or rejecting (`نفت`, `denied`): a claim holding one reports a reply, whose evidence
+    is the accused state's own words; a claim without one never gets the accused's reply first."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ Fires, in this order, when the claim:
 - is a forecast (`speech.forecasts`: "is expected to follow suit") that no statement of the case
   dated on the article's day or in the `FORECAST_DAYS` after it fulfils — kind `forecast`; a
   forecast that one does fulfil is left to the other rules;
+- credits only a speaker who is none of the corpus's issuers («وقال الحزب إن», "the Electoral
+  Commission announced"; `views.UNLISTED`), outside a quotation (a quoted source may report what
+  another said) — kind `unlisted`;
 - credits an issuer with no primary statement in the case ("the US and the UK have called out…"
   where the case has no US statement) — kind `no_statement`;
 - has no primary sentence close enough to count as saying it (`SUPPORT_SCORE`) — kind `no_evidence`.
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, CaseView, ClaimView, flag, names
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, flag, names
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 
@@ -52,6 +55,25 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     forecast = find(case.lexicon.speech.forecasts.get(claim.lang), claim.original)
     if forecast:
         return _forecast(claim, case, forecast[0].start, forecast[0].end, note_en, note_ar, context)
+    unlisted = next(
+        (seg for seg in claim.segments if UNLISTED in seg.speakers and not quoted(claim.original, seg.start)),
+        None,
+    )
+    if unlisted is not None and not claim.credited:
+        return [
+            flag(
+                "unsupported",
+                "major",
+                "The claim credits a speaker who is none of the issuers whose statements this case holds: "
+                "no primary source is theirs." + note_en,
+                "ينسب الادعاء القول إلى متحدث ليس من الجهات التي يضم هذا الملف بياناتها؛ فلا مصدر رسميًا لما "
+                "نُسب إليه." + note_ar,
+                claim.span(unlisted.start, unlisted.end),
+                None,
+                kind="unlisted",
+                context=context,
+            )
+        ]
     silent = [i for i in claim.credited if not case.dated(case.root(i))]
     if silent:
         who = names(case, silent, "en"), names(case, silent, "ar")
@@ -87,6 +109,24 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             )
         ]
     return []
+
+
+_OPEN = "“«"
+_CLOSE = "”»"
+
+
+def quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation: between an opening mark and its closing one, or before a
+    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`)."""
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN and opened is None:
+            opened = i
+        elif ch in _CLOSE:
+            if (opened if opened is not None else -1) < pos < i:
+                return True
+            opened = None
+    return False
 
 
 def _forecast(
