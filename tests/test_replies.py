@@ -48,8 +48,21 @@ def test_a_claim_reporting_the_accusation_gets_the_accusers_sentences_before_the
     ]
 
 
-def test_a_claim_crediting_nobody_never_gets_the_reply_first():
-    assert order("هجوم أوميغي على وزارة ألفا", "An Omegan attack on Alpha's ministry")[0] == "a#s1"
+def test_a_claim_holding_the_accused_responsible_in_the_outlets_voice_gets_the_accusers_first():
+    ar, en = "أوميغا مسؤولة عن الهجوم على وزارة ألفا", "Omega is responsible for the attack on Alpha's ministry"
+    assert order(ar, en)[0] == "a#s1"
+
+
+def test_a_claim_that_accuses_nobody_keeps_the_reply_where_the_scores_put_it():
+    # The reply in other words, without a word of denying: nothing to hold the reply below.
+    ar, en = 'وقال المتحدث إن "ادعاء ألفا جاء منا"', 'The spokesman said "Alpha\'s claim came from us"'
+    assert order(ar, en)[0] == "o#s1"
+
+
+def test_replying_to_the_accusation_reports_the_reply():
+    assert order("وردت أوميغا على الهجوم على الوزارة.", "Omega replied about the attack on the ministry.")[0] == "o#s1"
+    assert order("بيونغ ترد على الاتهامات بالهجوم", "Omega responds to the accusations of the attack")[0] == "o#s1"
+    assert order('وقالت إن "لا صلة لنا بالهجوم"', 'She said "we have no link to the attack"')[0] == "o#s1"
 
 
 def test_a_claim_reporting_the_denial_keeps_the_reply_first():

@@ -150,3 +150,9 @@ def test_explained_in_the_masculine_credits_its_subject_but_the_comparative_clea
     # «وأوضح» (and he explained) reports; «بشكل أوضح» ("more clearly") is no verb.
     assert speakers("وأوضح ألفا أن الهجوم كان واسعًا.") == [("alpha",)]
     assert speakers("ويظهر بشكل أوضح تورط أوميغا في الهجوم.") == []
+
+
+def test_the_noun_reply_is_no_reporting_verb():
+    # «رد» is as often the noun "reply" as the verb: only its unambiguous forms report.
+    assert speakers("وقالت ألفا إن أوميغا ليست لها صلة، وذلك في أول رد رسمي من أوميغا.") == [("alpha",)]
+    assert speakers("وردت ألفا على الاتهامات.") == [("alpha",)]
