@@ -217,3 +217,25 @@ def test_confidence_language_in_arabic_keeps_a_claim_hedged():
     assert hedge.check(claim, case) == []
     flat = make_claim(case, "وقالت ألفا إن جهات مدعومة من أوميغا نفذت الهجوم.", ranked=[("s#s1", 0.6)])
     assert [(f.type, f.severity) for f in hedge.check(flat, case)] == [("hedge", "minor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies acknowledge the statements attributing the responsibility for the attack to the Government of Omega.",
+        "The Union has condemned the Omegan state for a cyber attack against Alpha.",
+        "The Union strongly condemns Omega's cyberattack against Alpha.",
+        "The Union condemns Omega's use of ransomware to attack businesses.",
+        "We join Alpha's call for Omega to be held accountable for this incident.",
+        "These attacks are the latest in an increasingly reckless pattern of behaviour by Omega.",
+        "Omega's reckless actions showed a blatant disregard for the people of Alpha.",
+        "Omega's conduct disregards norms of responsible state behaviour in cyberspace.",
+    ],
+)
+def test_condemning_the_state_for_the_act_holds_it_responsible(text):
+    assert coded(text) == ("state_affiliated", "XO", None)
+
+
+def test_a_reckless_move_of_the_state_is_no_attribution_of_an_attack():
+    # The accused state's reply calls the accuser's accusation reckless: nobody is held responsible.
+    assert coded("We can never tolerate the Omegan reckless move of using the issue of cyber-attack.")[0] == "none"
