@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import REPO
 from muqabala.collate.align import _introduces
 from muqabala.collate.attribution import frames, turns
+from muqabala.collate.views import ANONYMOUS
 from muqabala.data.model import Sentence
 from muqabala.lexicon.phrases import find, load_lexicon
 from test_rules_fixtures import SENTENCES, make_case
@@ -156,3 +157,13 @@ def test_the_noun_reply_is_no_reporting_verb():
     # «رد» is as often the noun "reply" as the verb: only its unambiguous forms report.
     assert speakers("وقالت ألفا إن أوميغا ليست لها صلة، وذلك في أول رد رسمي من أوميغا.") == [("alpha",)]
     assert speakers("وردت ألفا على الاتهامات.") == [("alpha",)]
+
+
+def test_an_unnamed_official_or_two_sources_are_unnamed():
+    # The indefinite singular and the dual, as news has them: «مسؤول كبير», «مصدران مطلعان».
+    assert speakers("وذكر مسؤول كبير بالإدارة أن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
+    assert speakers("أفاد مصدران مطلعان بأن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
+
+
+def test_describing_in_the_present_reports():
+    assert speakers("حكومة أوميغا تصف اتهامات ألفا بأنها حملة تشويه.") == [("omega",)]
