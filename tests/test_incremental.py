@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from conftest import project_from
 from muqabala.data.errors import DataError
 from muqabala.site.build import BuildError, Session, _warnings, build, frame_key
