@@ -110,11 +110,10 @@ def _build(request: dict[str, object]) -> tuple[int, str]:
     import io
     import logging
 
-    import click
     from mkdocs import config as mkdocs_config
     from mkdocs.__main__ import ColorFormatter
     from mkdocs.commands import build
-    from mkdocs.exceptions import Abort
+    from mkdocs.exceptions import Abort, MkDocsException
 
     os.chdir(str(request["cwd"]))
     env = request["env"]
@@ -143,7 +142,7 @@ def _build(request: dict[str, object]) -> tuple[int, str]:
     except Abort as e:  # a SystemExit too
         out.write(f"\n{e.format_message()}\n")
         return 1, out.getvalue()
-    except click.ClickException as e:
+    except MkDocsException as e:
         out.write(f"Error: {e.format_message()}\n")
         return 1, out.getvalue()
     except Exception as e:  # what the command would end with, as a traceback

@@ -172,12 +172,12 @@ def _serve(
         raise
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     seen = snapshot(root)
-    # In this thread, not beside it: the builds fork worker processes, and a fork while another
-    # thread holds a lock leaves the child waiting for it forever. A save meanwhile is seen next.
-    warm(root)
     try:
+        # Before saying so, not beside the loop: the builds fork worker processes, and a fork
+        # while another thread holds a lock leaves the child waiting for it forever.
+        warm(root)
+        say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
         while not stop.wait(interval):
             now = snapshot(root)
             if now != seen:
