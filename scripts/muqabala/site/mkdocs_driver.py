@@ -158,10 +158,12 @@ def _build(request: dict[str, object]) -> tuple[int, str]:
 def main() -> None:
     # Ctrl+C in the terminal reaches the whole process group: the server stops this process itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Answers only on stdout: anything a plugin prints goes to stderr, as the command's would show.
+    answers, sys.stdout = sys.stdout, sys.stderr
     for line in sys.stdin:
         code, output = _build(json.loads(line))
-        sys.stdout.write(json.dumps({"code": code, "output": output}) + "\n")
-        sys.stdout.flush()
+        answers.write(json.dumps({"code": code, "output": output}) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":
