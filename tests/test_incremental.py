@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import project_from
-from muqabala.site.build import _warnings, build, frame_key
+from muqabala.data.errors import DataError
+from muqabala.site.build import BuildError, Session, _warnings, build, frame_key
 from test_build import tiny_site
 
 
@@ -88,3 +91,39 @@ def test_a_dirty_builds_own_warning_is_not_counted_but_every_other_is() -> None:
     )
     assert _warnings(output) == 1
     assert _warnings(output.split("\n", 1)[0]) == 0
+
+
+def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_command(tmp_path: Path) -> None:
+    # What `muqabala serve` keeps between builds: MkDocs processes, the parsed data files, the
+    # replaced site deleted in the background. The sites are those of a plain cold build.
+    root = tiny_site(tmp_path / "project")
+    session = Session()
+    try:
+        assert not build(root, session=session).incremental
+        for old, new in (("was undertaken from", "was carried out from"), ("was carried out from", "was done from")):
+            edit(root / "statements" / "st.yaml", old, new)
+            assert build(root, session=session).incremental
+            build(root, tmp_path / "cold", force=True)
+            assert_same_site(root / "site", tmp_path / "cold")
+        # A file made invalid is reported as a fresh process reports it, and once mended builds again.
+        statement = root / "statements" / "st.yaml"
+        good = statement.read_text(encoding="utf-8")
+        statement.write_text(good.replace("case:", "case: [", 1), encoding="utf-8")
+        with pytest.raises(DataError) as in_session:
+            build(root, session=session)
+        with pytest.raises(DataError) as fresh:
+            build(root)
+        assert in_session.value.report() == fresh.value.report()
+        statement.write_text(good, encoding="utf-8")
+        assert build(root, session=session).unchanged
+        # MkDocs' own failures come back from its long-lived process as from the command.
+        (root / "mkdocs.yml").write_text(
+            (root / "mkdocs.yml").read_text(encoding="utf-8") + "\nno_such_option: 1\n", encoding="utf-8"
+        )
+        with pytest.raises(BuildError) as failed:
+            build(root, session=session)
+        assert "no_such_option" in str(failed.value)
+    finally:
+        session.close()
+    assert all(driver.proc is None for driver in session.drivers.by_lang.values())
+    assert sorted(p.name for p in root.glob(".site-*")) == []

@@ -137,9 +137,21 @@ def _stray_files(root: Path) -> list[Problem]:
     return problems
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Read, validate and cross-check all data under `root`; raise `DataError` on any problem."""
+class LoadCache:
+    """The files `load_corpus` read last time, parsed, by name and hash of their bytes: a
+    long-lived process (`muqabala serve`) passes the same cache to every load and parses only
+    the files that changed. It holds one corpus's files at a time."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str, str], Loaded] = {}
+
+
+def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
+    """Read, validate and cross-check all data under `root`; raise `DataError` on any problem.
+
+    With `cache`, a file whose bytes are those read last time is not parsed again."""
     corpus = Corpus(root=root)
+    parsed: dict[tuple[str, str, str], Loaded] = {}
     problems: list[Problem] = []
     sha = hashlib.sha256()
     where: dict[tuple[str, str], tuple[str, Loaded]] = {}
@@ -161,7 +173,13 @@ def load_corpus(root: Path) -> Corpus:
                     f"and hyphens, like eu-declaration-2021-07-19.yaml (got {show(path.name)})",
                 )
             )
-        loaded = load(path, display, root)
+        entry = (str(root), display, corpus.file_digests[display])
+        loaded = cache.entries.get(entry) if cache is not None else None
+        if loaded is None:
+            loaded = load(path, display, root)
+        # Only a file read cleanly is kept: one outside the project or unreadable hashes as empty.
+        if not loaded.problems and loaded.data is not None:
+            parsed[entry] = loaded
         problems += loaded.problems
         data = loaded.data
         if not isinstance(data, dict) or (folder == "statements" and not isinstance(data.get("case"), str)):
@@ -206,6 +224,8 @@ def load_corpus(root: Path) -> Corpus:
         corpus.files[f"{folder[:-1]}:{item.id}"] = display
         getattr(corpus, folder)[item.id] = item
     corpus.digest = sha.hexdigest()
+    if cache is not None:
+        cache.entries = parsed
     problems += _stray_files(root)
     problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None, named)
     if problems:

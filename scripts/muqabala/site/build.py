@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +32,8 @@ from muqabala.site.cache import current_key, dependencies_key
 from muqabala.vocabulary import GENERATED, STAMP
 
 if TYPE_CHECKING:
+    from muqabala.data.corpus import LoadCache
+    from muqabala.site.mkdocs_driver import Drivers
     from muqabala.site.progress import BuildProgress
 
 LANGUAGES = {"en": "mkdocs.yml", "ar": "mkdocs.ar.yml"}
@@ -64,6 +66,32 @@ class SiteDirError(Exception):
     """The folder named to hold the site may not be replaced by one; nothing was touched."""
 
 
+class Session:
+    """What a long-lived process (`muqabala serve`) keeps from one build to the next: a MkDocs
+    process per language (`mkdocs_driver`), the data files as last parsed (`LoadCache`), and
+    the threads deleting replaced sites after the new one is published. `close` ends them."""
+
+    def __init__(self) -> None:
+        from muqabala.data.corpus import LoadCache
+        from muqabala.site.mkdocs_driver import Drivers
+
+        self.drivers: Drivers = Drivers()
+        self.loads: LoadCache = LoadCache()
+        self.deleting: list[threading.Thread] = []
+
+    def discard(self, folder: Path) -> None:
+        """Delete a replaced site in the background: the new one is served meanwhile."""
+        self.deleting = [t for t in self.deleting if t.is_alive()]
+        thread = threading.Thread(target=_delete, args=(folder,), daemon=True)
+        thread.start()
+        self.deleting.append(thread)
+
+    def close(self) -> None:
+        self.drivers.close()
+        for thread in self.deleting:
+            thread.join()
+
+
 @dataclass
 class BuildResult:
     site_dir: Path
@@ -82,6 +110,7 @@ def build(
     parallel: bool = True,
     progress: BuildProgress | None = None,
     force: bool = False,
+    session: Session | None = None,
 ) -> BuildResult:
     """Build the whole site into `site_dir` (default `root/site`), atomically.
 
@@ -90,6 +119,8 @@ def build(
     what every page shows did not (`frame_key`), MkDocs builds those pages alone into a copy of
     the published site (`incremental`). `force` builds everything anyway.
     `progress`, when given, hears of each stage and of the pages MkDocs has written.
+    `session` (for `serve`) keeps MkDocs processes and the parsed data files between builds, and
+    deletes the replaced site after `build` returns instead of before.
     """
     site_dir = site_dir or root / "site"
     check_site_dir(root, site_dir)
@@ -101,7 +132,16 @@ def build(
             _remove_leftovers(site_dir)
             if published_key(site_dir) == key and _pages_in_place(root, engine):
                 return BuildResult(site_dir=site_dir, seconds={"compare": time.perf_counter() - t0}, unchanged=True)
-        return _build(root, site_dir, strict=strict, parallel=parallel, progress=progress, key=key, force=force)
+        return _build(
+            root,
+            site_dir,
+            strict=strict,
+            parallel=parallel,
+            progress=progress,
+            key=key,
+            force=force,
+            session=session,
+        )
 
 
 def site_key(root: Path, *, strict: bool, engine: str | None = None) -> str:
@@ -259,6 +299,7 @@ def _build(
     progress: BuildProgress | None,
     key: str,
     force: bool = False,
+    session: Session | None = None,
 ) -> BuildResult:
     # Imported only when there is something to build: deciding that a site is unchanged
     # (`build`) needs neither the models and pydantic nor the engine (~0.2 s of imports).
@@ -271,7 +312,7 @@ def _build(
     say = progress.stage if progress else (lambda _name: None)
     t0 = time.perf_counter()
     say("Checking the data")
-    corpus = load_corpus(root)  # raises DataError before anything is touched
+    corpus = load_corpus(root, session.loads if session else None)  # raises DataError before anything is touched
     timings["check"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     say("Collating articles with statements")
@@ -309,13 +350,21 @@ def _build(
             timings["copy"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Building the changed pages with MkDocs" if incremental else "Building both languages with MkDocs")
-        _run_mkdocs(root, tmp, strict=strict, parallel=parallel, progress=progress, dirty=incremental)
+        _run_mkdocs(
+            root,
+            tmp,
+            strict=strict,
+            parallel=parallel,
+            progress=progress,
+            dirty=incremental,
+            drivers=session.drivers if session else None,
+        )
         timings["mkdocs"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         say("Publishing the site")
         published = report.model_copy(update={"licence": licence(root)})
         _write_root(root, tmp, published.model_dump_json(indent=1), key, frame)
-        _swap(tmp, site_dir)
+        _swap(tmp, site_dir, session.discard if session else None)
         timings["write"] = time.perf_counter() - t0
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -377,16 +426,27 @@ def docs_dir(config: Path) -> Path:
 
 
 def _run_mkdocs(
-    root: Path, out: Path, *, strict: bool, parallel: bool, progress: BuildProgress | None = None, dirty: bool = False
+    root: Path,
+    out: Path,
+    *,
+    strict: bool,
+    parallel: bool,
+    progress: BuildProgress | None = None,
+    dirty: bool = False,
+    drivers: Drivers | None = None,
 ) -> None:
     """Both languages' MkDocs builds into `out`, side by side unless not `parallel`. `dirty`
-    builds only the pages whose Markdown is newer than their HTML already in `out`."""
+    builds only the pages whose Markdown is newer than their HTML already in `out`. With
+    `drivers`, each language is built by its long-lived MkDocs process instead of a new one."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONUNBUFFERED": "1",
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date(root),
     }
+    if drivers is not None:
+        _drive_mkdocs(root, out, strict=strict, parallel=parallel, dirty=dirty, drivers=drivers, env=env)
+        return
     procs: list[tuple[str, subprocess.Popen[str]]] = []
     outputs: dict[str, str] = {}
     # Every Markdown file is a page, and MkDocs adds its 404 page.
@@ -428,6 +488,44 @@ def _run_mkdocs(
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _drive_mkdocs(
+    root: Path, out: Path, *, strict: bool, parallel: bool, dirty: bool, drivers: Drivers, env: dict[str, str]
+) -> None:
+    """`_run_mkdocs` with a long-lived MkDocs process per language (`mkdocs_driver`)."""
+    from muqabala.site.mkdocs_driver import DriverError
+
+    results: dict[str, tuple[int, str]] = {}
+    started: list[str] = []
+    try:
+        for lang, config in LANGUAGES.items():
+            driver = drivers.get(lang)
+            # As `_run_mkdocs`: a dirty build counts the warnings itself (`_warnings`).
+            driver.start(root / config, out / lang, strict=strict and not dirty, dirty=dirty, cwd=root, env=env)
+            started.append(lang)
+            if not parallel:
+                results[lang] = driver.finish()
+        for lang in started:
+            if lang not in results:
+                results[lang] = drivers.get(lang).finish()
+    except DriverError as e:
+        drivers.close()
+        raise BuildError(str(e)) from None
+    except BaseException:
+        # Interrupted mid-build: a driver still writing into `out` is stopped before it is deleted.
+        for lang in started:
+            if lang not in results:
+                drivers.get(lang).close()
+        raise
+    failures = []
+    for lang, (code, output) in results.items():
+        warnings = _warnings(output) if dirty and strict else 0
+        if code != 0 or warnings:
+            aborted = "" if code else f"\nAborted with {warnings} warnings in strict mode!"
+            failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}{aborted}")
     if failures:
         raise BuildError("\n".join(failures))
 
@@ -568,8 +666,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _swap(new: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `new` with two renames, so readers never see a half-written site."""
+def _swap(new: Path, site_dir: Path, discard: Callable[[Path], None] | None = None) -> None:
+    """Replace `site_dir` by `new` with two renames, so readers never see a half-written site;
+    the old site is then deleted, or handed to `discard` to delete."""
     old = None
     # Ctrl+C or SIGTERM between the renames would leave no site: they wait until both are done.
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -587,4 +686,8 @@ def _swap(new: Path, site_dir: Path) -> None:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        (discard or _delete)(old)
+
+
+def _delete(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from muqabala.data.errors import DataError
-from muqabala.site.build import BuildError, SiteDirError, build, terminate_as_interrupt
+from muqabala.site.build import BuildError, Session, SiteDirError, build, terminate_as_interrupt
 from muqabala.site.preview import STATE_PATH, error_page, reloader
 from muqabala.vocabulary import GENERATED, SITE_LANGUAGES
 
@@ -42,11 +42,11 @@ def snapshot(root: Path) -> dict[str, float]:
     return out
 
 
-def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> str | None:
+def rebuild(root: Path, site_dir: Path, say: Callable[[str], None], session: Session | None = None) -> str | None:
     """Build into `site_dir`; the problems, as the terminal shows them, when the build fails."""
     started = time.perf_counter()
     try:
-        build(root, site_dir, strict=False)
+        build(root, site_dir, strict=False, session=session)
     except DataError as e:
         failure = e.report()
     except (BuildError, SiteDirError) as e:
@@ -56,6 +56,21 @@ def rebuild(root: Path, site_dir: Path, say: Callable[[str], None]) -> str | Non
         return None
     say(failure + "\n(the preview shows these problems until the next good save)")
     return failure
+
+
+def warm(root: Path) -> None:
+    """Collate one case in this process, its result thrown away, so that the lexicon's patterns
+    are compiled here (they are kept per process): the first build's cases were collated in
+    worker processes, and the first edit would otherwise pay for compiling them (~1–2 s)."""
+    from muqabala.data.corpus import load_corpus
+    from muqabala.site.cache import collate_cases
+
+    try:
+        corpus = load_corpus(root)
+        if corpus.cases:
+            collate_cases(corpus, [min(corpus.cases)], root)
+    except Exception:  # noqa: BLE001 - only a head start: the next build reports any problem itself
+        pass
 
 
 class Preview:
@@ -76,16 +91,25 @@ def serve(
     """Build, serve on 127.0.0.1:`port`, and rebuild on change until `stop` is set."""
     stop = stop or threading.Event()
     workdir = Path(tempfile.mkdtemp(prefix="muqabala-serve-"))
+    session = Session()
     try:
         with terminate_as_interrupt():
-            _serve(root, port, say, interval, stop, workdir / "site")
+            _serve(root, port, say, interval, stop, workdir / "site", session)
     finally:
-        # Every way out (Ctrl+C, SIGTERM, a port in use, a failed build) removes the tree.
+        # Every way out (Ctrl+C, SIGTERM, a port in use, a failed build) stops the MkDocs
+        # processes and removes the tree.
+        session.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _serve(
-    root: Path, port: int, say: Callable[[str], None], interval: float, stop: threading.Event, site_dir: Path
+    root: Path,
+    port: int,
+    say: Callable[[str], None],
+    interval: float,
+    stop: threading.Event,
+    site_dir: Path,
+    session: Session,
 ) -> None:
     preview = Preview()
 
@@ -141,23 +165,26 @@ def _serve(
     except OSError as e:
         raise OSError(e.errno, f"cannot serve on 127.0.0.1:{port}: {e.strerror or e}") from None
     try:
-        preview.built(rebuild(root, site_dir, say))
+        preview.built(rebuild(root, site_dir, say, session))
         site_dir.mkdir(exist_ok=True)
     except BaseException:
         server.server_close()
         raise
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     seen = snapshot(root)
     try:
+        # Before saying so, not beside the loop: the builds fork worker processes, and a fork
+        # while another thread holds a lock leaves the child waiting for it forever.
+        warm(root)
+        say(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
         while not stop.wait(interval):
             now = snapshot(root)
             if now != seen:
                 changed = sorted(set(now.items()) ^ set(seen.items()))
                 say(f"changed: {', '.join(sorted({name for name, _ in changed})[:5])}")
                 seen = now
-                preview.built(rebuild(root, site_dir, say))
+                preview.built(rebuild(root, site_dir, say, session))
     except KeyboardInterrupt:
         pass
     finally:
