@@ -204,6 +204,9 @@ class CaseView:
     """Every sentence of the case's media statements."""
     coding: dict[str, Attribution]
     """`statement#sentence` → that sentence's attribution coding."""
+    named: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    """`statement#sentence` → the issuer roots the sentence names, filled as the speaker rule asks
+    (every claim of the case asks again about the same sentences)."""
 
     def root(self, issuer: str) -> str:
         chain = self.corpus.issuer_chain(issuer)

@@ -66,8 +66,12 @@ def _reports(src: Source, roots: set[str], case: CaseView) -> bool:
     """Whether `src` names one of the credited `roots` (or an issuer under them): another issuer's
     account of what the credited one did («the chargé d'affaires was summoned to the Federal Foreign
     Office», in the Russian embassy's statement) confirms the claim, it does not take its words."""
-    text, lang = (src.words("en"), "en") if "en" in src.text else (src.words(src.lang), src.lang)
-    return any(case.root(m.who) in roots for m in mentions(text, case.corpus, case.lexicon, lang, case.states))
+    named = case.named.get(src.ref)
+    if named is None:
+        text, lang = (src.words("en"), "en") if "en" in src.text else (src.words(src.lang), src.lang)
+        named = frozenset(case.root(m.who) for m in mentions(text, case.corpus, case.lexicon, lang, case.states))
+        case.named[src.ref] = named
+    return bool(named & roots)
 
 
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
