@@ -17,13 +17,7 @@ from muqabala.collate.attribution import code, frames, states_of
 from muqabala.collate.engine import statement_report
 from muqabala.collate.rules import attribution_level, hedge
 from muqabala.lexicon.phrases import load_lexicon
-from test_rules_fixtures import LEXICON, ROOT, make_case, make_claim
-
-
-def coded(text: str, issuer: str = "union") -> tuple[str, str | None, str | None]:
-    case = make_case([("s", "s1", issuer, text, "نص.")])
-    c = case.coding["s#s1"]
-    return c.level, c.state, c.named_organ
+from test_rules_fixtures import LEXICON, ROOT, coded, make_case, make_claim
 
 
 @pytest.mark.parametrize(

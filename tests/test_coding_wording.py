@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from muqabala.collate.rules import speaker
-from test_rules_fixtures import make_case, make_claim
-
-
-def coded(text: str, issuer: str = "union") -> tuple[str, str | None, str | None]:
-    case = make_case([("s", "s1", issuer, text, "نص.")])
-    c = case.coding["s#s1"]
-    return c.level, c.state, c.named_organ
+from test_rules_fixtures import coded, make_case, make_claim
 
 
 @pytest.mark.parametrize(

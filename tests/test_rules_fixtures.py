@@ -78,6 +78,13 @@ def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, 
     return build_case(corpus, LEXICON, "test")
 
 
+def coded(text: str, issuer: str = "union") -> tuple[str, str | None, str | None]:
+    """The level, state and named organ the coder gives `text` as a sentence of `issuer`."""
+    case = make_case([("s", "s1", issuer, text, "نص.")])
+    c = case.coding["s#s1"]
+    return c.level, c.state, c.named_organ
+
+
 def make_claim(
     case: CaseView,
     ar: str,

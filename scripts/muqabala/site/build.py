@@ -454,7 +454,7 @@ def _run_mkdocs(
         lang: sum(1 for _ in docs_dir(root / config).rglob("*.md")) + 1 if progress else 0
         for lang, config in LANGUAGES.items()
     }
-    failures = []
+    results: dict[str, tuple[int, str]] = {}
     try:
         for lang, config in LANGUAGES.items():
             # Not --quiet: MkDocs then drops warnings before --strict can count them.
@@ -478,18 +478,14 @@ def _run_mkdocs(
         watched = {lang: (out / lang, pages[lang]) for lang, proc in procs if lang not in outputs}
         for lang, proc in procs:
             output = outputs[lang] if lang in outputs else _wait(proc, watched, progress)
-            warnings = _warnings(output) if dirty and strict else 0
-            if proc.returncode != 0 or warnings:
-                aborted = "" if proc.returncode else f"\nAborted with {warnings} warnings in strict mode!"
-                failures.append(f"[{lang}] {LANGUAGES[lang]} failed:\n{output.strip()}{aborted}")
+            results[lang] = (proc.returncode, output)
     finally:
         # Interrupted: stop every language still building before its temporary tree is deleted.
         for _, proc in procs:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-    if failures:
-        raise BuildError("\n".join(failures))
+    _raise_failures(results, strict=strict, dirty=dirty)
 
 
 def _drive_mkdocs(
@@ -520,6 +516,12 @@ def _drive_mkdocs(
             if lang not in results:
                 drivers.get(lang).close()
         raise
+    _raise_failures(results, strict=strict, dirty=dirty)
+
+
+def _raise_failures(results: dict[str, tuple[int, str]], *, strict: bool, dirty: bool) -> None:
+    """`BuildError` naming every language whose MkDocs build (exit status, output) failed; a strict
+    dirty build fails on the warnings it printed, as `--strict` would (`_warnings`)."""
     failures = []
     for lang, (code, output) in results.items():
         warnings = _warnings(output) if dirty and strict else 0

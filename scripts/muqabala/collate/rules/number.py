@@ -140,31 +140,27 @@ def _against_vague(claim: ClaimView, n: _Numbers, f: ParsedFigure, near: list[So
     src, g = (within or vague)[0]
     said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
     source_en, source_ar = quote(g.text, "en"), n.worded_vague(src.text.get("ar"), "ar", g)
+    extra: dict[str, object] = {}
     if within:
-        return flag(
-            "number",
-            "minor",
-            f"The claim says {said_en}; the source gives only {source_en}, which allows it but is vaguer.",
-            f"يقول الادعاء {said_ar}، بينما لا يذكر المصدر إلا {source_ar}، وهو رقم يتسع له لكنه أقل دقة.",
-            claim.span(f.start, f.end),
-            src.span("en", g.start, g.end),
-            kind="vaguer",
-            claim_value=f.value,
-            source_value=g.value,
-            unit=f.unit,
-        )
+        severity, kind = "minor", "vaguer"
+        en = f"The claim says {said_en}; the source gives only {source_en}, which allows it but is vaguer."
+        ar = f"يقول الادعاء {said_ar}، بينما لا يذكر المصدر إلا {source_ar}، وهو رقم يتسع له لكنه أقل دقة."
+    else:
+        severity, kind, extra = "major", "differs", {"magnitude": True}
+        en = f"The claim says {said_en}; the source says {source_en}, another order of magnitude."
+        ar = f"يقول الادعاء {said_ar}، بينما يقول المصدر {source_ar}، وهو رقم من مرتبة أخرى."
     return flag(
         "number",
-        "major",
-        f"The claim says {said_en}; the source says {source_en}, another order of magnitude.",
-        f"يقول الادعاء {said_ar}، بينما يقول المصدر {source_ar}، وهو رقم من مرتبة أخرى.",
+        severity,
+        en,
+        ar,
         claim.span(f.start, f.end),
         src.span("en", g.start, g.end),
-        kind="differs",
+        kind=kind,
         claim_value=f.value,
         source_value=g.value,
         unit=f.unit,
-        magnitude=True,
+        **extra,
     )
 
 
