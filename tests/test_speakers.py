@@ -167,3 +167,10 @@ def test_an_unnamed_official_or_two_sources_are_unnamed():
 
 def test_describing_in_the_present_reports():
     assert speakers("حكومة أوميغا تصف اتهامات ألفا بأنها حملة تشويه.") == [("omega",)]
+
+
+def test_condemning_and_denouncing_are_reporting_verbs():
+    # «نددت طهران بقرار تيرانا»: the one who denounces speaks, not the one whose decision it is.
+    assert speakers("من جهتها، نددت ألفا بقرار أوميغا قطع العلاقات.") == [("alpha",)]
+    assert speakers("واستنكرت ألفا الهجوم.") == [("alpha",)]
+    assert speakers("وأكدوا في بيان أن الهجوم كان واسعًا.") == [()]
