@@ -174,3 +174,8 @@ def test_condemning_and_denouncing_are_reporting_verbs():
     assert speakers("من جهتها، نددت ألفا بقرار أوميغا قطع العلاقات.") == [("alpha",)]
     assert speakers("واستنكرت ألفا الهجوم.") == [("alpha",)]
     assert speakers("وأكدوا في بيان أن الهجوم كان واسعًا.") == [()]
+
+
+def test_two_governments_speak_in_the_dual():
+    assert speakers("ألفا والاتحاد تتهمان أوميغا بقرصنة المنظمة.") == [("alpha", "union")]
+    assert speakers("وأعلنتا ألفا والاتحاد أن الهجوم كان واسعًا.") == [("alpha", "union")]
