@@ -308,3 +308,49 @@ def test_the_words_of_a_reporting_frame_are_left_out_of_the_match(tmp_path: Path
     # Without the frames the minister's name and verb match the sign-off line.
     plain = next(c for c in aligner.rank(art, art.headline) if c.ref == "freedonia#p1-s2")
     assert [r for r in plain.reasons if r.startswith("term:ar:")]
+
+
+def _write(tmp_path: Path, files: dict) -> Corpus:
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_corpus(tmp_path)
+
+
+def test_a_sentence_reporting_another_issuers_position_speaks_for_that_issuer(tmp_path: Path):
+    reported = ("Borduria attributes the attack on the pumps to Zenda.", "تنسب بوردوريا الهجوم على المضخات إلى زندا.")
+    own = ("Zenda carried out the attack on the pumps.", "نفذت زندا الهجوم على المضخات.")
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            "issuers/borduria.yaml": issuer("borduria", "Borduria", "بوردوريا"),
+            "statements/aland.yaml": statement("aland", "aland", [reported, own]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {"headline": {"id": "headline", "text": "الهجوم على المضخات", "translations": {"en": "The attack"}}},
+        },
+    )
+    aligner = Aligner(corpus, LEXICON)
+    art = corpus.articles["zenda-ar"]
+    by_aland = {c.ref: c for c in aligner.rank(art, art.headline, credited=["aland"])}
+    assert "speaker:aland" in by_aland["aland#p1-s2"].reasons
+    assert not [r for r in by_aland["aland#p1-s1"].reasons if r.startswith("speaker:")]
+    by_borduria = {c.ref: c for c in aligner.rank(art, art.headline, credited=["borduria"])}
+    assert "speaker:borduria" in by_borduria["aland#p1-s1"].reasons
+
+
+def test_an_issuers_own_name_opening_its_sentence_is_its_own_words(tmp_path: Path):
+    own = ("Aland attributes the attack on the pumps to Zenda.", "تنسب الاند الهجوم على المضخات إلى زندا.")
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            "statements/aland.yaml": statement("aland", "aland", [own]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {"headline": {"id": "headline", "text": "الهجوم على المضخات", "translations": {"en": "The attack"}}},
+        },
+    )
+    art = corpus.articles["zenda-ar"]
+    [top] = Aligner(corpus, LEXICON).rank(art, art.headline, credited=["aland"])
+    assert "speaker:aland" in top.reasons

@@ -233,3 +233,14 @@ def test_condemning_the_state_for_the_act_holds_it_responsible(text):
 def test_a_reckless_move_of_the_state_is_no_attribution_of_an_attack():
     # The accused state's reply calls the accuser's accusation reckless: nobody is held responsible.
     assert coded("We can never tolerate the Omegan reckless move of using the issue of cyber-attack.")[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The investigation showed that the attack was organized and sponsored by the Government of Omega.",
+        "The campaign was orchestrated by Omega.",
+    ],
+)
+def test_sponsoring_or_orchestrating_the_act_holds_the_state_responsible(text):
+    assert coded(text) == ("state_affiliated", "XO", None)

@@ -108,3 +108,9 @@ def test_the_shipped_lexicon_reads_electronic_and_cyber_as_one_word():
     m = ConceptMatcher(load_concepts(Path(__file__).resolve().parents[1] / "lexicon" / "concepts.yaml"))
     assert m.terms("هجوم إلكتروني", "ar") == m.terms("هجوم سيبراني", "ar")
     assert m.terms("الهجمات الالكترونية", "ar") == m.terms("الهجمات السيبرانية", "ar")
+
+
+def test_summoning_in_any_tense_and_its_verbal_noun_are_one_word():
+    m = ConceptMatcher(load_concepts(Path(__file__).resolve().parents[1] / "lexicon" / "concepts.yaml"))
+    assert m.terms("تستدعي السفير", "ar") == m.terms("استدعت السفير", "ar")
+    assert m.terms("استدعاء السفير", "ar") == m.terms("استدعت السفير", "ar")

@@ -77,3 +77,28 @@ def test_a_figure_left_out_of_the_quotation_but_given_outside_it_is_not_changed(
     assert flag.details["changed"] == ["number"]
     [flag] = flags('The office said the attack "affected over 80 organisations".')
     assert flag.details["changed"] == ["number"]
+
+
+def test_a_quotation_found_nowhere_is_misleading_when_the_claim_rests_on_a_statement():
+    from muqabala.collate.verdict import decide
+
+    case = make_case(SENTENCES)
+    claim = make_claim(case, AR, 'The office said: "Omega will face tariffs on steel and grain".', [("a#s5", 0.8)])
+    found = quote.check(claim, case)
+    assert [(f.severity, f.details["kind"]) for f in found] == [("major", "not_found")]
+    verdict, rationale = decide(claim, found, True, case)
+    assert verdict == "misleading"
+    assert rationale.en == 'No primary statement holds the quoted words "Omega will face tariffs on steel and grain".'
+
+
+def test_a_quotation_found_nowhere_in_a_claim_without_a_source_is_unsupported():
+    from muqabala.collate.rules import unsupported
+    from muqabala.collate.verdict import decide
+
+    case = make_case(SENTENCES)
+    ar = 'وقال متحدث باسم الحزب: "لا يمكن استبعاد تسرب بيانات من بعض صناديق البريد".'
+    claim = make_claim(case, ar, 'A party spokesman said: "a leak of data from some inboxes cannot be ruled out".')
+    found = quote.check(claim, case) + unsupported.check(claim, case)
+    assert sorted(f.type for f in found) == ["quote", "unsupported"]
+    verdict, _ = decide(claim, found, True, case)
+    assert verdict == "unsupported"

@@ -93,3 +93,14 @@ def test_quoted_reads_pairs_and_a_closing_mark_the_sentence_never_opened():
     assert unsupported.quoted(text, text.index("تم"))
     assert not unsupported.quoted(text, text.index("كما"))
     assert not unsupported.quoted(text, text.index("وأضاف"))
+
+
+def test_quoted_pairs_straight_marks_in_order():
+    text = 'وقال جيم "إن دال أعلن أن الهجوم واسع" وأضاف "أن'
+    assert unsupported.quoted(text, text.index("دال"))
+    assert not unsupported.quoted(text, text.index("وأضاف"))
+    assert not unsupported.quoted(text, text.index("أن", text.index("وأضاف")))
+
+
+def test_a_speaker_reported_inside_straight_quotation_marks_is_the_quoted_sources_report():
+    assert run('وقال الاتحاد "إن الحزب أعلن أن الهجوم أثّر على أكثر من 70 منظمة".', [("a#s2", 0.9)]) == []

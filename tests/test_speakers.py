@@ -167,3 +167,30 @@ def test_an_unnamed_official_or_two_sources_are_unnamed():
 
 def test_describing_in_the_present_reports():
     assert speakers("حكومة أوميغا تصف اتهامات ألفا بأنها حملة تشويه.") == [("omega",)]
+
+
+def test_condemning_and_denouncing_are_reporting_verbs():
+    # «نددت طهران بقرار تيرانا»: the one who denounces speaks, not the one whose decision it is.
+    assert speakers("من جهتها، نددت ألفا بقرار أوميغا قطع العلاقات.") == [("alpha",)]
+    assert speakers("واستنكرت ألفا الهجوم.") == [("alpha",)]
+    assert speakers("وأكدوا في بيان أن الهجوم كان واسعًا.") == [()]
+
+
+def test_two_governments_speak_in_the_dual():
+    assert speakers("ألفا والاتحاد تتهمان أوميغا بقرصنة المنظمة.") == [("alpha", "union")]
+    assert speakers("وأعلنتا ألفا والاتحاد أن الهجوم كان واسعًا.") == [("alpha", "union")]
+
+
+def test_the_issuer_a_sentence_without_a_speaker_opens_with_acts_in_it():
+    from muqabala.collate.attribution import actor
+
+    corpus = make_case(SENTENCES).corpus
+
+    def acting(text: str) -> str | None:
+        return actor(text, "ar", corpus, LEXICON)
+
+    assert acting("ألفا تطرد أربعة دبلوماسيين من أوميغا.") == "alpha"
+    assert acting("طردت ألفا أربعة دبلوماسيين من أوميغا.") == "alpha"
+    assert acting("بسبب الهجوم .. ألفا تستدعي سفيرها لدى أوميغا") == "alpha"
+    # A name further in is no actor: «بعد أسبوع من اتهامات ألفا» opens with something else.
+    assert acting("بعد أسبوع من الهجوم اتهمت ألفا أوميغا.") is None

@@ -63,6 +63,13 @@ Since a claim's reporting frame is left out of the match, the speaker counts her
 0.1–0.4 on the tuning cases (flat from 0.15), and 0.25 is the least that keeps another case's
 statements filed under the Exchange case from outranking China's own denial (docs/evaluation.md)."""
 
+REPORTED_LEAD = 4
+"""Characters a sentence may hold before the name of the issuer it reports ("The ")."""
+
+REPORTED_GAP = 12
+"""Characters between that name and the reporting verb ("The United Kingdom attributes", "Microsoft
+has also said"): a reported position is stated at once, not after a clause of its own."""
+
 FIGURE_WEIGHT = 0.25
 """Score added per figure value the claim and the sentence share."""
 
@@ -155,13 +162,11 @@ class Aligner:
                 case.dates[doc] = day
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
-                case.speakers[doc] = list(
-                    dict.fromkeys(
-                        i
-                        for who in [*speaker_ids(sen.speaker), *speaker_ids(st.speaker), st.issuer]
-                        for i in corpus.issuer_chain(who)
-                    )
-                )
+                voices = self._reported(sen, st.language, st.issuer) or [
+                    *speaker_ids(sen.speaker),
+                    *([] if sen.role == "quoted" else [*speaker_ids(st.speaker), st.issuer]),
+                ]
+                case.speakers[doc] = list(dict.fromkeys(i for who in voices for i in corpus.issuer_chain(who)))
                 for lang in LANGS:
                     case.terms[lang].add(
                         doc,
@@ -183,6 +188,25 @@ class Aligner:
             figures |= {f.value for f in self.lexicon.figures(words, lang) if f.value >= MIN_FIGURE or f.unit == "%"}
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
         return _Features(terms, entities, figures)
+
+    def _reported(self, sen: Sentence, file_lang: str, issuer: str) -> list[str]:
+        """The issuers whose position a statement sentence reports rather than states: it opens with
+        another issuer's name and a reporting verb follows within a few words ("The United Kingdom
+        attributes the attack to …", in a US statement). Such a sentence speaks for them, not for the
+        statement's issuer; empty when the sentence is the issuer's own words."""
+        en = sen.text if (sen.lang or file_lang) == "en" else sen.translations.get("en", "")
+        lead = en[: REPORTED_LEAD + 40]
+        named = [e for e in self._matcher.extract(lead) if e.key.startswith("issuer:")]
+        if not named or named[0].start > REPORTED_LEAD:
+            return []
+        own = set(self.corpus.issuer_chain(issuer))
+        first = named[0].key[7:]
+        if own & set(self.corpus.issuer_chain(first)) or first in own:
+            return []
+        verbs = find(self.lexicon.speech.verbs.get("en"), en)
+        if not any(0 <= v.start - named[0].end <= REPORTED_GAP for v in verbs):
+            return []
+        return [first]
 
     def issuers_named(self, texts: Iterable[str]) -> list[str]:
         """Issuer ids that any of `texts` names (by name or alias), in order of first appearance."""

@@ -208,6 +208,27 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     return names, governments
 
 
+ACTOR_LEAD = 2
+"""Words a clause may open with before the issuer that acts in it: a verb ("طردت هولندا", "Britain
+summons") or nothing (a nominal sentence, "ألمانيا تستدعي سفيرها")."""
+
+
+def actor(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> str | None:
+    """The issuer a sentence without a speaker opens with, as the one acting in it ("ألمانيا تستدعي
+    سفيرها", "طردت هولندا أربعة روس", "Britain summons the ambassador"): an act reported of an
+    issuer is found in that issuer's own statements first. After a headline's lead-in ("… ..").
+    None when the sentence opens otherwise."""
+    lead = text.rsplit("..", 1)[-1] if ".." in text[:80] else text
+    offset = len(text) - len(lead)
+    found = [m for m in mentions(text, corpus, lexicon, lang) if m.who not in (ANONYMOUS, "~collective")]
+    for m in found:
+        if m.start < offset:
+            continue
+        before = words(text[offset : m.start])
+        return m.who if len(before) <= ACTOR_LEAD - 1 else None
+    return None
+
+
 def mentions(
     text: str, corpus: Corpus, lexicon: Lexicon, lang: str, states: Mapping[str, Sequence[str]] | None = None
 ) -> list[Mention]:

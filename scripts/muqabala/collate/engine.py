@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import code, frames, segments, states_of, turns
+from muqabala.collate.attribution import actor, code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
@@ -280,7 +280,11 @@ def claim_view(
         for language, words in text.items()
         if language in SITE_LANGUAGES
     }
-    candidates = aligner.rank(art, sen, k=CANDIDATES, credited=credited, frames=framed)
+    # A sentence that credits no speaker is checked against the statements of the issuer acting in
+    # it first ("ألمانيا تستدعي سفيرها" against Germany's): for ranking only, it credits nobody.
+    acting = None if credited else actor(text[lang], lang, case.corpus, case.lexicon)
+    ranking = set(case.corpus.issuer_chain(acting)) if acting else credited
+    candidates = aligner.rank(art, sen, k=CANDIDATES, credited=ranking, frames=framed)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
     view.named = tuple(aligner.issuers_named(view.text.values()))

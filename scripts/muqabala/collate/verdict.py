@@ -12,12 +12,16 @@ that applies wins:
 | `misattributed`    | a major `speaker` (the words are another issuer's)                     |
 | `contradicted`     | a major `number` of kind `differs`, or `timing` of kind `contradicted`  |
 |                    | (the source gives another figure, the dates show another order)        |
-| `misleading`       | a major `attribution_level`, `hedge`, `scope`, `quote` or `translation` |
-|                    | (said, but stronger, narrower or worded into another meaning)          |
+| `misleading`       | a major `attribution_level`, `hedge`, `scope`, `quote` (a quotation     |
+|                    | changed) or `translation` (said, but stronger, narrower or worded into  |
+|                    | another meaning)                                                       |
 | `unsupported`      | a major `unsupported` of kind `no_evidence` (no primary sentence close  |
 |                    | enough to say it) or `unlisted` (credited only to a speaker who is no   |
 |                    | issuer); after the rows above, because a rule that compared             |
 |                    | the claim with a source sentence and found it changed says more         |
+| `misleading`       | a major `quote` of kind `not_found` (words put in quotation marks that  |
+|                    | no statement holds); after `unsupported`, because a quotation found     |
+|                    | nowhere in a claim that has no source at all is part of that finding    |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
 |                    | `cannot_establish` (part of the claim has no support), or an           |
 |                    | `attribution_level` of kind `less_specific` (the claim names the state  |
@@ -47,11 +51,13 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
             ("attribution_level", "organ"),
             ("hedge", None),
             ("scope", None),
-            ("quote", None),
+            ("quote", "changed"),
+            ("quote", "loose"),
             ("translation", None),
         },
     ),
     ("unsupported", {("unsupported", None)}),
+    ("misleading", {("quote", "not_found")}),
     (
         "partly_supported",
         {("number", "absent"), ("timing", "cannot_establish"), ("attribution_level", "less_specific")},

@@ -289,6 +289,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 ar_text,
                 span,
                 source_span,
+                kind="changed",
                 diff=shown,
                 changed=changed,
                 added=sorted(added),

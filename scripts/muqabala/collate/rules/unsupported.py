@@ -117,7 +117,9 @@ _CLOSE = "”»"
 
 def quoted(text: str, pos: int) -> bool:
     """Whether `pos` lies inside a quotation: between an opening mark and its closing one, or before a
-    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`)."""
+    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`).
+    Arabic news quotes with straight marks as often as with curved ones; a straight mark both opens
+    and closes, so they pair in order, and a last one left unpaired opens nothing."""
     opened: int | None = None
     for i, ch in enumerate(text):
         if ch in _OPEN and opened is None:
@@ -126,7 +128,8 @@ def quoted(text: str, pos: int) -> bool:
             if (opened if opened is not None else -1) < pos < i:
                 return True
             opened = None
-    return False
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    return any(a < pos < b for a, b in zip(straight[::2], straight[1::2], strict=False))
 
 
 def _forecast(
