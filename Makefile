@@ -1,5 +1,6 @@
 # The two commands of the README: `make site` and `make test`, on a fresh clone.
 # Both create .venv on first use and reinstall when pyproject.toml changes.
+# `make test` runs pytest on every core (pytest-xdist); a bare `pytest` stays in one process.
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,7 +19,7 @@ test: $(VENV)/.test-installed browser
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 	$(BIN)/muqabala build
 	$(BIN)/muqabala links
 

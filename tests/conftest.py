@@ -45,6 +45,17 @@ def exchange(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project_from(tmp_path_factory.mktemp("exchange") / "project")
 
 
+@pytest.fixture(scope="session")
+def exchange_site(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
+    """The shipped case's frozen copy built for real, once per session (per worker under `pytest -n`)
+    for every test that reads the built site; shared, so never edit it (copy it first)."""
+    from muqabala.site.build import build
+
+    out = tmp_path_factory.mktemp("exchange-site") / "site"
+    build(exchange, out)
+    return out
+
+
 ISSUER = """\
 schema_version: 1
 id: {id}

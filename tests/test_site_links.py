@@ -8,15 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from muqabala.site.build import build
 from muqabala.tools.links import check_site
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
-    out = tmp_path_factory.mktemp("shipped") / "site"
-    build(exchange, out)
-    return out
+def shipped(exchange_site: Path) -> Path:
+    return exchange_site
 
 
 def test_shipped_site_has_no_broken_link(shipped: Path) -> None:

@@ -67,12 +67,8 @@ def _nodes(path: Path) -> list[tuple[str | None, bool, str]]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
-    from muqabala.site.build import build
-
-    out = tmp_path_factory.mktemp("text") / "site"
-    build(exchange, out)
-    return out
+def site(exchange_site: Path) -> Path:
+    return exchange_site
 
 
 def test_no_arabic_run_in_english_prose_without_its_language(site: Path) -> None:

@@ -56,12 +56,8 @@ class Watch:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, exchange: Path) -> Path:
-    from muqabala.site.build import build
-
-    out = tmp_path_factory.mktemp("browser") / "site"
-    build(exchange, out)
-    return out
+def site(exchange_site: Path) -> Path:
+    return exchange_site
 
 
 @pytest.fixture(scope="session")
