@@ -40,6 +40,7 @@ from muqabala.lexicon.numbers import FIGURES_CACHE, NumberLexicon, ParsedFigure,
 from muqabala.lexicon.numbers import _Tables as NumberTables
 from muqabala.lexicon.numbers import load_lexicon as load_numbers
 from muqabala.lexicon.numbers import tables as number_tables
+from muqabala.lexicon.spliced import compile_slotted
 from muqabala.vocabulary import StatementForm
 
 SLOTS = ("state",)
@@ -429,7 +430,11 @@ def _body(phrase: str, slot: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _compile(phrase: str, slot: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)")
+    def pattern(slot: str) -> str:
+        return r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)"
+
+    # The slot of every state's names is parsed once, not once per phrase (`spliced`).
+    return compile_slotted(pattern, slot) if "{state}" in phrase else re.compile(pattern(slot))
 
 
 def _permit(index: int) -> str:
