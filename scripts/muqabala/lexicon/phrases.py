@@ -21,7 +21,7 @@ tashkeel, ta marbuta):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -557,3 +557,24 @@ def find(
             state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
             hits.append(Hit(phrase, origin[m.start()], origin[m.end() - 1] + 1, state))
     return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
+
+
+def find_each(
+    lists: Sequence[Sequence[str]],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None = None,
+    exclude: Collection[str] = (),
+) -> list[list[Hit]]:
+    """`[find(phrases, text, states, exclude) for phrases in lists]`, from one `find` over all of them.
+
+    `find` matches each phrase on its own and sorts the hits, so a list's hits are those of the
+    whole that are of its phrases. A list naming a phrase twice gets its own `find`."""
+    everyone = find(dict.fromkeys(p for phrases in lists for p in phrases), text, states, exclude)
+    out = []
+    for phrases in lists:
+        own = set(phrases)
+        if len(own) != len(phrases):
+            out.append(find(phrases, text, states, exclude))
+        else:
+            out.append([h for h in everyone if h.phrase in own])
+    return out
