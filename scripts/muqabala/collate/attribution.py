@@ -229,8 +229,10 @@ def mentions(
     everyone, collective, anonymous = find_each(
         [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
     )
-    for who, phrases in names.issuers:
-        raw += made([h for h in everyone if h.phrase in phrases], who)
+    for who, phrases in names.issuers if everyone else ():
+        own = [h for h in everyone if h.phrase in phrases]
+        if own:
+            raw += made(own, who)
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
