@@ -71,8 +71,8 @@ def code(
     found: list[tuple[str, Hit, str | None]] = []
     organ: Organ | None = None
     # One `find` for every organ and level (`find_each`): the same hits as one `find` for each.
-    cues = find_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels], text, names, exclude)
-    for o, organ_hits in zip(lex.organs, cues, strict=False):
+    listed = find_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels], text, names, exclude)
+    for o, organ_hits in zip(lex.organs, listed, strict=False):
         for hit in organ_hits:
             if o.state and hit.state and hit.state != o.state:
                 continue  # "the Omegan foreign intelligence service" is not Russia's SVR
@@ -80,7 +80,7 @@ def code(
                 continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
-    for lv, level_hits in zip(lex.levels, cues[len(lex.organs) :], strict=True):
+    for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
             (lv.level, hit, hit.state)
             for hit in level_hits

@@ -559,6 +559,13 @@ def find(
     return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
 
 
+@lru_cache(maxsize=1024)
+def _combined(lists: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[frozenset[str] | None, ...]]:
+    """The phrases of `lists` once each, and each list's phrases as a set (None for a list naming one twice)."""
+    union = tuple(dict.fromkeys(p for phrases in lists for p in phrases))
+    return union, tuple(frozenset(ps) if len(set(ps)) == len(ps) else None for ps in lists)
+
+
 def find_each(
     lists: Sequence[Sequence[str]],
     text: str,
@@ -569,12 +576,10 @@ def find_each(
 
     `find` matches each phrase on its own and sorts the hits, so a list's hits are those of the
     whole that are of its phrases. A list naming a phrase twice gets its own `find`."""
-    everyone = find(dict.fromkeys(p for phrases in lists for p in phrases), text, states, exclude)
-    out = []
-    for phrases in lists:
-        own = set(phrases)
-        if len(own) != len(phrases):
-            out.append(find(phrases, text, states, exclude))
-        else:
-            out.append([h for h in everyone if h.phrase in own])
-    return out
+    key = tuple(map(tuple, lists))
+    union, owns = _combined(key)
+    everyone = find(union, text, states, exclude)
+    return [
+        find(phrases, text, states, exclude) if own is None else [h for h in everyone if h.phrase in own]
+        for phrases, own in zip(key, owns, strict=True)
+    ]
