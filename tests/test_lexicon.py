@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from muqabala.data.errors import DataError
-from muqabala.lexicon.phrases import find, load_lexicon, state_names
+from muqabala.lexicon.phrases import find, find_each, load_lexicon, state_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,3 +76,19 @@ def test_bad_phrase_is_reported_with_file_and_line(tmp_path):
         "lexicon/scope.yaml:1: file is missing",
         "Error: 2 problems in 2 files",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "exclude"),
+    [("اتهمت ألفا والاتحاد أوميغا بالهجوم", set()), ("Alpha accused Omega of it", {"XA"}), ("", set())],
+)
+def test_find_each_gives_what_one_find_per_list_gives(text, exclude):
+    states = {"XO": ["Omega", "أوميغا"], "XA": ["Alpha", "ألفا"]}
+    lists = [
+        ["اتهم* ... {state}", "accused ... {state}"],
+        ["{state}", "accused"],
+        [],
+        ["accused", "accused"],  # a phrase twice: its hits twice, as `find` gives them
+        ["{state} accused", "بالهجوم"],
+    ]
+    assert find_each(lists, text, states, exclude) == [find(p, text, states, exclude) for p in lists]

@@ -29,7 +29,7 @@ from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Issuer
 from muqabala.lexicon.normalize import fold, words
-from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, state_names
+from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, find_each, state_names
 from muqabala.report import Attribution, Texts
 
 MAX_SKIP = 3
@@ -70,21 +70,24 @@ def code(
     names = states if isinstance(states, StateNames) else state_names(states)
     found: list[tuple[str, Hit, str | None]] = []
     organ: Organ | None = None
-    for o in lex.organs:
-        for hit in find(o.get(lang), text, names, exclude):
+    # One `find` for every organ and level (`find_each`): the same hits as one `find` for each.
+    listed = find_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels], text, names, exclude)
+    for o, organ_hits in zip(lex.organs, listed, strict=False):
+        for hit in organ_hits:
             if o.state and hit.state and hit.state != o.state:
                 continue  # "the Omegan foreign intelligence service" is not Russia's SVR
             if not hit.state and o.state in exclude:
                 continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
-    for lv in lex.levels:
+    for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
             (lv.level, hit, hit.state)
-            for hit in find(lv.get(lang), text, names, exclude)
+            for hit in level_hits
             if not (exclude and _own_state_in_gap(text, hit, names, exclude))
         ]
-    groups = sorted({g.name for g in lex.groups if find(g.get(lang), text)})
+    grouped = find_each([g.get(lang) for g in lex.groups], text)
+    groups = sorted({g.name for g, hits in zip(lex.groups, grouped, strict=True) if hits})
     if not found:
         return Coding(Attribution(level="none", groups=groups), ())
     top = max(rank(level) for level, _, _ in found)
@@ -244,16 +247,20 @@ def mentions(
     names, governments = _speaker_names(corpus)
     # One `find` over every issuer's names, then each issuer's hits in its turn: `find` matches
     # each phrase on its own, so this gives what one `find` per issuer gives, at a fraction of the cost.
-    everyone = find(names.phrases, text)
-    for who, phrases in names.issuers:
-        raw += made([h for h in everyone if h.phrase in phrases], who)
+    everyone, collective, anonymous = find_each(
+        [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
+    )
+    for who, phrases in names.issuers if everyone else ():
+        own = [h for h in everyone if h.phrase in phrases]
+        if own:
+            raw += made(own, who)
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
             if hit.state in governments:
                 raw += made([hit], governments[hit.state])
-    raw += made(find(lexicon.speech.collective.get(lang), text), "~collective")
-    raw += made(find(lexicon.speech.anonymous.get(lang), text), ANONYMOUS)
+    raw += made(collective, "~collective")
+    raw += made(anonymous, ANONYMOUS)
     out: list[Mention] = []
     for m in sorted(raw, key=lambda m: (-(m.end - m.start), m.start, m.who)):
         if all(m.end <= o.start or m.start >= o.end for o in out):

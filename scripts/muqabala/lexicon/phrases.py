@@ -21,7 +21,7 @@ tashkeel, ta marbuta):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -40,6 +40,7 @@ from muqabala.lexicon.numbers import FIGURES_CACHE, NumberLexicon, ParsedFigure,
 from muqabala.lexicon.numbers import _Tables as NumberTables
 from muqabala.lexicon.numbers import load_lexicon as load_numbers
 from muqabala.lexicon.numbers import tables as number_tables
+from muqabala.lexicon.spliced import compile_slotted
 from muqabala.vocabulary import StatementForm
 
 SLOTS = ("state",)
@@ -429,7 +430,11 @@ def _body(phrase: str, slot: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _compile(phrase: str, slot: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)")
+    def pattern(slot: str) -> str:
+        return r"(?<!\w)" + _body(phrase, slot) + r"(?!\w)"
+
+    # The slot of every state's names is parsed once, not once per phrase (`spliced`).
+    return compile_slotted(pattern, slot) if "{state}" in phrase else re.compile(pattern(slot))
 
 
 def _permit(index: int) -> str:
@@ -491,6 +496,22 @@ def _required(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+def _plan(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    """`phrases` grouped by the longest literal every match of each holds (`_required`; "" for none),
+    each with its other literals, in their order: `find` tests a literal shared by many phrases (a
+    speaker's names, say) once per text instead of once per phrase."""
+    groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in phrases:
+        required = _required(phrase)
+        key = max(required, key=len, default="")
+        rest = list(required)
+        if key:
+            rest.remove(key)
+        groups.setdefault(key, []).append((phrase, tuple(rest)))
+    return tuple((key, tuple(members)) for key, members in groups.items())
+
+
+@lru_cache(maxsize=4096)
 def _folded(text: str) -> tuple[str, list[int]]:
     return fold(text)
 
@@ -509,10 +530,16 @@ def find(
     allowed: list[str] = []
     permitted = ""
     hits = []
-    for phrase in phrases:
-        # `map` over `in`, not a generator: this test runs for every phrase of every lookup.
-        if not all(map(folded.__contains__, _required(phrase))):
-            continue
+    # Each phrase's hits are found apart and all are sorted below, so the order phrases are tried in
+    # does not matter; a phrase lacking one of its literals cannot match.
+    candidates = [
+        phrase
+        for key, members in _plan(tuple(phrases))
+        if key in folded
+        for phrase, rest in members
+        if not rest or all(map(folded.__contains__, rest))
+    ]
+    for phrase in candidates:
         slotted = "{state}" in phrase
         if slotted:
             if names is None:
@@ -530,3 +557,29 @@ def find(
             state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
             hits.append(Hit(phrase, origin[m.start()], origin[m.end() - 1] + 1, state))
     return sorted(hits, key=lambda h: (h.start, -h.end, h.phrase))
+
+
+@lru_cache(maxsize=1024)
+def _combined(lists: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[frozenset[str] | None, ...]]:
+    """The phrases of `lists` once each, and each list's phrases as a set (None for a list naming one twice)."""
+    union = tuple(dict.fromkeys(p for phrases in lists for p in phrases))
+    return union, tuple(frozenset(ps) if len(set(ps)) == len(ps) else None for ps in lists)
+
+
+def find_each(
+    lists: Sequence[Sequence[str]],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None = None,
+    exclude: Collection[str] = (),
+) -> list[list[Hit]]:
+    """`[find(phrases, text, states, exclude) for phrases in lists]`, from one `find` over all of them.
+
+    `find` matches each phrase on its own and sorts the hits, so a list's hits are those of the
+    whole that are of its phrases. A list naming a phrase twice gets its own `find`."""
+    key = tuple(map(tuple, lists))
+    union, owns = _combined(key)
+    everyone = find(union, text, states, exclude)
+    return [
+        find(phrases, text, states, exclude) if own is None else [h for h in everyone if h.phrase in own]
+        for phrases, own in zip(key, owns, strict=True)
+    ]
