@@ -194,3 +194,11 @@ def test_the_issuer_a_sentence_without_a_speaker_opens_with_acts_in_it():
     assert acting("بسبب الهجوم .. ألفا تستدعي سفيرها لدى أوميغا") == "alpha"
     # A name further in is no actor: «بعد أسبوع من اتهامات ألفا» opens with something else.
     assert acting("بعد أسبوع من الهجوم اتهمت ألفا أوميغا.") is None
+
+
+def test_only_a_lead_in_near_the_start_is_skipped_before_the_actor():
+    from muqabala.collate.attribution import actor
+
+    corpus = make_case(SENTENCES).corpus
+    # An ellipsis («...») is the sentence's own, no lead-in: the actor still opens the sentence.
+    assert actor("ألفا تطرد أربعة دبلوماسيين... ثم تغلق السفارة", "ar", corpus, LEXICON) == "alpha"

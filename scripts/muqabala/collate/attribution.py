@@ -216,13 +216,20 @@ ACTOR_LEAD = 2
 summons") or nothing (a nominal sentence, "ألمانيا تستدعي سفيرها")."""
 
 
+HEADLINE_LEAD = 80
+"""Characters within which a headline's «..» ends its lead-in («هجوم ألبانيا الالكتروني .. واشنطن تهدد»)."""
+
+_LEAD_IN = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
 def actor(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> str | None:
     """The issuer a sentence without a speaker opens with, as the one acting in it ("ألمانيا تستدعي
     سفيرها", "طردت هولندا أربعة روس", "Britain summons the ambassador"): an act reported of an
     issuer is found in that issuer's own statements first. After a headline's lead-in ("… ..").
     None when the sentence opens otherwise."""
-    lead = text.rsplit("..", 1)[-1] if ".." in text[:80] else text
-    offset = len(text) - len(lead)
+    # The lead-in ends at the first «..» near the start; an ellipsis («...») is the sentence's own.
+    cut = _LEAD_IN.search(text, 0, HEADLINE_LEAD)
+    offset = cut.end() if cut else 0
     found = [m for m in mentions(text, corpus, lexicon, lang) if m.who not in (ANONYMOUS, "~collective")]
     for m in found:
         if m.start < offset:
