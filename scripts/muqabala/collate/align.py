@@ -66,6 +66,9 @@ statements filed under the Exchange case from outranking China's own denial (doc
 REPORTED_LEAD = 4
 """Characters a sentence may hold before the name of the issuer it reports ("The ")."""
 
+REPORTED_NAME = 80
+"""Characters an issuer's name may take ("the Government of the Democratic People's Republic of Korea")."""
+
 REPORTED_GAP = 12
 """Characters between that name and the reporting verb ("The United Kingdom attributes", "Microsoft
 has also said"): a reported position is stated at once, not after a clause of its own."""
@@ -195,7 +198,7 @@ class Aligner:
         attributes the attack to …", in a US statement). Such a sentence speaks for them, not for the
         statement's issuer; empty when the sentence is the issuer's own words."""
         en = sen.text if (sen.lang or file_lang) == "en" else sen.translations.get("en", "")
-        lead = en[: REPORTED_LEAD + 40]
+        lead = en[: REPORTED_LEAD + REPORTED_NAME]
         named = [e for e in self._matcher.extract(lead) if e.key.startswith("issuer:")]
         if not named or named[0].start > REPORTED_LEAD:
             return []
