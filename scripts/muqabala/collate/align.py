@@ -194,7 +194,7 @@ class Aligner:
 
     def _reported(self, sen: Sentence, file_lang: str, issuer: str) -> list[str]:
         """The issuers whose position a statement sentence reports rather than states: it opens with
-        another issuer's name and a reporting verb follows within a few words ("The United Kingdom
+        another issuer's name and a reporting verb follows at once ("The United Kingdom
         attributes the attack to …", in a US statement). Such a sentence speaks for them, not for the
         statement's issuer; empty when the sentence is the issuer's own words."""
         en = sen.text if (sen.lang or file_lang) == "en" else sen.translations.get("en", "")
@@ -204,7 +204,7 @@ class Aligner:
             return []
         own = set(self.corpus.issuer_chain(issuer))
         first = named[0].key[7:]
-        if own & set(self.corpus.issuer_chain(first)) or first in own:
+        if own & set(self.corpus.issuer_chain(first)):
             return []
         verbs = find(self.lexicon.speech.verbs.get("en"), en)
         if not any(0 <= v.start - named[0].end <= REPORTED_GAP for v in verbs):
