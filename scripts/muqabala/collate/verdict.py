@@ -52,7 +52,6 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
             ("hedge", None),
             ("scope", None),
             ("quote", "changed"),
-            ("quote", "loose"),
             ("translation", None),
         },
     ),
