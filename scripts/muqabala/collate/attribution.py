@@ -80,11 +80,13 @@ def code(
                 continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
+    refused = find(lex.declined.get(lang), text, names) if lex.declined.get(lang) else []
     for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
             (lv.level, hit, hit.state)
             for hit in level_hits
             if not (exclude and _own_state_in_gap(text, hit, names, exclude))
+            and not any(d.start <= hit.start <= d.end for d in refused)  # "not in a position to attribute … to"
         ]
     grouped = find_each([g.get(lang) for g in lex.groups], text)
     groups = sorted({g.name for g, hits in zip(lex.groups, grouped, strict=True) if hits})
@@ -119,6 +121,25 @@ def code(
         ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
+
+
+def declines(
+    text: str,
+    lang: str,
+    lexicon: Lexicon,
+    states: Mapping[str, Sequence[str]] | StateNames,
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> set[str]:
+    """The states `text` declines to hold responsible ("we are not now in a position to attribute this
+    activity to the Russian Government"): the one a phrase names, else the first named after it."""
+    states = states if isinstance(states, StateNames) else state_names(states)
+    out: set[str] = set()
+    for hit in find(lexicon.attribution.declined.get(lang), text, states, exclude):
+        after = find(["{state}"], text[hit.start :], states, exclude)
+        state = hit.state or (after[0].state if after else None)
+        if state:
+            out.add(state)
+    return out
 
 
 def _own_state_in_gap(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> bool:

@@ -12,7 +12,8 @@ that applies wins:
 | `misattributed`    | a major `speaker` (the words are another issuer's)                     |
 | `contradicted`     | a major `number` of kind `differs`, or `timing` of kind `contradicted`  |
 |                    | (the source gives another figure, the dates show another order)        |
-| `misleading`       | a major `attribution_level`, `hedge`, `scope`, `quote` (a quotation     |
+| `misleading`       | a major `attribution_level` (exceeded, an organ never named, or an      |
+|                    | attribution the source declines), `hedge`, `scope`, `quote` (a quotation|
 |                    | changed) or `translation` (said, but stronger, narrower or worded into  |
 |                    | another meaning)                                                       |
 | `unsupported`      | a major `unsupported` of kind `no_evidence` (no primary sentence close  |
@@ -49,6 +50,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
         {
             ("attribution_level", "exceeds"),
             ("attribution_level", "organ"),
+            ("attribution_level", "declined"),
             ("hedge", None),
             ("scope", None),
             ("quote", "changed"),
