@@ -165,6 +165,13 @@ def test_an_unnamed_official_or_two_sources_are_unnamed():
     assert speakers("أفاد مصدران مطلعان بأن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
 
 
+def test_unnamed_officials_of_a_named_issuer_speak_for_it():
+    # The office is named, only its officials are not; officials named by their country stay unnamed.
+    assert speakers("وقال مسؤولون بمكتب ألفا الخارجي إن الهجوم كان واسعًا.") == [("alpha-office",)]
+    assert speakers("وقال مسؤولون في مكتب ألفا الخارجي إن الهجوم كان واسعًا.") == [("alpha-office",)]
+    assert speakers("وقال مسؤولون أوميغيون إن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
+
+
 def test_describing_in_the_present_reports():
     assert speakers("حكومة أوميغا تصف اتهامات ألفا بأنها حملة تشويه.") == [("omega",)]
 

@@ -293,7 +293,31 @@ def mentions(
     for m in sorted(raw, key=lambda m: (-(m.end - m.start), m.start, m.who)):
         if all(m.end <= o.start or m.start >= o.end for o in out):
             out.append(m)
-    return sorted(out, key=lambda m: m.start)
+    return _of_issuer(text, sorted(out, key=lambda m: m.start))
+
+
+_OF = re.compile(r"^\s*(?:في|من|لدى|at|in|of|from|with)?\s*(?:the\s+)?$", re.IGNORECASE)
+"""Between unnamed officials and the issuer they belong to: «مسؤولون في وزارة العدل», «مسؤولون بوزارة
+العدل» (ب written on the name), "officials at the Justice Department"."""
+
+
+def _of_issuer(text: str, ms: list[Mention]) -> list[Mention]:
+    """Unnamed officials of a named issuer speak for that issuer («مسؤولون بوزارة العدل الأمريكية»,
+    "officials at the US Justice Department"): the issuer is named, only the persons are not.
+    Officials named by their country alone («مسؤولون أمريكيون») stay unnamed."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.who == ANONYMOUS
+            and m.who not in (ANONYMOUS, "~collective")
+            and _OF.match(text[prev.end : m.start])
+        ):
+            out[-1] = Mention(prev.start, m.end, m.who, prev.conjoined)
+            continue
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True)
