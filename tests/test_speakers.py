@@ -63,6 +63,28 @@ def test_a_states_authorities_speak_as_its_government():
     text = "وقالت السلطات البريطانية إن الهجوم وقع."
     assert [m.who for m in mentions(text, case.corpus, LEXICON, "ar")] == ["uk"]
     assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
+    # Its intelligence agencies named together speak for it as well.
+    text = "وقالت أجهزة الاستخبارات البريطانية إن الهجوم وقع."
+    assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
+
+
+def test_a_title_followed_by_another_states_name_is_not_that_issuer():
+    from muqabala.collate.attribution import titled, states_of
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    case.corpus.issuers["alpha-svc"] = Issuer(
+        schema_version=1,
+        id="alpha-svc",
+        name={"ar": "جهاز الاستخبارات الخارجية", "en": "Alpha Foreign Intelligence Service"},
+        kind="agency",
+        country="XA",
+        parent="alpha",
+    )
+    states = states_of(case.corpus, LEXICON)
+    assert titled("أجهزة الاستخبارات، وهي كل", case.corpus, states, lexicon=LEXICON) == "alpha-svc"
+    # «أجهزة الاستخبارات» fits its name, but the next word names Omega: not Alpha's service.
+    assert titled("أجهزة الاستخبارات الأوميغية، وهي كل", case.corpus, states, lexicon=LEXICON) is None
 
 
 def frame_words(text: str, lang: str = "ar") -> list[str]:

@@ -558,6 +558,12 @@ def titled(
         if len(wanted) < 2:
             return None
         found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        # The word after the part naming another state ends the match: «أجهزة الاستخبارات الأمريكية» is
+        # no Russian «جهاز الاستخبارات الخارجية» though its first two words fit that one's name.
+        after = _WORD.search(title, end) if found else None
+        named = find(["{state}"], after.group(), state_names(states)) if after else []
+        if named:
+            found = [i for i in found if corpus.issuers[i].country == named[0].state]
         if len(found) > 1:
             found = (
                 [i for i in found if i in speaking]
