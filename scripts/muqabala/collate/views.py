@@ -241,9 +241,7 @@ class CaseView:
         if state is not None:
             en, ar = state.label()
             return Texts(en=en, ar=ar)
-        government = sorted(
-            i.id for i in self.corpus.issuers.values() if i.kind == "government" and i.country == code
-        )
+        government = sorted(i.id for i in self.corpus.issuers.values() if i.kind == "government" and i.country == code)
         return self.the(government[0]) if government else Texts(en=code, ar=code)
 
     def country(self, issuer: str) -> str | None:

@@ -116,9 +116,7 @@ def _show(ops: list[tuple[int, list[Tok]]]) -> str:
 _STRAY = re.compile(r"^\s*[,،;؛.:]")
 
 
-def _in_original(
-    claim: ClaimView, index: int, count: int, passage: _Passage, words: dict[str, set[str]]
-) -> set[str]:
+def _in_original(claim: ClaimView, index: int, count: int, passage: _Passage, words: dict[str, set[str]]) -> set[str]:
     """Which of negation and modal differ between a translated quotation in the article's own language
     and the editors' translation of its passage into that language (every kind when the passage has
     none). The quotation is the one at the same place when both languages quote as often, else all of
