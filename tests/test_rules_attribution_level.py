@@ -128,7 +128,8 @@ def test_holding_the_state_responsible_for_what_the_source_declines_to_attribute
     assert (flag.severity, flag.details["kind"]) == ("major", "declined")
     assert flag.source_span.sentence == "p2-s2"
     assert flag.explanation.en == (
-        "The claim has Alpha Government hold Omega Government responsible for what Alpha Government declines to attribute: "
+        "The claim has Alpha Government hold Omega Government responsible for what Alpha Government declines "
+        "to attribute: "
         '"However, we are not now in a position to attribute this activity to the Omega Government."'
     )
     from muqabala.collate.verdict import decide

@@ -69,7 +69,7 @@ def test_a_states_authorities_speak_as_its_government():
 
 
 def test_a_title_followed_by_another_states_name_is_not_that_issuer():
-    from muqabala.collate.attribution import titled, states_of
+    from muqabala.collate.attribution import states_of, titled
     from muqabala.data.model import Issuer
 
     case = make_case(SENTENCES)
