@@ -347,7 +347,12 @@ class Lexicon:
         def read(text: str, lang: str) -> tuple[ParsedFigure, ...]:
             if lang not in self._number_tables:
                 self._number_tables[lang] = number_tables(self.numbers, lang)
-            return tuple(parse_figures(text, lang, self._number_tables[lang]))
+            figures = parse_figures(text, lang, self._number_tables[lang])
+            known = self.numbers.languages
+            names = [n for code, ln in known.items() if code == lang or lang not in known for n in ln.names]
+            spans = [(h.start, h.end) for h in find(names, text)] if figures and names else []
+            # A figure inside a name that counts nothing ("the G20", «مجموعة العشرين») is none.
+            return tuple(f for f in figures if not any(a <= f.start and f.end <= b for a, b in spans))
 
         return lru_cache(maxsize=FIGURES_CACHE)(read)
 
