@@ -51,11 +51,15 @@ def test_naming_the_state_where_the_sentence_it_rests_on_names_an_organ_is_less_
     # Alpha's sentence names the Omegan intelligence service; the claim says only "Omega".
     claim = make_claim(case, "اتهمت ألفا أوميغا بتنفيذ الهجوم.", "Alpha accused Omega of the attack.", [("a#s1", 0.6)])
     [less] = attribution_level.check(claim, case)
-    assert (less.severity, less.details["issuer"], less.details["kind"]) == ("major", "alpha", "less_specific")
+    assert (less.severity, less.details["issuer"], less.details["kind"]) == ("minor", "alpha", "less_specific")
     assert less.explanation.en == (
         'The claim stops at "the state or state-backed actors", where Alpha Government names a state body, '
         "the intelligence service: less specific, not contrary."
     )
+    # Accurate and less specific: noted beside the verdict, which it does not change.
+    from muqabala.collate.verdict import decide
+
+    assert decide(claim, [less], True, case)[0] == "supported"
 
 
 def test_the_claim_rests_on_its_speakers_close_sentences_not_only_the_closest():

@@ -1,6 +1,8 @@
 """One verdict per claim, from its evidence and the rules that fired.
 
-Only major discrepancies decide; minor ones are recorded beside the verdict. The first row
+Only major discrepancies decide; minor ones are recorded beside the verdict (an `attribution_level` of
+kind `less_specific`, the state named where its source names a body of it, is one: accurate, less
+specific). The first row
 that applies wins:
 
 | verdict            | when                                                                   |
@@ -24,9 +26,7 @@ that applies wins:
 |                    | no statement holds); after `unsupported`, because a quotation found     |
 |                    | nowhere in a claim that has no source at all is part of that finding    |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
-|                    | `cannot_establish` (part of the claim has no support), or an           |
-|                    | `attribution_level` of kind `less_specific` (the claim names the state  |
-|                    | where its source names a body of it)                                   |
+|                    | `cannot_establish` (part of the claim has no support)                  |
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
 
 The rationale is the explanation of the discrepancy that decided the verdict (or, for
@@ -61,7 +61,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
     ("misleading", {("quote", "not_found")}),
     (
         "partly_supported",
-        {("number", "absent"), ("timing", "cannot_establish"), ("attribution_level", "less_specific")},
+        {("number", "absent"), ("timing", "cannot_establish")},
     ),
 ]
 """The decision table above: verdict ← (rule, kind) pairs; kind None matches any."""

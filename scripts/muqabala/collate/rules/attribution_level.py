@@ -17,9 +17,9 @@ goes beyond them too (kind `declined`), whatever level the speaker reaches elsew
 accused Moscow of hacking electoral systems", where the same statement attributes the e-mail
 compromises and declines to attribute the scanning of election systems.
 
-Going down the scale from a named organ is a difference of its own (kind `less_specific`): "Russia"
-where the source names "the Russian military" is less specific, not contrary, and makes the claim
-partly supported rather than misleading (verdict.py).
+Going down the scale from a named organ is a difference of its own (kind `less_specific`), and a
+minor one: "Russia" where the source names "the Russian military" is accurate and less specific,
+not contrary. The page notes it beside the verdict; it does not change the verdict.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
         organ = Texts(en=source_organ, ar=found.name_ar if found else source_organ)
         en, ar = less_specific_text(who, grammar, c.level, organ, root is not None)
         rested = _source_span(rests, case) if rests else source_span
-        return [flag("attribution_level", "major", en, ar, claim_span, rested, kind="less_specific", **details)]
+        return [flag("attribution_level", "minor", en, ar, claim_span, rested, kind="less_specific", **details)]
     return []
 
 
