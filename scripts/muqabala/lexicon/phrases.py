@@ -351,8 +351,13 @@ class Lexicon:
             known = self.numbers.languages
             names = [n for code, ln in known.items() if code == lang or lang not in known for n in ln.names]
             spans = [(h.start, h.end) for h in find(names, text)] if figures and names else []
-            # A figure inside a name that counts nothing ("the G20", «مجموعة العشرين») is none.
-            return tuple(f for f in figures if not any(a <= f.start and f.end <= b for a, b in spans))
+            # A figure inside a name that counts nothing ("the G20", «مجموعة العشرين»), or right after
+            # one that is a code's letters («إيه بي تي 10», APT 10 spelt in Arabic), is none.
+            return tuple(
+                f
+                for f in figures
+                if not any(a <= f.start and (f.end <= b or not text[b : f.start].strip()) for a, b in spans)
+            )
 
         return lru_cache(maxsize=FIGURES_CACHE)(read)
 
