@@ -231,3 +231,27 @@ def test_only_a_lead_in_near_the_start_is_skipped_before_the_actor():
     corpus = make_case(SENTENCES).corpus
     # An ellipsis («...») is the sentence's own, no lead-in: the actor still opens the sentence.
     assert actor("ألفا تطرد أربعة دبلوماسيين... ثم تغلق السفارة", "ar", corpus, LEXICON) == "alpha"
+
+
+def test_a_title_several_issuers_hold_is_the_one_under_the_speaker_in_force():
+    from muqabala.collate.attribution import segments
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    names = (("alpha-mfa", "alpha", "وزارة خارجية ألفا"), ("omega-mfa", "omega", "وزارة الخارجية الأوميغية"))
+    for iid, parent, ar in names:
+        case.corpus.issuers[iid] = Issuer(
+            schema_version=1,
+            id=iid,
+            name={"ar": ar, "en": iid},
+            kind="agency",
+            country=case.corpus.issuers[parent].country,
+            parent=parent,
+        )
+    text = "وأشارت وزارة الخارجية إلى أن الهجوم وقع."
+    # After a sentence credited to Alpha's government, «وزارة الخارجية» is Alpha's ministry.
+    [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())
+    assert who == ("alpha-mfa",)
+    # With no speaker in force the title names a kind of speaker, not one.
+    [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, (), ())
+    assert who == ("~unlisted",)

@@ -329,6 +329,8 @@ class Turn:
     frame: tuple[int, int] = (0, 0)
     """The reporting frame itself: the verb, its named subject and a complementizer right after
     (`وقالت وزيرة الدفاع الهولندية أنك بيليفلد إن`). Its words say who speaks, not what was said."""
+    candidates: tuple[str, ...] = ()
+    """For an unlisted speaker whose title fits several issuers («وزارة الخارجية»), those issuers."""
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -458,6 +460,10 @@ def turns(
             if holder is not None:
                 speakers = (holder,)
                 end = max(end, title[1])
+            else:
+                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
+                out.append(Turn(start, speakers, (framed[0], end), fits))
+                continue
         out.append(Turn(start, speakers, (framed[0], end)))
     return sorted(out, key=lambda t: t.start)
 
@@ -575,6 +581,30 @@ def titled(
     return None
 
 
+def candidates(
+    title: str,
+    corpus: Corpus,
+    states: Mapping[str, Sequence[str]],
+    speaking: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+) -> tuple[str, ...]:
+    """Every issuer a title that `titled` finds ambiguous may describe («وزارة الخارجية»: each state's
+    foreign ministry in the case), for the speaker in force to settle (`segments`)."""
+    ends = [w.end() for w in _WORD.finditer(title)]
+    for end in reversed(ends):
+        part = title[:end]
+        wanted = set(_stems(part, lexicon))
+        if len(wanted) < 2:
+            return ()
+        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        if found:
+            kept = [i for i in found if i in speaking] or [
+                i for i in found if set(corpus.issuer_chain(i)) & set(speaking)
+            ]
+            return tuple(sorted(kept or found))
+    return ()
+
+
 def _holds(
     issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Sequence[str]], lexicon: Lexicon | None = None
 ) -> bool:
@@ -629,6 +659,13 @@ def segments(
         who = tuple(dict.fromkeys(who))
         if not turn.speakers:
             who = current or previous
+        elif turn.candidates:
+            # «واشارت وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government
+            # in force, when exactly one of the title's issuers is under it.
+            over = {link for s in (current or previous) for link in corpus.issuer_chain(s)}
+            under = [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
+            if len(under) == 1:
+                who = (under[0],)
         if who != current or not spans:
             spans.append((turn.start, who))
             current = who
