@@ -145,3 +145,16 @@ def test_lexicon_problems_name_file_line_and_key(tmp_path: Path):
     with pytest.raises(DataError) as e:
         load_lexicon(path)
     assert str(e.value.problems[0]).startswith("numbers.yaml:5: languages.en.qualifiers_before.over: ")
+
+
+def test_a_name_holding_a_number_counts_nothing():
+    from muqabala.lexicon.phrases import load_lexicon as load_all
+
+    lexicon = load_all(Path(__file__).resolve().parents[1] / "lexicon")
+    found = lexicon.figures("وكعضو في مجموعة العشرين، تعهدت بعدم سرقة بيانات 20 شركة.", "ar")
+    assert [(f.value, f.unit) for f in found] == [(20.0, "companies")]
+    # A code spelt in Arabic letters, its number after it: APT 10.
+    assert [f.value for f in lexicon.figures('مجموعة تعرف باسم "إيه بي تي 10" استهدفت 12 دولة', "ar")] == [12.0]
+    assert [f.value for f in lexicon.figures("a pledge made as a Group of Twenty member to 12 countries", "en")] == [
+        12.0
+    ]

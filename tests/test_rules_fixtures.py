@@ -73,7 +73,10 @@ def make_case(sentences: list[tuple[str, str, str, str, str]], dates: dict[str, 
             language="en",
             completeness="complete",
             translator="test",
-            paragraphs=[{"sentences": [{"id": r[1], "text": r[3], "translations": {"ar": r[4]}} for r in rows]}],
+            paragraphs=[
+                {"sentences": [{"id": r[1], "text": r[3], "translations": {"ar": r[4]}} for r in para]}
+                for para in _paragraphs(rows)
+            ],
         )
     return build_case(corpus, LEXICON, "test")
 
@@ -83,6 +86,14 @@ def coded(text: str, issuer: str = "union") -> tuple[str, str | None, str | None
     case = make_case([("s", "s1", issuer, text, "نص.")])
     c = case.coding["s#s1"]
     return c.level, c.state, c.named_organ
+
+
+def _paragraphs(rows: list[tuple[str, str, str, str, str]]) -> list[list[tuple[str, str, str, str, str]]]:
+    """Rows in paragraphs by their sentence ids' `pN-` prefix (`p2-s1`); one paragraph for ids without it."""
+    out: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for row in rows:
+        out.setdefault(row[1].split("-")[0] if row[1].startswith("p") and "-" in row[1] else "", []).append(row)
+    return list(out.values())
 
 
 def make_claim(

@@ -4,9 +4,9 @@ from test_rules_fixtures import SENTENCES, make_case, make_claim
 AR = 'وقال المكتب: "يجب على حكومة أوميغا إنهاء هذا التخريب".'
 
 
-def check(en):
+def check(en, ar=AR):
     case = make_case(SENTENCES)
-    return quote.check(make_claim(case, AR, en, ranked=[("a#s5", 0.8)]), case)
+    return quote.check(make_claim(case, ar, en, ranked=[("a#s5", 0.8)]), case)
 
 
 def test_held_to_account_is_cosmetic():
@@ -24,13 +24,19 @@ def test_an_exact_fragment_is_clean():
 
 
 def test_a_changed_modal_is_major():
-    [flag] = check('The office said: "The Omega Government will end this sabotage and can expect to be held account".')
+    [flag] = check(
+        'The office said: "The Omega Government will end this sabotage and can expect to be held account".',
+        'وقال المكتب: "سوف تنهي حكومة أوميغا هذا التخريب ويمكنها أن تتوقع المحاسبة".',
+    )
     assert flag.severity == "major"
     assert flag.details["changed"] == ["modal"]
 
 
 def test_a_gained_negation_is_major():
-    [flag] = check('The office said: "The Omega Government must not end this sabotage".')
+    [flag] = check(
+        'The office said: "The Omega Government must not end this sabotage".',
+        'وقال المكتب: "يجب على حكومة أوميغا ألّا تنهي هذا التخريب".',
+    )
     assert flag.details["changed"] == ["negation"]
 
 
@@ -102,3 +108,60 @@ def test_a_quotation_found_nowhere_in_a_claim_without_a_source_is_unsupported():
     assert sorted(f.type for f in found) == ["quote", "unsupported"]
     verdict, _ = decide(claim, found, True, case)
     assert verdict == "unsupported"
+
+
+DENIAL = [
+    ("d", "s1", "omega", "Such allegations are groundless.", "إن هذه الادعاءات لا أساس لها."),
+    (
+        "d",
+        "s2",
+        "omega",
+        "Omega has neither the intention nor the motive to interfere in the Alpha presidential elections.",
+        "لا تضمر أوميغا أي نية أو دافع للتدخل في الانتخابات الرئاسية في ألفا.",
+    ),
+]
+
+
+def test_a_negation_only_the_translation_back_loses_is_no_change():
+    # «لا أساس لها» is "baseless" in the editors' English: the Arabic keeps its negation, as the
+    # editors' Arabic of the source does, so the meaning has not changed.
+    case = make_case(DENIAL)
+    claim = make_claim(
+        case,
+        'وقالت أوميغا إن "ادعاءات تدخل أوميغا في الانتخابات الرئاسية في ألفا لا أساس لها".',
+        'Omega said that "the claims of Omega\'s interference in the Alpha presidential elections are baseless".',
+        [("d#s2", 0.5), ("d#s1", 0.4)],
+    )
+    [flag] = quote.check(claim, case)
+    assert (flag.severity, flag.details["changed"]) == ("minor", [])
+
+
+def test_a_negation_the_article_drops_in_its_own_language_is_still_major():
+    case = make_case(DENIAL)
+    claim = make_claim(
+        case,
+        'وقالت أوميغا إن لديها "نية ودافعًا للتدخل في الانتخابات الرئاسية في ألفا".',
+        'Omega said it has "the intention and the motive to interfere in the Alpha presidential elections".',
+        [("d#s2", 0.5)],
+    )
+    [flag] = quote.check(claim, case)
+    assert (flag.severity, flag.details["changed"]) == ("major", ["negation"])
+
+
+def test_a_run_needs_words_of_the_quotation_on_both_sides_of_the_break():
+    # The next sentence shares one word ("state") and has a modal verb: the quotation does not run into it.
+    case = make_case(
+        [
+            ("k", "s1", "omega", "We have nothing to do with the attack and we reject the claims of Alpha.", "…"),
+            ("k", "s2", "omega", "We can never tolerate a direct accusation against our state.", "…"),
+        ]
+    )
+    claim = make_claim(
+        case,
+        'وقالت أوميغا: "لا صلة لنا بالهجوم ونرفض ادعاءات ولايات ألفا".',
+        'Omega said: "we have no link with the attack and we reject the claims of the Alpha states".',
+        [("k#s1", 0.5)],
+    )
+    [flag] = quote.check(claim, case)
+    assert flag.source_span.sentence == "s1"
+    assert "modal" not in flag.details["changed"]

@@ -59,3 +59,23 @@ def test_the_country_named_by_the_same_speaker_elsewhere_is_not_narrowed():
 def test_another_speaker_naming_the_country_does_not_clear_the_credited_speakers_words():
     found = narrowed("وقالت ألفا إن الهجوم تسبب في خسائر طالت الولايات المتحدة.", [("d#s1", 0.6), ("o#s1", 0.5)])
     assert [f.details["source_scope"] for f in found] == ["AM-R"]
+
+
+def test_a_place_inside_the_speakers_name_is_not_the_scope():
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    case.corpus.issuers["uk"] = Issuer(
+        schema_version=1,
+        id="uk",
+        name={"ar": "حكومة المملكة المتحدة", "en": "UK Government"},
+        kind="government",
+        country="GB",
+    )
+    # No reporting verb credits them, but "intelligence agencies in Britain" is who accuses, not where.
+    claim = make_claim(
+        case, "وجهت وكالات استخبارات في بريطانيا اتهامات إلى أوميغا باستغلال الخوادم", ranked=[("u#s3", 0.6)]
+    )
+    assert scope.check(claim, case) == []
+    claim = make_claim(case, "وجهت الوكالات اتهامات إلى أوميغا باستغلال الخوادم في بريطانيا", ranked=[("u#s3", 0.6)])
+    assert [f.details["claim_scope"] for f in scope.check(claim, case)] == [["GB"]]

@@ -63,6 +63,28 @@ def test_a_states_authorities_speak_as_its_government():
     text = "وقالت السلطات البريطانية إن الهجوم وقع."
     assert [m.who for m in mentions(text, case.corpus, LEXICON, "ar")] == ["uk"]
     assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
+    # Its intelligence agencies named together speak for it as well.
+    text = "وقالت أجهزة الاستخبارات البريطانية إن الهجوم وقع."
+    assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
+
+
+def test_a_title_followed_by_another_states_name_is_not_that_issuer():
+    from muqabala.collate.attribution import states_of, titled
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    case.corpus.issuers["alpha-svc"] = Issuer(
+        schema_version=1,
+        id="alpha-svc",
+        name={"ar": "جهاز الاستخبارات الخارجية", "en": "Alpha Foreign Intelligence Service"},
+        kind="agency",
+        country="XA",
+        parent="alpha",
+    )
+    states = states_of(case.corpus, LEXICON)
+    assert titled("أجهزة الاستخبارات، وهي كل", case.corpus, states, lexicon=LEXICON) == "alpha-svc"
+    # «أجهزة الاستخبارات» fits its name, but the next word names Omega: not Alpha's service.
+    assert titled("أجهزة الاستخبارات الأوميغية، وهي كل", case.corpus, states, lexicon=LEXICON) is None
 
 
 def frame_words(text: str, lang: str = "ar") -> list[str]:
@@ -165,6 +187,13 @@ def test_an_unnamed_official_or_two_sources_are_unnamed():
     assert speakers("أفاد مصدران مطلعان بأن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
 
 
+def test_unnamed_officials_of_a_named_issuer_speak_for_it():
+    # The office is named, only its officials are not; officials named by their country stay unnamed.
+    assert speakers("وقال مسؤولون بمكتب ألفا الخارجي إن الهجوم كان واسعًا.") == [("alpha-office",)]
+    assert speakers("وقال مسؤولون في مكتب ألفا الخارجي إن الهجوم كان واسعًا.") == [("alpha-office",)]
+    assert speakers("وقال مسؤولون أوميغيون إن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
+
+
 def test_describing_in_the_present_reports():
     assert speakers("حكومة أوميغا تصف اتهامات ألفا بأنها حملة تشويه.") == [("omega",)]
 
@@ -202,3 +231,27 @@ def test_only_a_lead_in_near_the_start_is_skipped_before_the_actor():
     corpus = make_case(SENTENCES).corpus
     # An ellipsis («...») is the sentence's own, no lead-in: the actor still opens the sentence.
     assert actor("ألفا تطرد أربعة دبلوماسيين... ثم تغلق السفارة", "ar", corpus, LEXICON) == "alpha"
+
+
+def test_a_title_several_issuers_hold_is_the_one_under_the_speaker_in_force():
+    from muqabala.collate.attribution import segments
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    names = (("alpha-mfa", "alpha", "وزارة خارجية ألفا"), ("omega-mfa", "omega", "وزارة الخارجية الأوميغية"))
+    for iid, parent, ar in names:
+        case.corpus.issuers[iid] = Issuer(
+            schema_version=1,
+            id=iid,
+            name={"ar": ar, "en": iid},
+            kind="agency",
+            country=case.corpus.issuers[parent].country,
+            parent=parent,
+        )
+    text = "وأشارت وزارة الخارجية إلى أن الهجوم وقع."
+    # After a sentence credited to Alpha's government, «وزارة الخارجية» is Alpha's ministry.
+    [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())
+    assert who == ("alpha-mfa",)
+    # With no speaker in force the title names a kind of speaker, not one.
+    [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, (), ())
+    assert who == ("~unlisted",)

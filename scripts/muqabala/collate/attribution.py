@@ -80,11 +80,13 @@ def code(
                 continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
+    refused = find(lex.declined.get(lang), text, names) if lex.declined.get(lang) else []
     for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
             (lv.level, hit, hit.state)
             for hit in level_hits
             if not (exclude and _own_state_in_gap(text, hit, names, exclude))
+            and not any(d.start <= hit.start <= d.end for d in refused)  # "not in a position to attribute … to"
         ]
     grouped = find_each([g.get(lang) for g in lex.groups], text)
     groups = sorted({g.name for g, hits in zip(lex.groups, grouped, strict=True) if hits})
@@ -119,6 +121,25 @@ def code(
         ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
     )
+
+
+def declines(
+    text: str,
+    lang: str,
+    lexicon: Lexicon,
+    states: Mapping[str, Sequence[str]] | StateNames,
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> set[str]:
+    """The states `text` declines to hold responsible ("we are not now in a position to attribute this
+    activity to the Russian Government"): the one a phrase names, else the first named after it."""
+    states = states if isinstance(states, StateNames) else state_names(states)
+    out: set[str] = set()
+    for hit in find(lexicon.attribution.declined.get(lang), text, states, exclude):
+        after = find(["{state}"], text[hit.start :], states, exclude)
+        state = hit.state or (after[0].state if after else None)
+        if state:
+            out.add(state)
+    return out
 
 
 def _own_state_in_gap(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> bool:
@@ -272,7 +293,31 @@ def mentions(
     for m in sorted(raw, key=lambda m: (-(m.end - m.start), m.start, m.who)):
         if all(m.end <= o.start or m.start >= o.end for o in out):
             out.append(m)
-    return sorted(out, key=lambda m: m.start)
+    return _of_issuer(text, sorted(out, key=lambda m: m.start))
+
+
+_OF = re.compile(r"^\s*(?:في|من|لدى|at|in|of|from|with)?\s*(?:the\s+)?$", re.IGNORECASE)
+"""Between unnamed officials and the issuer they belong to: «مسؤولون في وزارة العدل», «مسؤولون بوزارة
+العدل» (ب written on the name), "officials at the Justice Department"."""
+
+
+def _of_issuer(text: str, ms: list[Mention]) -> list[Mention]:
+    """Unnamed officials of a named issuer speak for that issuer («مسؤولون بوزارة العدل الأمريكية»,
+    "officials at the US Justice Department"): the issuer is named, only the persons are not.
+    Officials named by their country alone («مسؤولون أمريكيون») stay unnamed."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.who == ANONYMOUS
+            and m.who not in (ANONYMOUS, "~collective")
+            and _OF.match(text[prev.end : m.start])
+        ):
+            out[-1] = Mention(prev.start, m.end, m.who, prev.conjoined)
+            continue
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True)
@@ -284,6 +329,8 @@ class Turn:
     frame: tuple[int, int] = (0, 0)
     """The reporting frame itself: the verb, its named subject and a complementizer right after
     (`وقالت وزيرة الدفاع الهولندية أنك بيليفلد إن`). Its words say who speaks, not what was said."""
+    candidates: tuple[str, ...] = ()
+    """For an unlisted speaker whose title fits several issuers («وزارة الخارجية»), those issuers."""
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -413,6 +460,10 @@ def turns(
             if holder is not None:
                 speakers = (holder,)
                 end = max(end, title[1])
+            else:
+                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
+                out.append(Turn(start, speakers, (framed[0], end), fits))
+                continue
         out.append(Turn(start, speakers, (framed[0], end)))
     return sorted(out, key=lambda t: t.start)
 
@@ -513,6 +564,12 @@ def titled(
         if len(wanted) < 2:
             return None
         found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        # The word after the part naming another state ends the match: «أجهزة الاستخبارات الأمريكية» is
+        # no Russian «جهاز الاستخبارات الخارجية» though its first two words fit that one's name.
+        after = _WORD.search(title, end) if found else None
+        named = find(["{state}"], after.group(), state_names(states)) if after else []
+        if named:
+            found = [i for i in found if corpus.issuers[i].country == named[0].state]
         if len(found) > 1:
             found = (
                 [i for i in found if i in speaking]
@@ -522,6 +579,30 @@ def titled(
         if found:
             return found[0] if len(found) == 1 else None
     return None
+
+
+def candidates(
+    title: str,
+    corpus: Corpus,
+    states: Mapping[str, Sequence[str]],
+    speaking: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+) -> tuple[str, ...]:
+    """Every issuer a title that `titled` finds ambiguous may describe («وزارة الخارجية»: each state's
+    foreign ministry in the case), for the speaker in force to settle (`segments`)."""
+    ends = [w.end() for w in _WORD.finditer(title)]
+    for end in reversed(ends):
+        part = title[:end]
+        wanted = set(_stems(part, lexicon))
+        if len(wanted) < 2:
+            return ()
+        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        if found:
+            kept = [i for i in found if i in speaking] or [
+                i for i in found if set(corpus.issuer_chain(i)) & set(speaking)
+            ]
+            return tuple(sorted(kept or found))
+    return ()
 
 
 def _holds(
@@ -578,6 +659,13 @@ def segments(
         who = tuple(dict.fromkeys(who))
         if not turn.speakers:
             who = current or previous
+        elif turn.candidates:
+            # «واشارت وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government
+            # in force, when exactly one of the title's issuers is under it.
+            over = {link for s in (current or previous) for link in corpus.issuer_chain(s)}
+            under = [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
+            if len(under) == 1:
+                who = (under[0],)
         if who != current or not spans:
             spans.append((turn.start, who))
             current = who

@@ -337,8 +337,8 @@ def view_of(
 
 ATTRIBUTING_WEIGHT = 0.1
 """Score added, for a claim that holds a state responsible, to each sentence in which a speaker it
-credits holds the same state responsible: "the UK accused China" rests on the UK's attributions of
-China before its other sentences that mention China. Swept 0–0.2 on the tuning cases
+credits holds the same state responsible, or declines to: "the UK accused China" rests on the UK's
+attributions of China before its other sentences that mention China. Swept 0–0.2 on the tuning cases
 (docs/evaluation.md)."""
 
 
@@ -353,11 +353,13 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
     out = []
     for src in evidence:
         coding = case.coding[src.ref]
-        if coding.level != "none" and coding.state in states and (not roots or src.by(roots)):
+        attributes = coding.level != "none" and coding.state in states
+        declines = states & case.declined.get(src.ref, frozenset())
+        if (attributes or declines) and (not roots or src.by(roots)):
             src = replace(
                 src,
                 score=round(src.score + ATTRIBUTING_WEIGHT, 4),
-                reasons=(*src.reasons, f"attribution:{coding.level}"),
+                reasons=(*src.reasons, f"attribution:{coding.level if attributes else 'declined'}"),
             )
         out.append(src)
     return sorted(out, key=lambda s: (-s.score, s.statement, s.sentence))

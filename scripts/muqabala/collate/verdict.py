@@ -1,6 +1,8 @@
 """One verdict per claim, from its evidence and the rules that fired.
 
-Only major discrepancies decide; minor ones are recorded beside the verdict. The first row
+Only major discrepancies decide; minor ones are recorded beside the verdict (an `attribution_level` of
+kind `less_specific`, the state named where its source names a body of it, is one: accurate, less
+specific). The first row
 that applies wins:
 
 | verdict            | when                                                                   |
@@ -12,7 +14,8 @@ that applies wins:
 | `misattributed`    | a major `speaker` (the words are another issuer's)                     |
 | `contradicted`     | a major `number` of kind `differs`, or `timing` of kind `contradicted`  |
 |                    | (the source gives another figure, the dates show another order)        |
-| `misleading`       | a major `attribution_level`, `hedge`, `scope`, `quote` (a quotation     |
+| `misleading`       | a major `attribution_level` (exceeded, an organ never named, or an      |
+|                    | attribution the source declines), `hedge`, `scope`, `quote` (a quotation|
 |                    | changed) or `translation` (said, but stronger, narrower or worded into  |
 |                    | another meaning)                                                       |
 | `unsupported`      | a major `unsupported` of kind `no_evidence` (no primary sentence close  |
@@ -23,9 +26,7 @@ that applies wins:
 |                    | no statement holds); after `unsupported`, because a quotation found     |
 |                    | nowhere in a claim that has no source at all is part of that finding    |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
-|                    | `cannot_establish` (part of the claim has no support), or an           |
-|                    | `attribution_level` of kind `less_specific` (the claim names the state  |
-|                    | where its source names a body of it)                                   |
+|                    | `cannot_establish` (part of the claim has no support)                  |
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
 
 The rationale is the explanation of the discrepancy that decided the verdict (or, for
@@ -49,6 +50,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
         {
             ("attribution_level", "exceeds"),
             ("attribution_level", "organ"),
+            ("attribution_level", "declined"),
             ("hedge", None),
             ("scope", None),
             ("quote", "changed"),
@@ -59,7 +61,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
     ("misleading", {("quote", "not_found")}),
     (
         "partly_supported",
-        {("number", "absent"), ("timing", "cannot_establish"), ("attribution_level", "less_specific")},
+        {("number", "absent"), ("timing", "cannot_establish")},
     ),
 ]
 """The decision table above: verdict ← (rule, kind) pairs; kind None matches any."""

@@ -235,6 +235,15 @@ class CaseView:
             return Texts(ar=statement, en=statement), Texts(ar="", en="")
         return self.name(st.issuer), when(st.date)
 
+    def state_label(self, code: str) -> Texts:
+        """A state as explanations name it: the lexicon's name, else its government issuer's, else its code."""
+        state = next((x for x in self.lexicon.attribution.states if x.code == code), None)
+        if state is not None:
+            en, ar = state.label()
+            return Texts(en=en, ar=ar)
+        government = sorted(i.id for i in self.corpus.issuers.values() if i.kind == "government" and i.country == code)
+        return self.the(government[0]) if government else Texts(en=code, ar=code)
+
     def country(self, issuer: str) -> str | None:
         for link in self.corpus.issuer_chain(issuer):
             if self.corpus.issuers[link].country:
@@ -257,6 +266,20 @@ class CaseView:
         """Every issuer whose words a primary statement of the case holds: the statements' issuers and
         speakers, and the issuers above them."""
         return frozenset(link for s in self.sources for link in self.corpus.issuer_chain(s.issuer))
+
+    @cached_property
+    def declined(self) -> dict[str, frozenset[str]]:
+        """`statement#sentence` → the states the sentence declines to hold responsible ("we are not in
+        a position to attribute this activity to the Russian Government"), for sentences that do."""
+        from muqabala.collate.attribution import declines  # attribution imports this module
+
+        out = {}
+        for src in self.sources:
+            exclude = {c for c in [self.country(src.issuer)] if c}
+            found = declines(src.words("en"), "en", self.lexicon, self.states, exclude)
+            if found:
+                out[src.ref] = frozenset(found)
+        return out
 
     @cached_property
     def roots(self) -> list[str]:

@@ -48,6 +48,10 @@ class LanguageNumbers(_Model):
     """Phrases after a number that make it a percentage: `per cent`, `في المئة`."""
     months: list[str] = Field(default_factory=list)
     """Month names: a day number next to one is a date, not a figure."""
+    names: list[str] = Field(default_factory=list)
+    """Names that hold a number but count nothing (`Group of Twenty`, `مجموعة العشرين`), or whose
+    number follows them (`إيه بي تي` 10: APT 10 spelt in Arabic): a figure inside one, or right after
+    one, is no figure (phrase syntax of phrases.py)."""
 
 
 class NumberLexicon(_Model):

@@ -94,6 +94,16 @@ class State(Cues):
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     """ISO 3166-1 alpha-2 code (`CN`), or a user-assigned code (`XR`) for an invented case."""
+    name_en: str | None = None
+    """Its name inside an English sentence ("the United States"), when the first form is not it."""
+    name_ar: str | None = None
+    """Its name inside an Arabic sentence, when the first form is not it."""
+
+    def label(self) -> tuple[str, str]:
+        """(English, Arabic) name of the state as explanations use it."""
+        en = self.name_en or (self.en[0].rstrip("*") if self.en else self.code)
+        ar = self.name_ar or (self.ar[0].rstrip("*") if self.ar else en)
+        return en, ar
 
 
 class Organ(Cues):
@@ -139,6 +149,10 @@ class AttributionLexicon(_Lex):
     """Named groups, recorded next to the level."""
     levels: list[Level]
     """Phrases per level, including the direct accusations of a state."""
+    declined: Cues = Field(default_factory=Cues)
+    """Phrases that decline to attribute ("we are not in a position to attribute", "no evidence that
+    {state} is involved"): an attribution phrase they hold is not made, and a claim holding the
+    state responsible for what its source declines to attribute goes beyond it."""
 
 
 # --- hedges.yaml ------------------------------------------------------------------------
@@ -333,7 +347,17 @@ class Lexicon:
         def read(text: str, lang: str) -> tuple[ParsedFigure, ...]:
             if lang not in self._number_tables:
                 self._number_tables[lang] = number_tables(self.numbers, lang)
-            return tuple(parse_figures(text, lang, self._number_tables[lang]))
+            figures = parse_figures(text, lang, self._number_tables[lang])
+            known = self.numbers.languages
+            names = [n for code, ln in known.items() if code == lang or lang not in known for n in ln.names]
+            spans = [(h.start, h.end) for h in find(names, text)] if figures and names else []
+            # A figure inside a name that counts nothing ("the G20", «مجموعة العشرين»), or right after
+            # one that is a code's letters («إيه بي تي 10», APT 10 spelt in Arabic), is none.
+            return tuple(
+                f
+                for f in figures
+                if not any(a <= f.start and (f.end <= b or not text[b : f.start].strip()) for a, b in spans)
+            )
 
         return lru_cache(maxsize=FIGURES_CACHE)(read)
 

@@ -11,12 +11,20 @@ the issuer never named is flagged too, even at an equal level (an organ counts a
 source names a narrower one: the GRU is an intelligence service, `kind_of` in attribution.yaml). A
 stretch in the article's own voice is compared with the strongest statement of the case.
 
-Going down the scale from a named organ is a difference of its own (kind `less_specific`): "Russia"
-where the source names "the Russian military" is less specific, not contrary, and makes the claim
-partly supported rather than misleading (verdict.py).
+A claim that holds the state responsible for what its speaker's closest sentences decline to
+attribute ("we are not now in a position to attribute this activity to the Russian Government")
+goes beyond them too (kind `declined`), whatever level the speaker reaches elsewhere: "Washington
+accused Moscow of hacking electoral systems", where the same statement attributes the e-mail
+compromises and declines to attribute the scanning of election systems.
+
+Going down the scale from a named organ is a difference of its own (kind `less_specific`), and a
+minor one: "Russia" where the source names "the Russian military" is accurate and less specific,
+not contrary. The page notes it beside the verdict; it does not change the verdict.
 """
 
 from __future__ import annotations
+
+import re
 
 from muqabala.collate.attribution import code
 from muqabala.collate.views import (
@@ -31,9 +39,12 @@ from muqabala.collate.views import (
     flag,
     rank,
 )
+from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy, SourceSpan, Texts
 from muqabala.vocabulary import Grammar, quote
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 REST_K = 3
 """How many of the speaker's closest sentences the claim rests on, for "less specific": swept 1–5
@@ -81,6 +92,11 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
     # closest alone: "Russia" rests on "the Russian military" a sentence away from the damage figures.
     own = [s for s in claim.evidence if root is None or s.by([root])][:REST_K]
     own = own[:1] + [s for s in own[1:] if adjusted(s, claim.keep) >= SUPPORT_SCORE]
+    refusal = next((s for s in own if c.state in case.declined.get(s.ref, ()) and _declined_part(claim, s, case)), None)
+    if refusal is not None:
+        state = case.state_label(c.state or "")
+        en, ar = declined_text(who, grammar, state, refusal.words("en"), root is not None)
+        return [flag("attribution_level", "major", en, ar, claim_span, refusal.whole(), kind="declined", **details)]
     rests = next((s for s in own if case.coding[s.ref].level == "state_organ"), None)
     source_organ = case.coding[rests.ref].named_organ if rests else None
     if rank(c.level) < rank("state_organ") and source_organ and not c.named_organ:
@@ -88,8 +104,33 @@ def _exceeds(claim: ClaimView, seg: Segment, root: str | None, case: CaseView) -
         organ = Texts(en=source_organ, ar=found.name_ar if found else source_organ)
         en, ar = less_specific_text(who, grammar, c.level, organ, root is not None)
         rested = _source_span(rests, case) if rests else source_span
-        return [flag("attribution_level", "major", en, ar, claim_span, rested, kind="less_specific", **details)]
+        return [flag("attribution_level", "minor", en, ar, claim_span, rested, kind="less_specific", **details)]
     return []
+
+
+def _words(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(fold(text)[0]) if len(w) > 2 and w not in ENGLISH_STOP}
+
+
+def _declined_part(claim: ClaimView, refusal: Source, case: CaseView) -> bool:
+    """Whether the claim is about what its source declines to attribute: it shares a word with the
+    declining sentence and the one before it ("this activity": the scanning of "election-related
+    systems") that no other paragraph of the statement has, names of states aside. "Accused Moscow
+    of hacking electoral systems" is; "accused Russia of interfering in the elections" is not, since
+    the paragraph that attributes the e-mail thefts speaks of the election too."""
+    statement = case.corpus.statements[refusal.statement]
+    text = {s.sentence: s.words("en") for s in case.sources if s.statement == refusal.statement}
+    names = {w for forms in case.states.values() for form in forms for w in _words(form)}
+    mine: set[str] = set()
+    others: set[str] = set()
+    for paragraph in statement.paragraphs:
+        ids = [s.id for s in paragraph.sentences]
+        if refusal.sentence not in ids:
+            others |= {w for i in ids for w in _words(text.get(i, ""))}
+            continue
+        at = ids.index(refusal.sentence)
+        mine |= {w for i in ids[max(0, at - 1) : at + 1] for w in _words(text.get(i, ""))}
+    return bool((_words(claim.text.get("en", "")) & mine) - others - names)
 
 
 def _level_en(level: str) -> str:
@@ -130,6 +171,22 @@ def organ_text(who: Texts, grammar: Grammar, organ: Texts, issuer: bool) -> tupl
     return (
         f"The claim has {who.en} name the {organ.en}; {who.en} {grammar.en_verb('names', 'name')} no such body.",
         f"ينسب الادعاء إلى {who.ar} تسمية {organ.ar}، ولا ترد هذه التسمية في بيانات {who.ar}.",
+    )
+
+
+def declined_text(who: Texts, grammar: Grammar, state: Texts, said: str, issuer: bool) -> tuple[str, str]:
+    """The explanation of a claim holding a state responsible for what its source declines to attribute.
+    The source's words are quoted in English; the Arabic page shows the sentence beside it."""
+    if not issuer:
+        return (
+            f"The claim holds {state.en} responsible for what a statement of the case declines to attribute: "
+            f"{quote(said, 'en')}",
+            f"يحمّل الادعاء {state.ar} المسؤولية عن نشاط يمتنع أحد بيانات القضية عن نسبته إليها.",
+        )
+    return (
+        f"The claim has {who.en} hold {state.en} responsible for what {who.en} "
+        f"{grammar.en_verb('declines', 'decline')} to attribute: {quote(said, 'en')}",
+        f"ينسب الادعاء إلى {who.ar} تحميل {state.ar} المسؤولية عن نشاط تمتنع بيانات {who.ar} عن نسبته إليها.",
     )
 
 

@@ -4,7 +4,8 @@ A claim that places the event in narrower places (`places` of scope.yaml after a
 `in Britain`, `في أوروبا`, or Arabic ب attached: `ببريطانيا وأوروبا`), says nothing of the
 whole world, while one of its closest primary sentences does ("worldwide"), narrows the scope.
 The country of an issuer the claim quotes is where the speaker is, not the scope
-("In the UK, the NCSC issued advice"), and is ignored.
+("In the UK, the NCSC issued advice"), and is ignored, as is a place inside a speaker's name
+("intelligence agencies in the United States directed accusations at Iran").
 
 A claim that names a place (anywhere: «خسائر طالت الولايات المتحدة») where its close source names
 only a wider place holding it (`within` of scope.yaml: "the Americas") narrows the scope as well.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from muqabala.collate.attribution import mentions
 from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.normalize import fold
 from muqabala.lexicon.phrases import find
@@ -74,7 +76,14 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     narrower = _narrower(claim, case)
     if narrower:
         return narrower
-    found = [p for p in places(claim.original, claim.lang, case) if p[0] not in speaking]
+    # A place inside a speaker's name («وكالات استخبارات في الولايات المتحدة») says who speaks, even
+    # where no reporting verb credits it.
+    names = [(m.start, m.end) for m in mentions(claim.original, case.corpus, case.lexicon, claim.lang, case.states)]
+    found = [
+        p
+        for p in places(claim.original, claim.lang, case)
+        if p[0] not in speaking and not any(a <= p[1] and p[2] <= b for a, b in names)
+    ]
     if not found:
         return []
     for src in claim.evidence[:NEAR]:
