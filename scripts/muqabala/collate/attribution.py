@@ -557,28 +557,8 @@ def titled(
         more than one, or by none, credits nobody. A title of one word («المسؤولون», «السفارة») names a kind
         of speaker, not one: it credits nobody either. With `lexicon`, words of one form group of
         `concepts.yaml` are one word («المركز الوطني للأمن الإلكتروني» is the «…للأمن السيبراني»)."""
-    ends = [w.end() for w in _WORD.finditer(title)]
-    for end in reversed(ends):
-        part = title[:end]
-        wanted = set(_stems(part, lexicon))
-        if len(wanted) < 2:
-            return None
-        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
-        # The word after the part naming another state ends the match: «أجهزة الاستخبارات الأمريكية» is
-        # no Russian «جهاز الاستخبارات الخارجية» though its first two words fit that one's name.
-        after = _WORD.search(title, end) if found else None
-        named = find(["{state}"], after.group(), state_names(states)) if after else []
-        if named:
-            found = [i for i in found if corpus.issuers[i].country == named[0].state]
-        if len(found) > 1:
-            found = (
-                [i for i in found if i in speaking]
-                or [i for i in found if set(corpus.issuer_chain(i)) & set(speaking)]
-                or found
-            )
-        if found:
-            return found[0] if len(found) == 1 else None
-    return None
+    found = candidates(title, corpus, states, speaking, lexicon)
+    return found[0] if len(found) == 1 else None
 
 
 def candidates(
@@ -588,8 +568,9 @@ def candidates(
     speaking: Collection[str] = (),
     lexicon: Lexicon | None = None,
 ) -> tuple[str, ...]:
-    """Every issuer a title that `titled` finds ambiguous may describe («وزارة الخارجية»: each state's
-    foreign ministry in the case), for the speaker in force to settle (`segments`)."""
+    """Every issuer the title may describe (`titled`: the longest run of its first words that fits one,
+    those in `speaking` or under one kept); several for an ambiguous title («وزارة الخارجية»: each
+    state's foreign ministry), for the speaker in force to settle (`segments`)."""
     ends = [w.end() for w in _WORD.finditer(title)]
     for end in reversed(ends):
         part = title[:end]
@@ -597,6 +578,12 @@ def candidates(
         if len(wanted) < 2:
             return ()
         found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        # The word after the part naming another state ends the match: «أجهزة الاستخبارات الأمريكية» is
+        # no Russian «جهاز الاستخبارات الخارجية» though its first two words fit that one's name.
+        after = _WORD.search(title, end) if found else None
+        named = find(["{state}"], after.group(), state_names(states)) if after else []
+        if named:
+            found = [i for i in found if corpus.issuers[i].country == named[0].state]
         if found:
             kept = [i for i in found if i in speaking] or [
                 i for i in found if set(corpus.issuer_chain(i)) & set(speaking)
