@@ -436,6 +436,13 @@ TRICKY = [
     '<a href="javascript:void(0)" data-md-component="search-share"><a href="javascript:x()">'
     '<a\nhref="multi\nline.html"\n>x</a><a href = "spaced.html" >y</a><div data-x="<a href=q.html>">',
     "x < y and a<b; <a href='ok.html'> 3 > 2 <1a> </a href='end.html'>",
+    # Issue 17 item 5: what a faster reading could get wrong. Styles in any case, comments
+    # empty or closed after spaces, numeric entities in URLs, attribute names in mixed case,
+    # a <base> (its href is not a link, its id is a target).
+    '<STYLE>a::after{content:"<a href=in-style.html>"}</STYLE><Style >b{}</sTyLe><a href="after-style.html">',
+    '<!----><a href="after-empty.html"><!-- a -- b --><a href="after-dashes.html"><!-- x --  ><a href="sp.html">',
+    "<a HREF=\"&#47;en&#x2F;x.html?a=1&amp;b=2\">x</a><A Href='q.html#&#1575;'>y</A><a href=u.html#&amp;x>",
+    '<base href="https://example.org/" id="b"><a href="rel.html"><script type="text/x">href="no.html"</script>',
 ]
 
 
