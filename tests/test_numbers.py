@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muqabala.data.errors import DataError
@@ -131,6 +131,9 @@ def test_span_points_into_the_original():
     assert text[f.start : f.end] == "over 70"
 
 
+# No deadline: on a shared 2-core machine one example took 272 ms against Hypothesis' 200 ms default;
+# the property is that it never raises, not how fast.
+@settings(deadline=None)
 @given(st.text(), st.sampled_from(["ar", "en", "nl"]))
 def test_parse_figures_never_raises(text, lang):
     for f in parse_figures(text, lang, NUMBERS):
