@@ -348,7 +348,8 @@ def measure(
     """Generate a project of `scale` cases in `root` from the project `source` and time each stage; one dict
     of results.
 
-    Stages: `load` (load_corpus), `align` (an Aligner and the ranking of every article sentence),
+    Stages: `load` (load_corpus), `align` (an Aligner and the ranking of every article sentence, in a
+    forked child so that its memory is not counted in the engine's),
     `rules` (engine.collate minus `align`: coding, rules, verdicts, comparisons, report; collate
     aligns again inside, so this is an estimate; the compiled lexicon patterns are cold, as in
     a build), `markdown` (render_languages for both languages, each case once, on every core
