@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,24 @@ def test_shares_are_small_and_in_order():
     assert [i for share in cut for i in share] == items
     assert max(len(share) for share in cut) == parallel.MAX_SHARE
     assert len(parallel.shares(items[:16], 2)) == 8  # a small archive: SHARES_PER_JOB per worker
+
+
+def test_a_worker_reads_its_own_cases_again_and_falls_back_when_a_file_changed(tmp_path, exchange):
+    from muqabala.data.corpus import reread_cases
+
+    root = tmp_path / "project"
+    shutil.copytree(exchange, root)
+    corpus = load_corpus(root)
+    case = min(corpus.cases)
+    fresh = reread_cases(corpus, [case])
+    assert fresh is not None
+    assert fresh.statements == corpus.cases[case].statements
+    assert fresh.articles == corpus.cases[case].articles
+    assert all(fresh.statements[k] is not s for k, s in corpus.statements.items())
+    assert fresh.issuers is corpus.issuers
+    # Saved after the corpus was loaded: the loaded objects are used, never a newer text.
+    path = root / corpus.files[f"statement:{min(corpus.cases[case].statements)}"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert reread_cases(corpus, [case]) is None
+    # A corpus built in memory has no files to read again.
+    assert reread_cases(replace(corpus, files={}), [case]) is None

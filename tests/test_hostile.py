@@ -321,3 +321,13 @@ def test_report_error_from_the_configuration_on_every_check(tmp_path: Path) -> N
             assert f'<a href="mailto:corrections@example.org?subject=&lt;x&gt;">{words}</a>' in text, (lang, page)
         statement = (root / "site" / lang / "statements" / "st" / "index.html").read_text(encoding="utf-8")
         assert "mq-report-error" not in statement
+
+
+def test_the_quick_look_for_refused_characters_misses_none():
+    import unicodedata
+
+    from muqabala.data import yamlfile
+
+    every = map(chr, range(0x110000))
+    refused = {c for c in every if c in yamlfile.FORBIDDEN_CHARS or unicodedata.category(c) == "Cc"} - {"\n", "\t"}
+    assert {c for c in refused if yamlfile._SUSPECT.search(c)} == refused

@@ -17,7 +17,7 @@ from muqabala.collate.attribution import actor, code, frames, segments, states_o
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
-from muqabala.data.corpus import Corpus
+from muqabala.data.corpus import Corpus, reread_cases
 from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
@@ -80,9 +80,9 @@ def collate_cases(
     workers = parallel.workers(len(wanted), jobs)
     if workers > 1:
         shares = parallel.shares(wanted, workers)
-        parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
+        parts = parallel.map_forked(_collate_cases, (corpus, lexicon, True), shares, workers)
     else:
-        parts = [_collate_cases((corpus, lexicon), wanted)]
+        parts = [_collate_cases((corpus, lexicon, False), wanted)]
     reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
     articles = sorted((a for part in parts for a in part[1]), key=lambda a: a[0])
     out = {cid: CasePart(statements=[], articles=[], comparisons=[]) for cid in wanted}
@@ -110,19 +110,27 @@ def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
 
 
 def _collate_cases(
-    shared: tuple[Corpus, Lexicon], case_ids: list[str]
+    shared: tuple[Corpus, Lexicon, bool], case_ids: list[str]
 ) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
-    """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id."""
-    corpus, lexicon = shared
-    cases = [corpus.cases[cid] for cid in case_ids]
-    # The aligner indexes each case apart, so one over these cases ranks as one over all would.
-    own = replace(
-        corpus,
-        statements={k: s for case in cases for k, s in case.statements.items()},
-        articles={k: a for case in cases for k, a in case.articles.items()},
-    )
+    """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id.
+
+    With `reread` (the third of `shared`: in a forked worker) the cases' files are read again
+    (`reread_cases`) rather than the inherited objects used, which fork would copy into the worker.
+    """
+    corpus, lexicon, reread = shared
+    # The aligner indexes each case apart, so one over these cases ranks as one over all would; and
+    # every lookup of a statement is within the claim's case, so a corpus of these cases is enough.
+    own = reread_cases(corpus, case_ids) if reread else None
+    if own is None:
+        cases = [corpus.cases[cid] for cid in case_ids]
+        own = replace(
+            corpus,
+            statements={k: s for case in cases for k, s in case.statements.items()},
+            articles={k: a for case in cases for k, a in case.articles.items()},
+        )
+    cases = [own.cases[cid] for cid in case_ids]
     aligner = Aligner(own, lexicon)
-    views = {case.id: build_case(corpus, lexicon, case.id) for case in cases}
+    views = {case.id: build_case(own, lexicon, case.id) for case in cases}
     reports = [(k, statement_report(st, views[st.case])) for k, st in sorted(own.statements.items())]
     articles = []
     for k, art in sorted(own.articles.items()):

@@ -438,15 +438,28 @@ def _spelling_zwnj(value: str, i: int) -> bool:
     )
 
 
+_SUSPECT = re.compile(
+    "["
+    + "".join(
+        re.escape(ch)
+        for ch in sorted(
+            {*FORBIDDEN_CHARS, *(chr(c) for c in range(0xA0) if unicodedata.category(chr(c)) == "Cc")} - {"\n", "\t"}
+        )
+    )
+    + "]"
+)
+"""Any character `_check_text` may refuse (control characters are all below U+00A0): a text without one
+needs no look at each character, which was a third of the time it takes to read the data."""
+
+
 def _check_text(value: str, path: tuple[str | int, ...], line: int, out: Loaded, display: str) -> None:
-    where = format_path(path)
-    for i, ch in enumerate(value):
+    for i, ch in enumerate(value) if _SUSPECT.search(value) else ():
         if ch in FORBIDDEN_CHARS and not _spelling_zwnj(value, i):
             out.problems.append(
                 Problem(
                     display,
                     line,
-                    where,
+                    format_path(path),
                     f"invisible or bidirectional control character U+{ord(ch):04X} "
                     f"{FORBIDDEN_CHARS[ch]} at character {i + 1}; delete it",
                 )
@@ -454,7 +467,12 @@ def _check_text(value: str, path: tuple[str | int, ...], line: int, out: Loaded,
             return
         if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
             out.problems.append(
-                Problem(display, line, where, f"control character U+{ord(ch):04X} at character {i + 1}; delete it")
+                Problem(
+                    display,
+                    line,
+                    format_path(path),
+                    f"control character U+{ord(ch):04X} at character {i + 1}; delete it",
+                )
             )
             return
     if not unicodedata.is_normalized("NFC", value):
@@ -463,7 +481,7 @@ def _check_text(value: str, path: tuple[str | int, ...], line: int, out: Loaded,
             Problem(
                 display,
                 line,
-                where,
+                format_path(path),
                 f"text is not in Unicode NFC form (first at character {first + 1}: "
                 f"{show(value[max(0, first - 3) : first + 3])}); re-save it as NFC",
             )
