@@ -114,8 +114,26 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
         with pytest.raises(DataError) as fresh:
             build(root)
         assert in_session.value.report() == fresh.value.report()
+        # A placeholder is found in a file the session parsed before (its scan is kept per file).
+        statement.write_text(good.replace("Test Translator", "EDIT: the translator", 1), encoding="utf-8")
+        with pytest.raises(DataError) as in_session:
+            build(root, session=session)
+        with pytest.raises(DataError) as fresh:
+            build(root)
+        assert "placeholder left in" in in_session.value.report()
+        assert in_session.value.report() == fresh.value.report()
         statement.write_text(good, encoding="utf-8")
         assert build(root, session=session).unchanged
+        # A template changed under the same MkDocs processes (which keep compiled templates) is
+        # compiled again: every page shows it.
+        main = root / "overrides" / "main.html"
+        edit(main, "{% block content %}", "{% block content %}<!-- edited template -->")
+        assert not build(root, session=session).incremental
+        assert "<!-- edited template -->" in (root / "site" / "en" / "statements" / "st" / "index.html").read_text(
+            encoding="utf-8"
+        )
+        build(root, tmp_path / "cold", force=True)
+        assert_same_site(root / "site", tmp_path / "cold")
         # MkDocs' own failures come back from its long-lived process as from the command.
         (root / "mkdocs.yml").write_text(
             (root / "mkdocs.yml").read_text(encoding="utf-8") + "\nno_such_option: 1\n", encoding="utf-8"

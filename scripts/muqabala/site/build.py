@@ -391,9 +391,9 @@ def _link_site(published: Path, out: Path, docs: Path) -> None:
     docs_root = str(docs)
     for dirpath, dirnames, filenames in os.walk(docs_root):
         dirnames.sort()
-        folder_rel = os.path.relpath(dirpath, docs_root)
+        folder_rel = dirpath[len(docs_root) + 1 :]  # os.walk joins below the folder it was given
         for filename in sorted(filenames):
-            rel = filename if folder_rel == "." else f"{folder_rel}/{filename}".replace(os.sep, "/")
+            rel = f"{folder_rel}/{filename}" if folder_rel else filename
             try:
                 info = os.stat(os.path.join(dirpath, filename))
             except OSError:
@@ -426,8 +426,7 @@ def _link_tree(published: str, out: str) -> None:
     """`shutil.copytree(published, out, symlinks=True)` with hard links for copies, without
     copying the folders' own times and modes (a site's folders carry nothing MkDocs reads)."""
     for dirpath, dirnames, filenames in os.walk(published):
-        rel = os.path.relpath(dirpath, published)
-        here = out if rel == "." else os.path.join(out, rel)
+        here = out + dirpath[len(published) :]  # os.walk joins below the folder it was given
         os.mkdir(here)
         for name in list(dirnames):
             if os.path.islink(os.path.join(dirpath, name)):

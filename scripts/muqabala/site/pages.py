@@ -151,8 +151,8 @@ def _remove_stale(docs_dir: Path, owned: tuple[str, ...], keep: set[str]) -> Non
             # Bottom-up, so a folder emptied here is seen empty; strings, not paths: ~1,400 pages
             # per language at 10×, looked at on every build.
             base = str(docs_dir)
-            for dirpath, dirnames, filenames in os.walk(path, topdown=False):
-                rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
+            for dirpath, _dirnames, filenames in os.walk(str(path), topdown=False):
+                rel = dirpath[len(base) + 1 :]  # os.walk joins below `path`, itself below `docs_dir`
                 for f in filenames:
                     full = os.path.join(dirpath, f)
                     if f"{rel}/{f}" not in keep and os.path.isfile(full):
