@@ -147,3 +147,21 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
         session.close()
     assert all(driver.proc is None for driver in session.drivers.by_lang.values())
     assert sorted(p.name for p in root.glob(".site-*")) == []
+
+
+def test_compiled_templates_are_kept_per_source_and_per_syntax() -> None:
+    import jinja2
+
+    from muqabala.site.mkdocs_plugin import _CompiledTemplates
+
+    kept = _CompiledTemplates()
+
+    def render(source: str, **syntax: str) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": source}), bytecode_cache=kept, **syntax)
+        return env.get_template("t.html").render()
+
+    assert render("{{ 1 + 1 }}[[ 3 ]]") == "2[[ 3 ]]"
+    assert render("{{ 1 + 1 }}[[ 3 ]]") == "2[[ 3 ]]" and len(kept.code) == 1
+    assert render("{{ 2 + 2 }}[[ 3 ]]") == "4[[ 3 ]]"  # the source changed
+    assert render("{{ 2 + 2 }}[[ 3 ]]", variable_start_string="[[", variable_end_string="]]") == "{{ 2 + 2 }}3"
+    assert len(kept.code) == 2
