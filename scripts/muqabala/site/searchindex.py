@@ -280,12 +280,49 @@ parsing it again (a few MB at 10×). Never changed after writing: merges only co
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = _dumps(data).encode("utf-8")
     path.write_bytes(raw)
     docs = data.get("docs")
     _written.clear()
+    _texts.clear()
     if isinstance(docs, list):
         _written[hashlib.sha256(raw).hexdigest()] = docs
+        _texts.update(_last)
+    _last.clear()
+
+
+_texts: dict[int, tuple[dict[str, Any], str]] = {}
+"""Each doc of the index this process wrote last, as JSON, by the doc's `id` (the doc kept beside
+it, so the id cannot be another's): a dirty build writes again the entries of every page it did
+not build, and reuses their text instead of encoding them anew."""
+_last: dict[int, tuple[dict[str, Any], str]] = {}
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """`json.dumps(data, ensure_ascii=False, separators=(",", ":"))`, the docs' texts reused from
+    the last index written (`_texts`): the same text, built by joining as `json` does."""
+
+    dump = _ENCODER.encode
+
+    def doc_text(doc: Any) -> str:
+        kept = _texts.get(id(doc))
+        text = kept[1] if kept is not None and kept[0] is doc else dump(doc)
+        if isinstance(doc, dict):
+            _last[id(doc)] = (doc, text)
+        return text
+
+    parts = []
+    for key, value in data.items():
+        if not isinstance(key, str):
+            return dump(data)  # what `json` would do with such keys: left to it
+        text = (
+            "[" + ",".join(doc_text(d) for d in value) + "]"
+            if key == "docs" and isinstance(value, list)
+            else dump(value)
+        )
+        parts.append(f"{dump(key)}:{text}")
+    return "{" + ",".join(parts) + "}"
 
 
 def _by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
