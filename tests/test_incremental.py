@@ -114,8 +114,28 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
         with pytest.raises(DataError) as fresh:
             build(root)
         assert in_session.value.report() == fresh.value.report()
+        # A placeholder is reported again by a session that parsed its file before (the scan is
+        # kept per file, with the parsed file).
+        statement.write_text(good.replace("Test Translator", "EDIT-translator", 1), encoding="utf-8")
+        for _ in range(2):
+            with pytest.raises(DataError) as in_session:
+                build(root, session=session)
+        with pytest.raises(DataError) as fresh:
+            build(root)
+        assert "placeholder left in" in in_session.value.report()
+        assert in_session.value.report() == fresh.value.report()
         statement.write_text(good, encoding="utf-8")
         assert build(root, session=session).unchanged
+        # A template changed under the same MkDocs processes (which keep compiled templates) is
+        # compiled again: every page shows it.
+        main = root / "overrides" / "main.html"
+        edit(main, "{% block content %}", "{% block content %}<!-- edited template -->")
+        assert not build(root, session=session).incremental
+        assert "<!-- edited template -->" in (root / "site" / "en" / "statements" / "st" / "index.html").read_text(
+            encoding="utf-8"
+        )
+        build(root, tmp_path / "cold", force=True)
+        assert_same_site(root / "site", tmp_path / "cold")
         # MkDocs' own failures come back from its long-lived process as from the command.
         (root / "mkdocs.yml").write_text(
             (root / "mkdocs.yml").read_text(encoding="utf-8") + "\nno_such_option: 1\n", encoding="utf-8"
@@ -127,3 +147,21 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
         session.close()
     assert all(driver.proc is None for driver in session.drivers.by_lang.values())
     assert sorted(p.name for p in root.glob(".site-*")) == []
+
+
+def test_compiled_templates_are_kept_per_source_and_per_syntax() -> None:
+    import jinja2
+
+    from muqabala.site.mkdocs_plugin import _CompiledTemplates
+
+    kept = _CompiledTemplates()
+
+    def render(source: str, **syntax: str) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": source}), bytecode_cache=kept, **syntax)
+        return env.get_template("t.html").render()
+
+    assert render("{{ 1 + 1 }}[[ 3 ]]") == "2[[ 3 ]]"
+    assert render("{{ 1 + 1 }}[[ 3 ]]") == "2[[ 3 ]]" and len(kept.code) == 1
+    assert render("{{ 2 + 2 }}[[ 3 ]]") == "4[[ 3 ]]"  # the source changed
+    assert render("{{ 2 + 2 }}[[ 3 ]]", variable_start_string="[[", variable_end_string="]]") == "{{ 2 + 2 }}3"
+    assert len(kept.code) == 2

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
-from muqabala.site.serve import serve
+from muqabala.site.serve import serve, snapshot
 from test_build import tiny_site
 
 
@@ -70,3 +71,17 @@ def test_serve_rebuilds_on_yaml_change(tmp_path: Path) -> None:
         stop.set()
         thread.join(timeout=30)
     assert not thread.is_alive()
+
+
+def test_the_watcher_looks_at_data_and_hand_written_pages_not_at_generated_ones(tmp_path: Path) -> None:
+    root = tiny_site(tmp_path)
+    (root / "content" / "en" / "statements").mkdir()
+    (root / "content" / "en" / "statements" / "st.md").write_text("generated\n", encoding="utf-8")
+    (root / "content" / "en" / "statements-notes.md").write_text("hand-written\n", encoding="utf-8")
+    seen = snapshot(root)
+    assert "statements/st.yaml" in seen and "mkdocs.yml" in seen and "overrides/main.html" in seen
+    assert "content/en/about.md" in seen and "content/en/statements-notes.md" in seen
+    assert not any(name.startswith("content/en/statements/") for name in seen)
+    statement = root / "statements" / "st.yaml"
+    os.utime(statement, (1, 1))
+    assert snapshot(root)["statements/st.yaml"] == 1

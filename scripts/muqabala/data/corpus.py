@@ -144,6 +144,8 @@ class LoadCache:
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str, str], Loaded] = {}
+        self.placeholders: dict[tuple[str, str, str], list[Problem]] = {}
+        """The placeholders found in each file of `entries` (they follow from its bytes alone)."""
 
 
 def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
@@ -152,6 +154,7 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
     With `cache`, a file whose bytes are those read last time is not parsed again."""
     corpus = Corpus(root=root)
     parsed: dict[tuple[str, str, str], Loaded] = {}
+    scanned: dict[tuple[str, str, str], list[Problem]] = {}
     problems: list[Problem] = []
     sha = hashlib.sha256()
     where: dict[tuple[str, str], tuple[str, Loaded]] = {}
@@ -193,7 +196,12 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
             if _validate(DATA_DIRS[folder], loaded, display, problems) is not None:
                 corpus.drafts.append(display)
             continue
-        problems += placeholders(loaded, path.read_text(encoding="utf-8", errors="replace"), display)
+        found = cache.placeholders.get(entry) if cache is not None and entry in parsed else None
+        if found is None:
+            found = placeholders(loaded, path.read_text(encoding="utf-8", errors="replace"), display)
+        if entry in parsed:
+            scanned[entry] = found
+        problems += found
         problems += _references(folder, loaded, display, named["issuers"])
         if folder == "statements" and isinstance(data, dict) and isinstance(data.get("case"), str):
             # An invalid statement still names its case: do not blame its articles too.
@@ -226,6 +234,7 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
     corpus.digest = sha.hexdigest()
     if cache is not None:
         cache.entries = parsed
+        cache.placeholders = scanned
     problems += _stray_files(root)
     problems += _cross_check(corpus, where, cases if "statements" not in unreadable else None, named)
     if problems:

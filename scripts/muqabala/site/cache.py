@@ -49,16 +49,39 @@ def _key(digest: str, root: Path) -> str:
 
 def dependencies_key(root: Path) -> str:
     """Hash of what every result depends on besides the data: version, lexicon and code."""
-    sha = hashlib.sha256(__version__.encode())
     lexicon = root / "lexicon"
-    for path in sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []:
-        raw = read_regular(path)  # a folder, a device or a broken link: `load_lexicon` says what
-        sha.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else raw.encode()))
+    lexicon_files = sorted(lexicon.glob("*.y*ml")) if lexicon.is_dir() else []
     # Code changes invalidate results too: during development a stale report would mislead.
     package = Path(muqabala.__file__).parent  # the whole package: collation code lives beside site/
-    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml")):
+    code_files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml"))
+    # A build asks for this key several times, and `serve` on every rebuild: the files are read
+    # again only when one of them is not the file (inode, size, time) read last time.
+    seen = (str(root), tuple(_identity(p) for p in lexicon_files + code_files))
+    if _dependencies.get(seen) is not None:
+        return _dependencies[seen]
+    sha = hashlib.sha256(__version__.encode())
+    for path in lexicon_files:
+        raw = read_regular(path)  # a folder, a device or a broken link: `load_lexicon` says what
+        sha.update(path.name.encode() + b"\0" + (raw if isinstance(raw, bytes) else raw.encode()))
+    for path in code_files:
         sha.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return sha.hexdigest()
+    _dependencies.clear()
+    _dependencies[seen] = sha.hexdigest()
+    return _dependencies[seen]
+
+
+_dependencies: dict[tuple[str, tuple[tuple[object, ...], ...]], str] = {}
+"""The last `dependencies_key`, by the identity of every file it read (`_identity`)."""
+
+
+def _identity(path: Path) -> tuple[object, ...]:
+    """What tells a file apart from the one read last time without reading it: the file it is
+    (device, inode), its size and its modification and change times in nanoseconds."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (str(path), None)
+    return (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:

@@ -160,6 +160,8 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Answers only on stdout: anything a plugin prints goes to stderr, as the command's would show.
     answers, sys.stdout = sys.stdout, sys.stderr
+    # Started with SIGTERM blocked (see `Driver.start`): the mask is inherited, and `kill` must end it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     for line in sys.stdin:
         code, output = _build(json.loads(line))
         answers.write(json.dumps({"code": code, "output": output}) + "\n")

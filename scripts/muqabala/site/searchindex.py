@@ -21,6 +21,7 @@ outside `pre`. MkDocs-free.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -225,7 +226,7 @@ def add_entries(path: Path, pages: list[PageEntries]) -> None:
             taken += 1
     data["docs"] = docs + material[taken:]
     fold_index(data)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write(path, data)
 
 
 def _belongs(location: str, url: str) -> bool:
@@ -254,18 +255,74 @@ def merge_entries(path: Path, pages: list[PageEntries], order: list[str], previo
     # Only the new entries are folded: the kept ones were folded by the build that made them.
     fold_index(fresh)
     data["docs"] = docs
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write(path, data)
 
 
 def previous_docs(path: Path) -> list[dict[str, Any]] | None:
     """The docs of the search index at `path`, which a dirty build is about to replace; None when
     there is none to read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        kept = _written.get(hashlib.sha256(raw).hexdigest())
+        if kept is not None:
+            return kept
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError):
         return None
     docs = data.get("docs") if isinstance(data, dict) else None
     return docs if isinstance(docs, list) else None
+
+
+_written: dict[str, list[dict[str, Any]]] = {}
+"""The docs of the index this process wrote last, by the hash of its bytes: a long-lived MkDocs
+process (`muqabala serve`) reads its own last index back in the next dirty build without
+parsing it again (a few MB at 10×). Never changed after writing: merges only copy them."""
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    raw = _dumps(data).encode("utf-8")
+    path.write_bytes(raw)
+    docs = data.get("docs")
+    _written.clear()
+    _texts.clear()
+    if isinstance(docs, list):
+        _written[hashlib.sha256(raw).hexdigest()] = docs
+        _texts.update(_last)
+    _last.clear()
+
+
+_texts: dict[int, tuple[dict[str, Any], str]] = {}
+"""Each doc of the index this process wrote last, as JSON, by the doc's `id` (the doc kept beside
+it, so the id cannot be another's): a dirty build writes again the entries of every page it did
+not build, and reuses their text instead of encoding them anew."""
+_last: dict[int, tuple[dict[str, Any], str]] = {}
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """`json.dumps(data, ensure_ascii=False, separators=(",", ":"))`, the docs' texts reused from
+    the last index written (`_texts`): the same text, built by joining as `json` does."""
+
+    dump = _ENCODER.encode
+
+    def doc_text(doc: Any) -> str:
+        kept = _texts.get(id(doc))
+        text = kept[1] if kept is not None and kept[0] is doc else dump(doc)
+        if isinstance(doc, dict):
+            _last[id(doc)] = (doc, text)
+        return text
+
+    parts = []
+    for key, value in data.items():
+        if not isinstance(key, str):
+            return dump(data)  # what `json` would do with such keys: left to it
+        text = (
+            "[" + ",".join(doc_text(d) for d in value) + "]"
+            if key == "docs" and isinstance(value, list)
+            else dump(value)
+        )
+        parts.append(f"{dump(key)}:{text}")
+    return "{" + ",".join(parts) + "}"
 
 
 def _by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
