@@ -204,6 +204,9 @@ class CaseView:
     """Every sentence of the case's media statements."""
     coding: dict[str, Attribution]
     """`statement#sentence` → that sentence's attribution coding."""
+    declined: dict[str, frozenset[str]] = field(default_factory=dict)
+    """`statement#sentence` → the states the sentence declines to hold responsible ("we are not now in
+    a position to attribute this activity to the Russian Government"), for primary sentences that do."""
     named: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     """`statement#sentence` → the issuer roots the sentence names, filled as the speaker rule asks
     (every claim of the case asks again about the same sentences)."""
@@ -266,20 +269,6 @@ class CaseView:
         """Every issuer whose words a primary statement of the case holds: the statements' issuers and
         speakers, and the issuers above them."""
         return frozenset(link for s in self.sources for link in self.corpus.issuer_chain(s.issuer))
-
-    @cached_property
-    def declined(self) -> dict[str, frozenset[str]]:
-        """`statement#sentence` → the states the sentence declines to hold responsible ("we are not in
-        a position to attribute this activity to the Russian Government"), for sentences that do."""
-        from muqabala.collate.attribution import declines  # attribution imports this module
-
-        out = {}
-        for src in self.sources:
-            exclude = {c for c in [self.country(src.issuer)] if c}
-            found = declines(src.words("en"), "en", self.lexicon, self.states, exclude)
-            if found:
-                out[src.ref] = frozenset(found)
-        return out
 
     @cached_property
     def roots(self) -> list[str]:
