@@ -150,9 +150,9 @@ class AttributionLexicon(_Lex):
     levels: list[Level]
     """Phrases per level, including the direct accusations of a state."""
     declined: Cues = Field(default_factory=Cues)
-    """Phrases that decline to attribute ("we are not in a position to attribute", "no evidence that
-    {state} is involved"): an attribution phrase they hold is not made, and a claim holding the
-    state responsible for what its source declines to attribute goes beyond it."""
+    """Phrases that decline to attribute ("we are not in a position to attribute", "cannot attribute"):
+    an attribution phrase they hold is not made, and a claim holding the state responsible for what
+    its source declines to attribute goes beyond it."""
 
 
 # --- hedges.yaml ------------------------------------------------------------------------
