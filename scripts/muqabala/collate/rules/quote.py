@@ -120,8 +120,9 @@ def _in_original(claim: ClaimView, index: int, count: int, passage: _Passage, wo
     """Which of negation and modal differ between a translated quotation in the article's own language
     and the editors' translation of its passage into that language (every kind when the passage has
     none). The quotation is the one at the same place when both languages quote as often, else all of
-    the claim's quoted words; the passage is taken whole, so a word outside the quoted stretch can only
-    keep a difference, never hide one."""
+    the claim's quoted words. The passage is taken whole, since nothing aligns the Arabic words with
+    the quoted stretch: a negation elsewhere in it can hide one the quotation gained (a known limit;
+    the English comparison is trimmed to the stretch)."""
     if not all(s.text.get(claim.lang) for s in passage.sources):
         return set(words)
     spans = _quotes(claim.original)
