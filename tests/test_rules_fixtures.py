@@ -88,6 +88,15 @@ def coded(text: str, issuer: str = "union") -> tuple[str, str | None, str | None
     return c.level, c.state, c.named_organ
 
 
+def add_issuer(
+    case: CaseView, iid: str, ar: str, en: str, country: str, kind: str = "government", parent: str | None = None
+) -> None:
+    """Give a hand-made case one more issuer (a state's government, an agency under one)."""
+    case.corpus.issuers[iid] = Issuer(
+        schema_version=1, id=iid, name={"ar": ar, "en": en}, kind=kind, country=country, parent=parent
+    )
+
+
 def _paragraphs(rows: list[tuple[str, str, str, str, str]]) -> list[list[tuple[str, str, str, str, str]]]:
     """Rows in paragraphs by their sentence ids' `pN-` prefix (`p2-s1`); one paragraph for ids without it."""
     out: dict[str, list[tuple[str, str, str, str, str]]] = {}

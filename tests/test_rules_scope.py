@@ -1,5 +1,5 @@
 from muqabala.collate.rules import scope
-from test_rules_fixtures import SENTENCES, make_case, make_claim
+from test_rules_fixtures import SENTENCES, add_issuer, make_case, make_claim
 
 
 def run(ar):
@@ -62,16 +62,9 @@ def test_another_speaker_naming_the_country_does_not_clear_the_credited_speakers
 
 
 def test_a_place_inside_the_speakers_name_is_not_the_scope():
-    from muqabala.data.model import Issuer
 
     case = make_case(SENTENCES)
-    case.corpus.issuers["uk"] = Issuer(
-        schema_version=1,
-        id="uk",
-        name={"ar": "حكومة المملكة المتحدة", "en": "UK Government"},
-        kind="government",
-        country="GB",
-    )
+    add_issuer(case, "uk", "حكومة المملكة المتحدة", "UK Government", "GB")
     # No reporting verb credits them, but "intelligence agencies in Britain" is who accuses, not where.
     claim = make_claim(
         case, "وجهت وكالات استخبارات في بريطانيا اتهامات إلى أوميغا باستغلال الخوادم", ranked=[("u#s3", 0.6)]

@@ -8,7 +8,7 @@ from muqabala.collate.attribution import frames, turns
 from muqabala.collate.views import ANONYMOUS
 from muqabala.data.model import Sentence
 from muqabala.lexicon.phrases import find, load_lexicon
-from test_rules_fixtures import SENTENCES, make_case
+from test_rules_fixtures import SENTENCES, add_issuer, make_case
 
 LEXICON = load_lexicon(REPO / "lexicon")
 
@@ -50,16 +50,9 @@ def test_a_sentence_that_only_introduces_a_quotation_is_no_evidence():
 
 def test_a_states_authorities_speak_as_its_government():
     from muqabala.collate.attribution import mentions, turns
-    from muqabala.data.model import Issuer
 
     case = make_case(SENTENCES)
-    case.corpus.issuers["uk"] = Issuer(
-        schema_version=1,
-        id="uk",
-        name={"ar": "حكومة المملكة المتحدة", "en": "UK Government"},
-        kind="government",
-        country="GB",
-    )
+    add_issuer(case, "uk", "حكومة المملكة المتحدة", "UK Government", "GB")
     text = "وقالت السلطات البريطانية إن الهجوم وقع."
     assert [m.who for m in mentions(text, case.corpus, LEXICON, "ar")] == ["uk"]
     assert [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)] == [("uk",)]
@@ -70,16 +63,10 @@ def test_a_states_authorities_speak_as_its_government():
 
 def test_a_title_followed_by_another_states_name_is_not_that_issuer():
     from muqabala.collate.attribution import states_of, titled
-    from muqabala.data.model import Issuer
 
     case = make_case(SENTENCES)
-    case.corpus.issuers["alpha-svc"] = Issuer(
-        schema_version=1,
-        id="alpha-svc",
-        name={"ar": "جهاز الاستخبارات الخارجية", "en": "Alpha Foreign Intelligence Service"},
-        kind="agency",
-        country="XA",
-        parent="alpha",
+    add_issuer(
+        case, "alpha-svc", "جهاز الاستخبارات الخارجية", "Alpha Foreign Intelligence Service", "XA", "agency", "alpha"
     )
     states = states_of(case.corpus, LEXICON)
     assert titled("أجهزة الاستخبارات، وهي كل", case.corpus, states, lexicon=LEXICON) == "alpha-svc"
@@ -235,19 +222,11 @@ def test_only_a_lead_in_near_the_start_is_skipped_before_the_actor():
 
 def test_a_title_several_issuers_hold_is_the_one_under_the_speaker_in_force():
     from muqabala.collate.attribution import segments
-    from muqabala.data.model import Issuer
 
     case = make_case(SENTENCES)
     names = (("alpha-mfa", "alpha", "وزارة خارجية ألفا"), ("omega-mfa", "omega", "وزارة الخارجية الأوميغية"))
     for iid, parent, ar in names:
-        case.corpus.issuers[iid] = Issuer(
-            schema_version=1,
-            id=iid,
-            name={"ar": ar, "en": iid},
-            kind="agency",
-            country=case.corpus.issuers[parent].country,
-            parent=parent,
-        )
+        add_issuer(case, iid, ar, iid, case.corpus.issuers[parent].country or "", "agency", parent)
     text = "وأشارت وزارة الخارجية إلى أن الهجوم وقع."
     # After a sentence credited to Alpha's government, «وزارة الخارجية» is Alpha's ministry.
     [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())
