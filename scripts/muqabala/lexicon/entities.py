@@ -120,6 +120,8 @@ class EntityMatcher:
             for name in [issuer.name.ar, issuer.name.en, *(a for v in issuer.aliases.values() for a in v)]:
                 self._add(name, f"issuer:{issuer.id}", kind)
         self._longest = max((len(k) for k in self._names), default=1)
+        self._starts = frozenset(k[0] for k in self._names)
+        """The first stems of the names: a word that is none of them starts no name."""
 
     def _add(self, name: str, key: str, kind: EntityKind) -> None:
         phrase = tuple(w.stem for w in words(name))
@@ -144,6 +146,8 @@ class EntityMatcher:
         ws = words(text)
         stems = tuple(w.stem for w in ws)  # sliced below: every window of every length is looked up
         for i in range(len(ws)):
+            if stems[i] not in self._starts:
+                continue
             for n in range(min(self._longest, len(ws) - i), 0, -1):
                 for name in self._names.get(stems[i : i + n], []):
                     start, end = ws[i].start, ws[i + n - 1].end
