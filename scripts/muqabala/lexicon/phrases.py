@@ -540,13 +540,45 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return fold(text)
 
 
+FOUND_CACHE = 1 << 15
+"""`find` answers kept: the coder and the speaker analysis look at a sentence more than once (a
+statement sentence when its case is built and again under each claim it may support)."""
+
+_found: dict[tuple[tuple[str, ...], str, StateNames | None, frozenset[str]], tuple[Hit, ...]] = {}
+_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""One tuple per list of phrases, shared by the keys of `_found` (a list may hold a thousand names)."""
+
+
 def find(
     phrases: Iterable[str],
     text: str,
     states: Mapping[str, Iterable[str]] | StateNames | None = None,
     exclude: Collection[str] = (),
 ) -> list[Hit]:
-    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`."""
+    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`.
+
+    A pure function of its arguments: with `states` prepared (`state_names`) or none, the answer is
+    kept (`FOUND_CACHE`) and a new list of the same hits is returned when it is asked again."""
+    phrases = tuple(phrases)
+    if states is not None and not isinstance(states, StateNames):
+        return _find(phrases, text, states, exclude)
+    excluded = frozenset(exclude)
+    hits = _found.get((phrases, text, states, excluded))
+    if hits is None:
+        if len(_found) >= FOUND_CACHE:
+            _found.clear()
+            _lists.clear()
+        hits = tuple(_find(phrases, text, states, exclude))
+        _found[(_lists.setdefault(phrases, phrases), text, states, excluded)] = hits
+    return list(hits)
+
+
+def _find(
+    phrases: tuple[str, ...],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None,
+    exclude: Collection[str],
+) -> list[Hit]:
     folded, origin = _folded(text)
     if not folded:
         return []
@@ -558,7 +590,7 @@ def find(
     # does not matter; a phrase lacking one of its literals cannot match.
     candidates = [
         phrase
-        for key, members in _plan(tuple(phrases))
+        for key, members in _plan(phrases)
         if key in folded
         for phrase, rest in members
         if not rest or all(map(folded.__contains__, rest))
