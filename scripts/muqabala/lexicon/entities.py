@@ -97,6 +97,10 @@ def load_lexicon(path: Path, display: str | None = None) -> EntityLexicon:
     return read_model(path, EntityLexicon, display or path.name)
 
 
+EXTRACTED_CACHE = 1 << 15
+"""Texts whose entities an `EntityMatcher` keeps."""
+
+
 @dataclass(frozen=True)
 class _Name:
     key: str
@@ -122,6 +126,7 @@ class EntityMatcher:
         self._longest = max((len(k) for k in self._names), default=1)
         self._starts = frozenset(k[0] for k in self._names)
         """The first stems of the names: a word that is none of them starts no name."""
+        self._found: dict[str, tuple[Entity, ...]] = {}
 
     def _add(self, name: str, key: str, kind: EntityKind) -> None:
         phrase = tuple(w.stem for w in words(name))
@@ -133,7 +138,18 @@ class EntityMatcher:
             self._names[phrase].append(entry)
 
     def extract(self, text: str) -> list[Entity]:
-        """Every entity mentioned in `text`, by position, then key; one per key and span."""
+        """Every entity mentioned in `text`, by position, then key; one per key and span.
+
+        Found once per text (`EXTRACTED_CACHE`): the aligner reads a sentence's entities for its
+        index, for the voice it reports and for the issuers a claim names."""
+        kept = self._found.get(text)
+        if kept is None:
+            if len(self._found) >= EXTRACTED_CACHE:
+                self._found.clear()
+            kept = self._found[text] = tuple(self._extract(text))
+        return list(kept)
+
+    def _extract(self, text: str) -> list[Entity]:
         found: dict[tuple[str, int, int], Entity] = {}
         folded, origin = fold(text)
         for rx, template, kind in self._patterns:
