@@ -279,10 +279,11 @@ def mentions(
     everyone, collective, anonymous = find_each(
         [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
     )
+    said = {h.phrase for h in everyone}
     for who, phrases in names.issuers if everyone else ():
-        own = [h for h in everyone if h.phrase in phrases]
-        if own:
-            raw += made(own, who)
+        if phrases.isdisjoint(said):
+            continue  # most issuers are not named in a sentence: not one hit to look at
+        raw += made([h for h in everyone if h.phrase in phrases], who)
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
