@@ -15,7 +15,7 @@ from muqabala import vocabulary
 from muqabala.collate.align import ENTITY_WEIGHT, SPEAKER_WEIGHT
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Statement
-from muqabala.lexicon.phrases import Lexicon
+from muqabala.lexicon.phrases import Lexicon, StateNames, state_names
 from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
 from muqabala.vocabulary import ATTRIBUTION_LEVELS, Grammar, join, wording
 
@@ -272,6 +272,11 @@ class CaseView:
         if found is None:
             found = self.spoken[root] = [s for s in self.sources if s.by([root])]
         return found
+
+    @cached_property
+    def prepared_states(self) -> StateNames:
+        """`states` prepared for matching once (`phrases.state_names`), not once per sentence coded."""
+        return state_names(self.states)
 
     @cached_property
     def speaking(self) -> frozenset[str]:
