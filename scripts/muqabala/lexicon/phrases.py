@@ -461,6 +461,42 @@ def _compile(phrase: str, slot: str) -> re.Pattern[str]:
     return compile_slotted(pattern, slot) if "{state}" in phrase else re.compile(pattern(slot))
 
 
+def _slot_start(slot: str) -> str:
+    return rf"(?<!\w)(?=(?:{slot}))"
+
+
+@lru_cache(maxsize=64)
+def _slot_starts(slot: str) -> re.Pattern[str]:
+    """Every place a phrase opening with `{state}` may match from: a word's start where an allowed
+    state's name begins (zero-width, so `finditer` gives each place)."""
+    return compile_slotted(_slot_start, slot)
+
+
+@lru_cache(maxsize=8192)
+def _opens_with_slot(phrase: str) -> bool:
+    return phrase.split()[0] == "{state}"
+
+
+def _matches_at(pattern: re.Pattern[str], subject: str, starts: list[int]) -> list[re.Match[str]] | None:
+    """`list(pattern.finditer(subject))` for a pattern that can only match from one of `starts`
+    (ascending): a match is tried at each of them, as `finditer` would try it there, instead of
+    the slot's every name at every character. Each match of a phrase opening with `{state}` starts
+    where the slot alone matches, behind no word character, so no start is missed. None when a
+    match is empty (`finditer` goes on differently after one): the caller uses `finditer` then."""
+    out = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(subject, start)
+        if m is not None:
+            if m.end() == m.start():
+                return None
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _permit(index: int) -> str:
     """The mark appended to a text to allow the state at `index`: two non-word characters
     (a noncharacter and a private-use one) that no folded text or phrase holds."""
@@ -585,6 +621,7 @@ def _find(
     names: StateNames | None = None
     allowed: list[str] = []
     permitted = ""
+    starts: list[int] | None = None
     hits = []
     # Each phrase's hits are found apart and all are sorted below, so the order phrases are tried in
     # does not matter; a phrase lacking one of its literals cannot match.
@@ -607,7 +644,12 @@ def _find(
         else:
             # The slot is not part of a pattern without `{state}`: one compile serves every call.
             pattern, subject = _compile(phrase, "(?!)"), folded
-        for m in pattern.finditer(subject):
+        matches = None
+        if slotted and _opens_with_slot(phrase):
+            if starts is None:
+                starts = [m.start() for m in _slot_starts(names.slot).finditer(subject)]  # type: ignore[union-attr]
+            matches = _matches_at(pattern, subject, starts)
+        for m in pattern.finditer(subject) if matches is None else matches:
             if m.end() == m.start():
                 continue
             state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
