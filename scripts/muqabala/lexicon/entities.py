@@ -180,10 +180,15 @@ def _in_capitals(text: str) -> bool:
 def _outermost(entities: Iterable[Entity]) -> list[Entity]:
     """Drop a mention inside a longer mention of the same key (`Exchange` inside `Microsoft Exchange`)."""
     items = list(entities)
+    by_key: dict[str, list[Entity]] = {}
+    for e in items:
+        by_key.setdefault(e.key, []).append(e)
+    # Only mentions of the same key can hold one another: each is compared with those alone.
     return [
         e
         for e in items
-        if not any(o.key == e.key and o is not e and o.start <= e.start and e.end <= o.end for o in items)
+        if len(by_key[e.key]) == 1
+        or not any(o is not e and o.start <= e.start and e.end <= o.end for o in by_key[e.key])
     ]
 
 
