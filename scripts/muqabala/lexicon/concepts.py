@@ -168,6 +168,8 @@ class ConceptMatcher:
                         if c.id not in self._phrases.setdefault(phrase, []):
                             self._phrases[phrase].append(c.id)
         self._longest = max((len(p) for p in self._phrases), default=0)
+        self._starts = frozenset(p[0] for p in self._phrases if p)
+        """The first terms of the synonym phrases: a term that is none of them starts no phrase."""
         self._content: dict[str, tuple[str, ...]] = {}
 
     def form(self, stem: str) -> str:
@@ -197,6 +199,8 @@ class ConceptMatcher:
         """The tags of the synonym concepts among index terms, each with the terms that raised it."""
         out: dict[str, set[str]] = {}
         for i in range(len(words)):
+            if words[i] not in self._starts:
+                continue
             for n in range(1, min(self._longest, len(words) - i) + 1):
                 for cid in self._phrases.get(tuple(words[i : i + n]), []):
                     out.setdefault(TAG + cid, set()).update(words[i : i + n])
