@@ -677,7 +677,12 @@ def find_each(
     key = tuple(map(tuple, lists))
     union, owns = _combined(key)
     everyone = find(union, text, states, exclude)
+    said = {h.phrase for h in everyone}
     return [
-        find(phrases, text, states, exclude) if own is None else [h for h in everyone if h.phrase in own]
+        find(phrases, text, states, exclude)
+        if own is None
+        else []
+        if own.isdisjoint(said)
+        else [h for h in everyone if h.phrase in own]
         for phrases, own in zip(key, owns, strict=True)
     ]
