@@ -8,7 +8,17 @@ from pathlib import Path
 import yaml
 
 from muqabala.lexicon import spliced
-from muqabala.lexicon.phrases import _body, find, load_lexicon, state_names
+from muqabala.lexicon.normalize import fold
+from muqabala.lexicon.phrases import (
+    _body,
+    _compile,
+    _matches_at,
+    _permit,
+    _slot_starts,
+    find,
+    load_lexicon,
+    state_names,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,3 +84,24 @@ def test_find_with_a_slot_as_before():
     states = {"XO": ["Omega", "أوميغا"], "XA": ["Alpha", "ألفا"]}
     hits = find(["accused ... {state}"], "Alpha accused Omega", states, {"XA"})
     assert [(h.state, h.start, h.end) for h in hits] == [("XO", 6, 19)]
+
+
+def test_a_phrase_opening_with_the_slot_is_matched_from_its_starts_as_finditer_matches_it():
+    names = state_names({"XO": ["Omega", "South Omega", "أوميغا"], "XA": ["Alpha", "ألفا"]})
+    texts = [
+        "South Omega accused Alpha, and Omega's hackers; Alpha Omega accused alphabet",
+        "وأوميغا اتهمت ألفا وبألفا، omegas alpha-omega accused",
+        "nothing named here",
+    ]
+    phrases = ["{state}", "{state} accused", "{state} ... accused", "{state} hackers", "{state} اتهم*"]
+    for allowed in ((0, 1), (1,), (0,)):
+        for text in texts:
+            subject = fold(text)[0] + "".join(_permit(i) for i in allowed)
+            starts = [m.start() for m in _slot_starts(names.slot).finditer(subject)]
+            for phrase in phrases:
+                pattern = _compile(phrase, names.slot)
+                ours = _matches_at(pattern, subject, starts)
+                assert ours is not None
+                assert [(m.span(), m.groupdict()) for m in ours] == [
+                    (m.span(), m.groupdict()) for m in pattern.finditer(subject)
+                ], (phrase, text, allowed)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
@@ -278,10 +279,11 @@ def mentions(
     everyone, collective, anonymous = find_each(
         [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
     )
+    said = {h.phrase for h in everyone}
     for who, phrases in names.issuers if everyone else ():
-        own = [h for h in everyone if h.phrase in phrases]
-        if own:
-            raw += made(own, who)
+        if phrases.isdisjoint(said):
+            continue  # most issuers are not named in a sentence: not one hit to look at
+        raw += made([h for h in everyone if h.phrase in phrases], who)
     authorities = lexicon.speech.authorities.get(lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
@@ -522,11 +524,15 @@ def _title(text: str, end: int, stops: Sequence[Hit | Mention]) -> tuple[int, in
     return start, stop
 
 
-def _stems(text: str, lexicon: Lexicon | None = None) -> list[str]:
+def _stems(text: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """The content words' stems, each as its form group of `concepts.yaml` has it when a lexicon is given
-    («الإلكتروني» and «السيبراني» are one word: the sources' "cyber")."""
-    stems = [w.stem for w in words(text) if not w.is_stop]
-    return [lexicon.concept_matcher.form(s) for s in stems] if lexicon is not None else stems
+    («الإلكتروني» and «السيبراني» are one word: the sources' "cyber"); computed once per text."""
+    return lexicon.concept_matcher.content_forms(text) if lexicon is not None else _plain_stems(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_stems(text: str) -> tuple[str, ...]:
+    return tuple(w.stem for w in words(text) if not w.is_stop)
 
 
 def _fits(title: set[str], country: set[str], phrase: str, lexicon: Lexicon | None = None) -> bool:

@@ -193,8 +193,8 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
             (case.sources if st.role == "primary" else case.secondary).append(src)
             text, lang = coding_text(src)
             exclude = {c for c in (case.country(st.issuer), case.country(issuer)) if c}
-            case.coding[src.ref] = code(text, lang, lexicon, case.states, exclude).attribution
-            refused = declines(text, lang, lexicon, case.states, exclude) if st.role == "primary" else set()
+            case.coding[src.ref] = code(text, lang, lexicon, case.prepared_states, exclude).attribution
+            refused = declines(text, lang, lexicon, case.prepared_states, exclude) if st.role == "primary" else set()
             if refused:
                 case.declined[src.ref] = frozenset(refused)
     return case
@@ -325,7 +325,7 @@ def view_of(
     segs = []
     for start, end, who in spoken:
         exclude = {c for w in who if w != ANONYMOUS for c in [case.country(w)] if c}
-        coding = code(original[start:end], lang, case.lexicon, case.states, exclude)
+        coding = code(original[start:end], lang, case.lexicon, case.prepared_states, exclude)
         cues = tuple((start + h.start, start + h.end) for h in coding.hits)
         segs.append(Segment(start, end, who, coding.attribution, cues))
     by_ref = {s.ref: s for s in case.sources + case.secondary}

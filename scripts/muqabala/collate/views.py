@@ -15,7 +15,7 @@ from muqabala import vocabulary
 from muqabala.collate.align import ENTITY_WEIGHT, SPEAKER_WEIGHT
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Statement
-from muqabala.lexicon.phrases import Lexicon
+from muqabala.lexicon.phrases import Lexicon, StateNames, state_names
 from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
 from muqabala.vocabulary import ATTRIBUTION_LEVELS, Grammar, join, wording
 
@@ -210,6 +210,9 @@ class CaseView:
     named: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     """`statement#sentence` → the issuer roots the sentence names, filled as the speaker rule asks
     (every claim of the case asks again about the same sentences)."""
+    spoken: dict[str, list[Source]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Root → the primary sentences it speaks (`by_root`), filled as the rules ask (every claim of
+    the case asks again about the same roots)."""
 
     def root(self, issuer: str) -> str:
         chain = self.corpus.issuer_chain(issuer)
@@ -259,10 +262,21 @@ class CaseView:
 
     def dated(self, root: str) -> list[tuple[str, str]]:
         """(date, statement id) of every primary statement whose sentences a root speaks, oldest first."""
-        return sorted({(s.date, s.statement) for s in self.sources if s.by([root])})
+        return sorted({(s.date, s.statement) for s in self._spoken(root)})
 
     def by_root(self, root: str) -> list[Source]:
-        return [s for s in self.sources if s.by([root])]
+        return list(self._spoken(root))
+
+    def _spoken(self, root: str) -> list[Source]:
+        found = self.spoken.get(root)
+        if found is None:
+            found = self.spoken[root] = [s for s in self.sources if s.by([root])]
+        return found
+
+    @cached_property
+    def prepared_states(self) -> StateNames:
+        """`states` prepared for matching once (`phrases.state_names`), not once per sentence coded."""
+        return state_names(self.states)
 
     @cached_property
     def speaking(self) -> frozenset[str]:

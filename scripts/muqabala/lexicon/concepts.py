@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from muqabala.data.corpus import read_model
 from muqabala.data.errors import Problem
-from muqabala.lexicon.normalize import tokens
+from muqabala.lexicon.normalize import tokens, words
 
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 
@@ -143,6 +143,10 @@ def _clashes(lexicon: ConceptLexicon, line_of: Callable[[tuple[str | int, ...]],
     return problems
 
 
+CONTENT_CACHE = 1 << 14
+"""Texts whose content words a `ConceptMatcher` keeps (`content_forms`): titles and the issuers' names."""
+
+
 class ConceptMatcher:
     """Turns a text into index terms with forms joined and synonym tags added; build once."""
 
@@ -164,10 +168,23 @@ class ConceptMatcher:
                         if c.id not in self._phrases.setdefault(phrase, []):
                             self._phrases[phrase].append(c.id)
         self._longest = max((len(p) for p in self._phrases), default=0)
+        self._starts = frozenset(p[0] for p in self._phrases if p)
+        """The first terms of the synonym phrases: a term that is none of them starts no phrase."""
+        self._content: dict[str, tuple[str, ...]] = {}
 
     def form(self, stem: str) -> str:
         """The stem its form group is indexed as (`خوادم` → `خادم`, `الكترون` → `سيبران`); itself when in none."""
         return self._forms.get(stem, stem)
+
+    def content_forms(self, text: str) -> tuple[str, ...]:
+        """The stems of the content words of `text` (function words aside), each as `form` gives it;
+        computed once per text (the speaker analysis compares every issuer's names with each title)."""
+        found = self._content.get(text)
+        if found is None:
+            if len(self._content) >= CONTENT_CACHE:
+                self._content.clear()
+            found = self._content[text] = tuple(self._forms.get(w.stem, w.stem) for w in words(text) if not w.is_stop)
+        return found
 
     def terms(self, text: str, lang: str) -> list[str]:
         """`tokens(text)` with each form replaced by its group's first, then `≈id` for each synonym concept found.
@@ -182,6 +199,8 @@ class ConceptMatcher:
         """The tags of the synonym concepts among index terms, each with the terms that raised it."""
         out: dict[str, set[str]] = {}
         for i in range(len(words)):
+            if words[i] not in self._starts:
+                continue
             for n in range(1, min(self._longest, len(words) - i) + 1):
                 for cid in self._phrases.get(tuple(words[i : i + n]), []):
                     out.setdefault(TAG + cid, set()).update(words[i : i + n])

@@ -97,6 +97,10 @@ def load_lexicon(path: Path, display: str | None = None) -> EntityLexicon:
     return read_model(path, EntityLexicon, display or path.name)
 
 
+EXTRACTED_CACHE = 1 << 15
+"""Texts whose entities an `EntityMatcher` keeps."""
+
+
 @dataclass(frozen=True)
 class _Name:
     key: str
@@ -120,6 +124,9 @@ class EntityMatcher:
             for name in [issuer.name.ar, issuer.name.en, *(a for v in issuer.aliases.values() for a in v)]:
                 self._add(name, f"issuer:{issuer.id}", kind)
         self._longest = max((len(k) for k in self._names), default=1)
+        self._starts = frozenset(k[0] for k in self._names)
+        """The first stems of the names: a word that is none of them starts no name."""
+        self._found: dict[str, tuple[Entity, ...]] = {}
 
     def _add(self, name: str, key: str, kind: EntityKind) -> None:
         phrase = tuple(w.stem for w in words(name))
@@ -131,7 +138,18 @@ class EntityMatcher:
             self._names[phrase].append(entry)
 
     def extract(self, text: str) -> list[Entity]:
-        """Every entity mentioned in `text`, by position, then key; one per key and span."""
+        """Every entity mentioned in `text`, by position, then key; one per key and span.
+
+        Found once per text (`EXTRACTED_CACHE`): the aligner reads a sentence's entities for its
+        index, for the voice it reports and for the issuers a claim names."""
+        kept = self._found.get(text)
+        if kept is None:
+            if len(self._found) >= EXTRACTED_CACHE:
+                self._found.clear()
+            kept = self._found[text] = tuple(self._extract(text))
+        return list(kept)
+
+    def _extract(self, text: str) -> list[Entity]:
         found: dict[tuple[str, int, int], Entity] = {}
         folded, origin = fold(text)
         for rx, template, kind in self._patterns:
@@ -144,6 +162,8 @@ class EntityMatcher:
         ws = words(text)
         stems = tuple(w.stem for w in ws)  # sliced below: every window of every length is looked up
         for i in range(len(ws)):
+            if stems[i] not in self._starts:
+                continue
             for n in range(min(self._longest, len(ws) - i), 0, -1):
                 for name in self._names.get(stems[i : i + n], []):
                     start, end = ws[i].start, ws[i + n - 1].end
@@ -160,10 +180,15 @@ def _in_capitals(text: str) -> bool:
 def _outermost(entities: Iterable[Entity]) -> list[Entity]:
     """Drop a mention inside a longer mention of the same key (`Exchange` inside `Microsoft Exchange`)."""
     items = list(entities)
+    by_key: dict[str, list[Entity]] = {}
+    for e in items:
+        by_key.setdefault(e.key, []).append(e)
+    # Only mentions of the same key can hold one another: each is compared with those alone.
     return [
         e
         for e in items
-        if not any(o.key == e.key and o is not e and o.start <= e.start and e.end <= o.end for o in items)
+        if len(by_key[e.key]) == 1
+        or not any(o is not e and o.start <= e.start and e.end <= o.end for o in by_key[e.key])
     ]
 
 

@@ -167,8 +167,10 @@ def _stem_latin(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A folded word reduced to a light stem: attached Arabic particles and plural endings dropped."""
+    """A folded word reduced to a light stem: attached Arabic particles and plural endings dropped
+    (a pure function of the word, kept for the words of the whole lexicon and archive)."""
     if _ARABIC_LETTER.search(word):
         return _stem_ar(word)
     return _stem_latin(word)

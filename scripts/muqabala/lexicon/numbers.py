@@ -10,7 +10,8 @@ figures.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -100,6 +101,9 @@ class _Tables:
     months: set[str]
     units: dict[Phrase, str]
     longest: int
+    starts: frozenset[str] = field(default_factory=frozenset)
+    """The first words of the number phrases (`kinds`): a word that is none of them, with or without
+    a particle (`_variants`), starts no number phrase, and `_lookup` tries no length at it."""
 
 
 def _key(phrase: str) -> Phrase:
@@ -123,6 +127,7 @@ def _tables(langs: list[LanguageNumbers], units: dict[str, list[str]]) -> _Table
             t.units[tuple(w.stem for w in words(name))] = canonical
     keys = [*kinds, *t.qualifiers_before, *t.qualifiers_after, *t.percent, *t.units]
     t.longest = max((len(k) for k in keys), default=1)
+    t.starts = frozenset(k[0] for k in kinds if k)
     return t
 
 
@@ -140,26 +145,32 @@ def tables(lexicon: NumberLexicon, lang: str) -> _Tables:
     return _tables(langs, lexicon.units)
 
 
-def _variants(word: str) -> list[str]:
-    """The word, then the word without one attached Arabic particle."""
+@lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> tuple[str, ...]:
+    """The word, then the word without one attached Arabic particle (a pure function of the word,
+    asked for every phrase length tried at every word: computed once per word)."""
     out = [word]
     out += [word[len(p) :] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
-    return out
+    return tuple(out)
 
 
 def _match(ws: list[Word], i: int, table: Collection[Phrase], longest: int) -> int:
     """Length of the longest phrase of `table` starting at word i (0 if none)."""
+    variants = _variants(ws[i].folded) if i < len(ws) else ()
     for n in range(min(longest, len(ws) - i), 0, -1):
         rest = tuple(w.folded for w in ws[i + 1 : i + n])
-        if any((first, *rest) in table for first in _variants(ws[i].folded)):
+        if any((first, *rest) in table for first in variants):
             return n
     return 0
 
 
 def _lookup(ws: list[Word], i: int, t: _Tables) -> tuple[int, dict[str, float]]:
+    variants = _variants(ws[i].folded)
+    if t.starts.isdisjoint(variants):
+        return 0, {}
     for n in range(min(t.longest, len(ws) - i), 0, -1):
         rest = tuple(w.folded for w in ws[i + 1 : i + n])
-        for first in _variants(ws[i].folded):
+        for first in variants:
             if (first, *rest) in t.kinds:
                 return n, t.kinds[(first, *rest)]
     return 0, {}

@@ -461,6 +461,42 @@ def _compile(phrase: str, slot: str) -> re.Pattern[str]:
     return compile_slotted(pattern, slot) if "{state}" in phrase else re.compile(pattern(slot))
 
 
+def _slot_start(slot: str) -> str:
+    return rf"(?<!\w)(?=(?:{slot}))"
+
+
+@lru_cache(maxsize=64)
+def _slot_starts(slot: str) -> re.Pattern[str]:
+    """Every place a phrase opening with `{state}` may match from: a word's start where an allowed
+    state's name begins (zero-width, so `finditer` gives each place)."""
+    return compile_slotted(_slot_start, slot)
+
+
+@lru_cache(maxsize=8192)
+def _opens_with_slot(phrase: str) -> bool:
+    return phrase.split()[0] == "{state}"
+
+
+def _matches_at(pattern: re.Pattern[str], subject: str, starts: list[int]) -> list[re.Match[str]] | None:
+    """`list(pattern.finditer(subject))` for a pattern that can only match from one of `starts`
+    (ascending): a match is tried at each of them, as `finditer` would try it there, instead of
+    the slot's every name at every character. Each match of a phrase opening with `{state}` starts
+    where the slot alone matches, behind no word character, so no start is missed. None when a
+    match is empty (`finditer` goes on differently after one): the caller uses `finditer` then."""
+    out = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(subject, start)
+        if m is not None:
+            if m.end() == m.start():
+                return None
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _permit(index: int) -> str:
     """The mark appended to a text to allow the state at `index`: two non-word characters
     (a noncharacter and a private-use one) that no folded text or phrase holds."""
@@ -540,25 +576,58 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return fold(text)
 
 
+FOUND_CACHE = 1 << 15
+"""`find` answers kept: the coder and the speaker analysis look at a sentence more than once (a
+statement sentence when its case is built and again under each claim it may support)."""
+
+_found: dict[tuple[tuple[str, ...], str, StateNames | None, frozenset[str]], tuple[Hit, ...]] = {}
+_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""One tuple per list of phrases, shared by the keys of `_found` (a list may hold a thousand names)."""
+
+
 def find(
     phrases: Iterable[str],
     text: str,
     states: Mapping[str, Iterable[str]] | StateNames | None = None,
     exclude: Collection[str] = (),
 ) -> list[Hit]:
-    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`."""
+    """Every match of every phrase in `text`, in text order; `states` fill `{state}`, except those in `exclude`.
+
+    A pure function of its arguments: with `states` prepared (`state_names`) or none, the answer is
+    kept (`FOUND_CACHE`) and a new list of the same hits is returned when it is asked again."""
+    phrases = tuple(phrases)
+    if states is not None and not isinstance(states, StateNames):
+        return _find(phrases, text, states, exclude)
+    excluded = frozenset(exclude)
+    hits = _found.get((phrases, text, states, excluded))
+    if hits is None:
+        if len(_found) >= FOUND_CACHE:
+            _found.clear()
+            _lists.clear()
+        hits = tuple(_find(phrases, text, states, exclude))
+        _found[(_lists.setdefault(phrases, phrases), text, states, excluded)] = hits
+    return list(hits)
+
+
+def _find(
+    phrases: tuple[str, ...],
+    text: str,
+    states: Mapping[str, Iterable[str]] | StateNames | None,
+    exclude: Collection[str],
+) -> list[Hit]:
     folded, origin = _folded(text)
     if not folded:
         return []
     names: StateNames | None = None
     allowed: list[str] = []
     permitted = ""
+    starts: list[int] | None = None
     hits = []
     # Each phrase's hits are found apart and all are sorted below, so the order phrases are tried in
     # does not matter; a phrase lacking one of its literals cannot match.
     candidates = [
         phrase
-        for key, members in _plan(tuple(phrases))
+        for key, members in _plan(phrases)
         if key in folded
         for phrase, rest in members
         if not rest or all(map(folded.__contains__, rest))
@@ -575,7 +644,12 @@ def find(
         else:
             # The slot is not part of a pattern without `{state}`: one compile serves every call.
             pattern, subject = _compile(phrase, "(?!)"), folded
-        for m in pattern.finditer(subject):
+        matches = None
+        if slotted and _opens_with_slot(phrase):
+            if starts is None:
+                starts = [m.start() for m in _slot_starts(names.slot).finditer(subject)]  # type: ignore[union-attr]
+            matches = _matches_at(pattern, subject, starts)
+        for m in pattern.finditer(subject) if matches is None else matches:
             if m.end() == m.start():
                 continue
             state = next((c for c in allowed if m.groupdict().get(f"s_{c}")), None) if slotted else None
@@ -603,7 +677,12 @@ def find_each(
     key = tuple(map(tuple, lists))
     union, owns = _combined(key)
     everyone = find(union, text, states, exclude)
+    said = {h.phrase for h in everyone}
     return [
-        find(phrases, text, states, exclude) if own is None else [h for h in everyone if h.phrase in own]
+        find(phrases, text, states, exclude)
+        if own is None
+        else []
+        if own.isdisjoint(said)
+        else [h for h in everyone if h.phrase in own]
         for phrases, own in zip(key, owns, strict=True)
     ]

@@ -54,7 +54,7 @@ on the tuning cases, flat from 2 to 5 (docs/evaluation.md)."""
 def _source_span(src: Source, case: CaseView) -> SourceSpan:
     text = src.words("en")
     exclude = {c for c in [case.country(src.issuer)] if c}
-    hits = code(text, "en", case.lexicon, case.states, exclude).hits
+    hits = code(text, "en", case.lexicon, case.prepared_states, exclude).hits
     return src.span("en", hits[0].start, hits[0].end) if hits else src.whole()
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from diff_match_patch import diff_match_patch
 
@@ -64,6 +64,12 @@ class Tok:
 
 def tokens(text: str) -> list[Tok]:
     """Words of an English text, folded and lightly stemmed, letters and digits apart (APT40 → apt 40)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _tokens(text: str) -> tuple[Tok, ...]:
+    """`tokens`, once per text: every quotation of an article is compared with every sentence of its case."""
     folded, origin = fold(text)
     out = []
     for m in _TOKEN.finditer(folded):
@@ -73,7 +79,7 @@ def tokens(text: str) -> list[Tok]:
             if len(key) > len(suffix) + 3 and key.endswith(suffix):
                 key = key[: -len(suffix)]
         out.append(Tok(w, key, origin[m.start()], origin[m.end() - 1] + 1))
-    return out
+    return tuple(out)
 
 
 def _content(toks: list[Tok], cosmetic: set[str]) -> set[str]:

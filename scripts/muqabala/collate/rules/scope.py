@@ -18,7 +18,7 @@ import re
 from muqabala.collate.attribution import mentions
 from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.normalize import fold
-from muqabala.lexicon.phrases import find
+from muqabala.lexicon.phrases import ScopeLexicon, find
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import join, quote
 
@@ -125,10 +125,24 @@ def named(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
     return sorted(taken, key=lambda p: p[1])
 
 
+_WITHIN: dict[int, tuple[ScopeLexicon, dict[str, set[str]]]] = {}
+
+
+def _within(scope: ScopeLexicon) -> dict[str, set[str]]:
+    """Place code → the wider places holding it (`within` of scope.yaml), built once per lexicon (read it,
+    never change it), not once per claim."""
+    kept = _WITHIN.get(id(scope))
+    if kept is None or kept[0] is not scope:
+        if len(_WITHIN) >= 8:
+            _WITHIN.clear()
+        kept = _WITHIN[id(scope)] = (scope, {p.code: set(p.within) for p in scope.places})
+    return kept[1]
+
+
 def _narrower(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     # The speaker's own country counts here: a wider place holding it must be in the source, and
     # the place itself nowhere in the close sources.
-    within = {p.code: set(p.within) for p in case.lexicon.scope.places}
+    within = _within(case.lexicon.scope)
     said = [p for p in named(claim.original, claim.lang, case) if within.get(p[0])]
     if not said:
         return []
