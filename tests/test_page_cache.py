@@ -16,7 +16,7 @@ from muqabala.data.corpus import load_corpus
 from muqabala.site import render
 from muqabala.site.cache import PAGES_DIR, Memory, PageCache, cached_report
 from muqabala.site.pages import generate_languages
-from muqabala.site.render import render_languages
+from muqabala.site.render import discrepancies, render_languages
 from muqabala.tools.synth import generate
 
 
@@ -172,3 +172,22 @@ def test_a_sessions_memory_keeps_the_rendered_cases_and_the_pages_as_written(
         for p in (lang / kind).rglob("*.md")
     }
     assert pages <= set(memory.written) and all(Path(name).is_file() for name in memory.written)
+
+
+def test_the_discrepancies_page_reuses_the_items_of_the_same_article_reports_only(project: Path) -> None:
+    # `serve` keeps unchanged cases' report parts, so their articles are the same objects in the next build.
+    corpus = load_corpus(project)
+    report = cached_report(corpus, project)
+    discrepancies._kept.clear()
+    first = {lang: discrepancies.render_discrepancies(report, lang) for lang in ("en", "ar")}
+    assert {lang: discrepancies.render_discrepancies(report, lang) for lang in ("en", "ar")} == first
+    index = next(i for i, a in enumerate(report.articles) if any(c.discrepancies for c in a.claims))
+    changed = report.articles[index].model_copy(deep=True)
+    claim = next(c for c in changed.claims if c.discrepancies)
+    claim.discrepancies[0].explanation.en = "An explanation changed by an edit."
+    edited = report.model_copy(update={"articles": [*report.articles[:index], changed, *report.articles[index + 1 :]]})
+    kept = discrepancies.render_discrepancies(edited, "en")
+    assert "An explanation changed by an edit." in kept
+    discrepancies._kept.clear()
+    assert kept == discrepancies.render_discrepancies(edited, "en")
+    assert discrepancies.render_discrepancies(report, "en") == first["en"]
