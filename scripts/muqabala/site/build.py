@@ -144,6 +144,7 @@ def _link_languages(site_dir: Path, out: Path, done: list[bool]) -> None:
     try:
         for lang in LANGUAGES:
             _link_tree(str(site_dir / lang), str(out / lang))
+            _own_copies(_always_written(out / lang))  # the search index alone is 7.7 MB at 10×
     except OSError:
         return  # not used: the next build links the site itself
     done.append(True)
@@ -464,10 +465,9 @@ def _unshare(out: Path, docs: Path) -> None:
     every time the files at the top of the site (404 page, sitemaps) and the search index.
     Links and copies keep the modification times MkDocs compares with the sources'.
     """
-    own = {p for p in out.iterdir() if p.is_file()}
-    own |= {p for p in (out / "search").rglob("*") if p.is_file()} if (out / "search").is_dir() else set()
+    own = _always_written(out)
     # Plain strings and `os.stat`: at 10× this loop looks at ~1,400 pages per language per edit.
-    docs_root = str(docs)
+    docs_root, out_root = str(docs), str(out)
     for dirpath, dirnames, filenames in os.walk(docs_root):
         dirnames.sort()
         folder_rel = dirpath[len(docs_root) + 1 :]  # os.walk joins below the folder it was given
@@ -488,13 +488,28 @@ def _unshare(out: Path, docs: Path) -> None:
                 targets = [rel]
             for t in targets:
                 try:
-                    built = os.stat(out / t)
+                    built = os.stat(os.path.join(out_root, t))
                 except OSError:
                     continue
                 if stat.S_ISREG(built.st_mode) and built.st_mtime_ns <= info.st_mtime_ns:
                     own.add(out / t)
-    for path in own:
-        if path.is_symlink():
+    _own_copies(own)
+
+
+def _always_written(out: Path) -> set[Path]:
+    """The files of a site's language folder that every dirty build writes: those at its top
+    (404 page, sitemaps) and the search index."""
+    own = {p for p in out.iterdir() if p.is_file()}
+    own |= {p for p in (out / "search").rglob("*") if p.is_file()} if (out / "search").is_dir() else set()
+    return own
+
+
+def _own_copies(paths: set[Path]) -> None:
+    """Replace each hard link among `paths` by a copy of its own (a file no other name holds, a
+    copy made already, is left as it is; a symbolic link is never written through)."""
+    for path in paths:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode) or info.st_nlink == 1:
             continue
         copy = path.with_name(f".{path.name}.copy")
         shutil.copy2(path, copy)
