@@ -83,6 +83,9 @@ class Session:
         self.loads: LoadCache = LoadCache()
         self.memory: Memory = Memory()
         self.deleting: list[threading.Thread] = []
+        self.publishing = threading.Lock()
+        """Held while the published site is swapped for a new one, and by `serve`'s server while it
+        finds and reads a file: a request never falls between the swap's two renames (a 404)."""
         self.linked: tuple[Path, tuple[object, ...], Path, threading.Thread, list[bool]] | None = None
         """The published site's folder, its marker's identity, and the folder `prepare` links it into."""
 
@@ -445,7 +448,7 @@ def _build(
         say("Publishing the site")
         published = report.model_copy(update={"licence": licence(root)})
         _write_root(root, tmp, published.model_dump_json(indent=1), key, frame)
-        _swap(tmp, site_dir, session.discard if session else None)
+        _swap(tmp, site_dir, session.discard if session else None, session.publishing if session else None)
         timings["write"] = time.perf_counter() - t0
         if session is not None:
             session.prepare(site_dir)
@@ -806,27 +809,40 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _swap(new: Path, site_dir: Path, discard: Callable[[Path], None] | None = None) -> None:
+def _swap(
+    new: Path,
+    site_dir: Path,
+    discard: Callable[[Path], None] | None = None,
+    publishing: threading.Lock | None = None,
+) -> None:
     """Replace `site_dir` by `new` with two renames, so readers never see a half-written site;
-    the old site is then deleted, or handed to `discard` to delete."""
-    old = None
+    the old site is then deleted, or handed to `discard` to delete. `publishing` is held over
+    the renames: a reader holding it (`serve`'s server) never finds no site between them."""
     # Ctrl+C or SIGTERM between the renames would leave no site: they wait until both are done.
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        if site_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
-            old.rmdir()
-            os.replace(site_dir, old)
-        try:
-            os.replace(new, site_dir)
-        except OSError:
-            if old is not None:
-                os.replace(old, site_dir)
-            raise
+        with publishing or contextlib.nullcontext():
+            old = _rename(new, site_dir)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
         (discard or _delete)(old)
+
+
+def _rename(new: Path, site_dir: Path) -> Path | None:
+    """The two renames of `_swap`; the folder the old site was moved to, if there was one."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=site_dir.parent))
+        old.rmdir()
+        os.replace(site_dir, old)
+    try:
+        os.replace(new, site_dir)
+    except OSError:
+        if old is not None:
+            os.replace(old, site_dir)
+        raise
+    return old
 
 
 def _delete(folder: Path) -> None:
