@@ -102,7 +102,10 @@ class Session:
         of linking ~1,400 files per language at 10× while the editor waits."""
         self.drop()
         marker = _identity(site_dir / MARKER)
-        tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
+        except OSError:
+            return  # the site is published: the next build links it itself
         done: list[bool] = []
         thread = threading.Thread(target=_link_languages, args=(site_dir, tmp, done), daemon=True)
         thread.start()
