@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ import pytest
 from muqabala.collate import engine
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
+from muqabala.data.files import data_digest
 from muqabala.site import cache
-from muqabala.site.cache import CASES_DIR, cached_report, case_keys
+from muqabala.site.cache import CASES_DIR, Memory, cached_report, case_keys, current_key
 from muqabala.tools.synth import generate
 
 
@@ -116,3 +118,41 @@ def test_the_cache_key_covers_the_collation_code_not_only_the_site_layer(exchang
         assert dependencies_key(exchange) != before
     finally:
         rule.write_bytes(original)
+
+
+def test_a_sessions_memory_keeps_the_parts_and_an_edit_collates_only_its_case(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What `serve` keeps between builds: the parts of the last build, by key, not read from their JSON again.
+    memory = Memory()
+    corpus = load_corpus(project)
+    full = cached_report(corpus, project, memory).model_dump_json()
+    keys = case_keys(corpus, project)
+    assert sorted(memory.parts) == sorted(keys.values())
+    shutil.rmtree(project / cache.CACHE_DIR)  # nothing left on disk: every part comes from memory
+    calls = _counting(monkeypatch)
+    assert cached_report(corpus, project, memory).model_dump_json() == full
+    assert calls == []
+    statement = sorted(corpus.statements.values(), key=lambda s: s.id)[0]
+    _edit(project / corpus.files[f"statement:{statement.id}"])
+    edited = load_corpus(project)
+    report = cached_report(edited, project, memory).model_dump_json()
+    assert calls == [[statement.case]]
+    assert report == collate(edited, project).model_dump_json()
+    assert sorted(memory.parts) == sorted(case_keys(edited, project).values())
+
+
+def test_the_current_key_follows_an_edit_that_keeps_the_files_size(project: Path) -> None:
+    # The data's hash is kept by the files' identities (`serve` asks on every rebuild).
+    path = sorted((project / "statements").glob("*.yaml"))[0]
+    before = current_key(project)
+    assert current_key(project) == before
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("translator:", "translatoR:", 1), encoding="utf-8")
+    try:
+        assert path.stat().st_size == len(text.encode())
+        assert current_key(project) != before
+        assert current_key(project) == cache._key(data_digest(project), project)
+    finally:
+        path.write_text(text, encoding="utf-8")
+    assert current_key(project) == before

@@ -100,11 +100,27 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
     session = Session()
     try:
         assert not build(root, session=session).incremental
-        for old, new in (("was undertaken from", "was carried out from"), ("was carried out from", "was done from")):
+        for n, (old, new) in enumerate(
+            (("was undertaken from", "was carried out from"), ("was carried out from", "was done from"))
+        ):
+            # The published site was linked for the next build in the background: a second link to
+            # every published file shows that the build wrote none of them in place.
+            assert session.linked is not None
+            published = files_of(root / "site")
+            for rel in published:
+                (tmp_path / f"witness{n}" / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.link(root / "site" / rel, tmp_path / f"witness{n}" / rel)
             edit(root / "statements" / "st.yaml", old, new)
             assert build(root, session=session).incremental
+            assert files_of(tmp_path / f"witness{n}") == published
             build(root, tmp_path / "cold", force=True)
             assert_same_site(root / "site", tmp_path / "cold")
+        # A site replaced by another build since the session published it is linked afresh.
+        build(root, force=True)
+        edit(root / "statements" / "st.yaml", "was done from", "was performed from")
+        assert build(root, session=session).incremental
+        build(root, tmp_path / "cold", force=True)
+        assert_same_site(root / "site", tmp_path / "cold")
         # A file made invalid is reported as a fresh process reports it, and once mended builds again.
         statement = root / "statements" / "st.yaml"
         good = statement.read_text(encoding="utf-8")

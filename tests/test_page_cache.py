@@ -4,6 +4,7 @@ renders its own case again and no other."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,9 +14,9 @@ import pytest
 
 from muqabala.data.corpus import load_corpus
 from muqabala.site import render
-from muqabala.site.cache import PAGES_DIR, PageCache, cached_report
+from muqabala.site.cache import PAGES_DIR, Memory, PageCache, cached_report
 from muqabala.site.pages import generate_languages
-from muqabala.site.render import render_languages
+from muqabala.site.render import discrepancies, render_languages
 from muqabala.tools.synth import generate
 
 
@@ -142,3 +143,51 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path, exchange: Path)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "identical"
+
+
+def test_a_sessions_memory_keeps_the_rendered_cases_and_the_pages_as_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What `serve` keeps between builds: every case's rendered pages by entry, and the pages as written.
+    docs = {lang: project / "content" / lang for lang in ("en", "ar")}
+    memory = Memory()
+    generate_languages(project, docs, memory=memory)
+    written = {p: p.read_bytes() for lang in docs.values() for p in sorted(lang.rglob("*.md"))}
+    assert len(memory.pages) == 6  # 3 cases, 2 languages
+    shutil.rmtree(project / PAGES_DIR)  # nothing left on disk: every case comes from memory
+    calls = _counting(monkeypatch)
+    generate_languages(project, docs, memory=memory)
+    assert calls == []
+    # A page changed behind the session's back is written again: it is no longer the file kept.
+    page = sorted((docs["en"] / "statements").glob("*.md"))[0]
+    page.write_text("changed elsewhere\n", encoding="utf-8")
+    other = sorted((docs["ar"] / "statements").glob("*.md"))[0]
+    other.unlink()
+    generate_languages(project, docs, memory=memory)
+    assert {p: p.read_bytes() for lang in docs.values() for p in sorted(lang.rglob("*.md"))} == written
+    pages = {
+        str(p)
+        for lang in docs.values()
+        for kind in ("articles", "checks", "statements")
+        for p in (lang / kind).rglob("*.md")
+    }
+    assert pages <= set(memory.written) and all(Path(name).is_file() for name in memory.written)
+
+
+def test_the_discrepancies_page_reuses_the_items_of_the_same_article_reports_only(project: Path) -> None:
+    # `serve` keeps unchanged cases' report parts, so their articles are the same objects in the next build.
+    corpus = load_corpus(project)
+    report = cached_report(corpus, project)
+    discrepancies._kept.clear()
+    first = {lang: discrepancies.render_discrepancies(report, lang) for lang in ("en", "ar")}
+    assert {lang: discrepancies.render_discrepancies(report, lang) for lang in ("en", "ar")} == first
+    index = next(i for i, a in enumerate(report.articles) if any(c.discrepancies for c in a.claims))
+    changed = report.articles[index].model_copy(deep=True)
+    claim = next(c for c in changed.claims if c.discrepancies)
+    claim.discrepancies[0].explanation.en = "An explanation changed by an edit."
+    edited = report.model_copy(update={"articles": [*report.articles[:index], changed, *report.articles[index + 1 :]]})
+    kept = discrepancies.render_discrepancies(edited, "en")
+    assert "An explanation changed by an edit." in kept
+    discrepancies._kept.clear()
+    assert kept == discrepancies.render_discrepancies(edited, "en")
+    assert discrepancies.render_discrepancies(report, "en") == first["en"]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import muqabala
 from muqabala import __version__
-from muqabala.data.files import data_digest
+from muqabala.data.files import data_digest, data_files
 from muqabala.data.yamlfile import read_regular
 
 if TYPE_CHECKING:
@@ -38,7 +39,32 @@ def engine_key(corpus: Corpus, root: Path) -> str:
 
 def current_key(root: Path) -> str:
     """`engine_key` of the data as it is on disk now, without loading or validating it."""
-    return _key(data_digest(root), root)
+    return _key(_data_digest(root), root)
+
+
+def _data_digest(root: Path) -> str:
+    """`data_digest(root)`, its files read again only when one of them is not the file (`_identity`)
+    read last time: `serve` asks on every rebuild, and each of its MkDocs processes too. A link
+    among the files is always read (what it points at may change without it)."""
+    files = data_files(root)
+    seen = []
+    for _, path in files:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return data_digest(root)
+        if not stat.S_ISREG(st.st_mode):
+            return data_digest(root)
+        seen.append((str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    key = (str(root), tuple(seen))
+    if key not in _digests:
+        _digests.clear()
+        _digests[key] = data_digest(root)
+    return _digests[key]
+
+
+_digests: dict[tuple[str, tuple[tuple[object, ...], ...]], str] = {}
+"""The last `data_digest`, by the identity of every data file it read."""
 
 
 def _key(digest: str, root: Path) -> str:
@@ -104,7 +130,21 @@ def case_keys(corpus: Corpus, root: Path) -> dict[str, str]:
     return keys
 
 
-def cached_report(corpus: Corpus, root: Path) -> Report:
+class Memory:
+    """The cache entries a long-lived process (`serve`'s session) keeps in memory between builds,
+    so that an edit neither reads nor parses every unchanged case's entries again: each case's
+    part of the report by its key (`cached_parts`), each case's rendered pages by their entry's
+    name (`PageCache`), and the generated pages as last written (`pages.generate_languages`).
+    Only what the last build used is kept. Nothing reads these objects but the renderers, which
+    do not change them (the session tests compare every file with a cold build)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, CasePart] = {}
+        self.pages: dict[str, dict[str, Any]] = {}
+        self.written: dict[str, tuple[tuple[object, ...], str]] = {}
+
+
+def cached_report(corpus: Corpus, root: Path, memory: Memory | None = None) -> Report:
     """The engine's report for `corpus`, from the cache when nothing it depends on changed.
 
     When something did, only the cases it touches are collated again (`cached_parts`).
@@ -117,29 +157,28 @@ def cached_report(corpus: Corpus, root: Path) -> Report:
     path = root / CACHE_DIR / f"{key}.json"
     if path.is_file():
         try:
-            return Report.model_validate_json(path.read_bytes())
+            report = Report.model_validate_json(path.read_bytes())
         except ValueError:
             pass  # a truncated or outdated entry is recomputed below
-    report = assemble(corpus, cached_parts(corpus, root))
+        else:
+            if memory is not None:
+                # `serve`'s first build: the parts are read now, so that its first edit does not.
+                keys = case_keys(corpus, root)
+                memory.parts = {keys[cid]: part for cid, part in _read_parts(keys, root / CASES_DIR, memory).items()}
+            return report
+    report = assemble(corpus, cached_parts(corpus, root, memory))
     _write(path, report.model_dump_json())
     _prune(path.parent, keep={path.name})
     return report
 
 
-def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
-    """Every case's part of the report: from the cache where its key is there, else collated."""
-    from muqabala.collate.engine import CasePart
-
+def cached_parts(corpus: Corpus, root: Path, memory: Memory | None = None) -> dict[str, CasePart]:
+    """Every case's part of the report: from the cache where its key is there, else collated.
+    With `memory`, a part kept there under its key is taken as it is, and the parts of this
+    corpus are what it keeps afterwards."""
     keys = case_keys(corpus, root)
     folder = root / CASES_DIR
-    parts: dict[str, CasePart] = {}
-    for cid, key in keys.items():
-        path = folder / f"{key}.json"
-        try:
-            parts[cid] = CasePart.model_validate_json(path.read_bytes())
-            os.utime(path)  # recently used: kept by `_prune`
-        except (OSError, ValueError):
-            pass  # missing, truncated or outdated: collated below
+    parts = _read_parts(keys, folder, memory)
     missing = [cid for cid in keys if cid not in parts]
     if missing:
         fresh = collate_cases(corpus, missing, root)
@@ -147,6 +186,28 @@ def cached_parts(corpus: Corpus, root: Path) -> dict[str, CasePart]:
             _write(folder / f"{keys[cid]}.json", fresh[cid].model_dump_json())
         parts.update(fresh)
         _prune(folder, keep={f"{k}.json" for k in keys.values()}, most=max(8 * len(keys), 64))
+    if memory is not None:
+        memory.parts = {keys[cid]: part for cid, part in parts.items()}
+    return parts
+
+
+def _read_parts(keys: dict[str, str], folder: Path, memory: Memory | None) -> dict[str, CasePart]:
+    """The parts of the cases `keys` names (case id → key) that `memory` keeps or `folder` holds
+    in a readable entry; the others are left out."""
+    from muqabala.collate.engine import CasePart
+
+    parts: dict[str, CasePart] = {}
+    kept = memory.parts if memory is not None else {}
+    for cid, key in keys.items():
+        if key in kept:
+            parts[cid] = kept[key]
+            continue
+        path = folder / f"{key}.json"
+        try:
+            parts[cid] = CasePart.model_validate_json(path.read_bytes())
+            os.utime(path)  # recently used: kept by `_prune`
+        except (OSError, ValueError):
+            pass  # missing, truncated or outdated: collated by `cached_parts`
     return parts
 
 
@@ -165,10 +226,13 @@ class PageCache:
     key already.
     """
 
-    def __init__(self, corpus: Corpus, root: Path) -> None:
+    def __init__(self, corpus: Corpus, root: Path, memory: Memory | None = None) -> None:
         self.keys = case_keys(corpus, root)
         self.folder = root / PAGES_DIR
         self.used: set[str] = set()
+        self.memory = memory
+        """Where the entries of the last build are kept: read from there first (see `Memory`)."""
+        self.kept: dict[str, dict[str, Any]] = {}
 
     def _name(self, case: str, variant: str) -> str | None:
         key = self.keys.get(case)
@@ -180,20 +244,26 @@ class PageCache:
         name = self._name(case, variant)
         if name is None:
             return None
-        path = self.folder / name
-        try:
-            data = json.loads(path.read_bytes())
-            os.utime(path)  # recently used: kept by `prune`
-        except (OSError, ValueError):
-            return None  # missing, truncated: rendered again
+        data = self.memory.pages.get(name) if self.memory is not None else None
+        if data is None:
+            path = self.folder / name
+            try:
+                data = json.loads(path.read_bytes())
+                os.utime(path)  # recently used: kept by `prune`
+            except (OSError, ValueError):
+                return None  # missing, truncated: rendered again
         self.used.add(name)
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return None
+        self.kept[name] = data
+        return data
 
     def put(self, case: str, variant: str, data: dict[str, Any]) -> None:
         name = self._name(case, variant)
         if name is not None:
             _write(self.folder / name, json.dumps(data, ensure_ascii=False))
             self.used.add(name)
+            self.kept[name] = data
 
     def prune(self) -> None:
         """Drop the oldest entries beyond one more version of every case's pages.
@@ -204,6 +274,8 @@ class PageCache:
         """
         if self.folder.is_dir():
             _prune(self.folder, keep=self.used, most=max(2 * len(self.used), 32))
+        if self.memory is not None:
+            self.memory.pages = self.kept
 
 
 def _write(path: Path, text: str) -> None:

@@ -9,12 +9,13 @@ import json
 import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.report import Report
-from muqabala.site.cache import PageCache, cached_report, current_key, engine_key
+from muqabala.site.cache import Memory, PageCache, cached_report, current_key, engine_key
 from muqabala.vocabulary import GENERATED, STAMP
 
 SITE_URL_ENV = "MUQABALA_SITE_URL"
@@ -72,10 +73,16 @@ def generate(
 
 
 def generate_languages(
-    root: Path, docs_dirs: dict[str, Path], corpus: Corpus | None = None, report: Report | None = None
+    root: Path,
+    docs_dirs: dict[str, Path],
+    corpus: Corpus | None = None,
+    report: Report | None = None,
+    memory: Memory | None = None,
 ) -> dict[str, Generated]:
     """`generate` for several languages (language → its docs dir), each case rendered once
-    for all of them; cases whose data did not change since a build come from the page cache."""
+    for all of them; cases whose data did not change since a build come from the page cache.
+    `memory` (a `serve` session's) keeps the cache's entries and the pages as written between
+    builds, so that they are not read again."""
     # Imported here: each MkDocs process imports this module, and usually finds its pages pregenerated.
     from muqabala.site.feeds import feeds
     from muqabala.site.render import render_languages
@@ -83,8 +90,8 @@ def generate_languages(
     if corpus is None:
         corpus = load_corpus(root)
     if report is None:
-        report = cached_report(corpus, root)
-    cache = PageCache(corpus, root)
+        report = cached_report(corpus, root, memory)
+    cache = PageCache(corpus, root, memory)
     base_url = site_url(root)
     publisher = setting(root, "site_author") or None
     rendered = render_languages(corpus, report, tuple(docs_dirs), base_url, cache=cache, publisher=publisher)
@@ -96,8 +103,9 @@ def generate_languages(
         done = out[lang] = Generated(nav=pages.nav, sources=dict(pages.sources))
         # The feeds are files MkDocs copies unchanged.
         pages.files.update(feeds(corpus, report, lang, base_url))
+        written = memory.written if memory is not None else None
         for rel, text in sorted(pages.files.items()):
-            if _write_if_changed(docs_dir / rel, text):
+            if _write_if_changed(docs_dir / rel, text, written):
                 done.written.append(rel)
         _remove_stale(docs_dir, GENERATED, set(pages.files) | {STAMP})
         stamp = {
@@ -109,6 +117,9 @@ def generate_languages(
             "sources": done.sources,
         }
         _write_if_changed(docs_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1) + "\n")
+    if memory is not None:  # only the pages of this build (others may have been removed)
+        current = {str(docs_dir / rel) for lang, docs_dir in docs_dirs.items() for rel in rendered[lang].files}
+        memory.written = {name: kept for name, kept in memory.written.items() if name in current}
     return out
 
 
@@ -132,12 +143,34 @@ def pregenerated(root: Path, docs_dir: Path, lang: str) -> Generated | None:
     return Generated(nav=stamp["nav"], sources=stamp["sources"])
 
 
-def _write_if_changed(target: Path, text: str) -> bool:
+def _write_if_changed(
+    target: Path, text: str, written: dict[str, tuple[tuple[object, ...], str]] | None = None
+) -> bool:
+    """Write `text` into `target` unless it holds it already; whether it wrote. With `written`
+    (path → the file's identity and text when this process last wrote or read it), a file that
+    is still that file is compared with the text kept instead of being read again."""
     # Rewriting an unchanged file would wake `mkdocs serve`'s watcher and loop forever.
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False
+    name = str(target)
+    try:
+        st = os.stat(name)
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):
+        identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        kept = written.get(name) if written is not None else None
+        if kept is not None and kept[0] == identity:
+            same = kept[1] == text
+        else:
+            same = target.read_text(encoding="utf-8") == text
+        if same:
+            if written is not None:
+                written[name] = (identity, text)
+            return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    if written is not None:
+        st = os.stat(name)
+        written[name] = ((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns), text)
     return True
 
 

@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from muqabala.data.errors import DataError
@@ -139,26 +140,36 @@ def _serve(
             if path == STATE_PATH:
                 self._send(200, "text/plain; charset=utf-8", str(generation).encode())
                 return
+            # Found and read while no rebuild is being published: between the swap's two renames
+            # there is no site (a 404); sent to the browser after.
+            with session.publishing:
+                found = self._find(path, generation, failure)
+            if isinstance(found, bytes):
+                self._send(200, "text/html; charset=utf-8", found)
+            elif found is not None:
+                try:
+                    self.copyfile(found, self.wfile)
+                finally:
+                    found.close()
+
+        def _find(self, path: str, generation: int, failure: str | None) -> bytes | BinaryIO | None:
+            """The page to send, or the open file whose headers `send_head` has sent (None: it answered)."""
             if not (path.endswith("/") or path.endswith(".html")):
-                super().do_GET()
-                return
+                return self.send_head()
             if failure is not None:
                 lang = "ar" if path.startswith("/ar/") else "en"
                 # 200, not 500: the problems are the preview's answer, and a browser would log an
                 # error status on every reload as if the server had failed.
-                self._send(200, "text/html; charset=utf-8", error_page(failure, lang, generation).encode())
-                return
+                return error_page(failure, lang, generation).encode()
             file = Path(self.translate_path(self.path))
             file = file / "index.html" if file.is_dir() else file
             if not file.is_file():
-                super().do_GET()
-                return
+                return self.send_head()
             html = file.read_bytes().decode("utf-8", errors="replace")
             # Injected here, not built into the site: the published pages never poll a server.
             cut = html.rfind("</body>")
             cut = cut if cut >= 0 else len(html)
-            html = html[:cut] + reloader(generation) + html[cut:]
-            self._send(200, "text/html; charset=utf-8", html.encode())
+            return (html[:cut] + reloader(generation) + html[cut:]).encode()
 
         def _send(self, status: int, kind: str, body: bytes) -> None:
             self.send_response(status)

@@ -174,6 +174,9 @@ def paraphrase_html(source: str, article: str, lang: str, labels: tuple[str, str
     return f'<div class="mq-diff mq-paraphrase" lang="{lang}" dir="{direction(lang)}">{cols}</div>'
 
 
+# A function of its arguments alone: `serve` renders an edited case's claim pages again on every
+# save, and most of their blocks are those of the last save (a tenth of the case's rendering).
+@functools.lru_cache(maxsize=1 << 13)
 def diff_block(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
     """The comparison of two wordings as a block: a word diff, or, for a paraphrase, the two side by side."""
     if is_paraphrase(source, article):
