@@ -57,6 +57,10 @@ class Coding:
     attribution: Attribution
     hits: tuple[Hit, ...]
     """The phrases that set the level (the strongest ones)."""
+    declined: frozenset[str] = frozenset()
+    """The states the text declines to hold responsible ("we are not now in a position to attribute
+    this activity to the Russian Government"): the one a `declined` phrase names, else the first
+    named after it."""
 
 
 def code(
@@ -82,6 +86,7 @@ def code(
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
     refused = find(lex.declined.get(lang), text, names) if lex.declined.get(lang) else []
+    declined = frozenset(st for st in (_declined_state(text, d, names, exclude) for d in refused) if st)
     for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
             (lv.level, hit, hit.state)
@@ -92,7 +97,7 @@ def code(
     grouped = find_each([g.get(lang) for g in lex.groups], text)
     groups = sorted({g.name for g, hits in zip(lex.groups, grouped, strict=True) if hits})
     if not found:
-        return Coding(Attribution(level="none", groups=groups), ())
+        return Coding(Attribution(level="none", groups=groups), (), declined)
     top = max(rank(level) for level, _, _ in found)
     best = [(level, hit, st) for level, hit, st in found if rank(level) == top]
     state = next((st for _, _, st in best if st), None) or next((st for _, _, st in found if st), None)
@@ -106,7 +111,7 @@ def code(
         ):
             # "PRC state-backed actors" in a Chinese statement: the speaker quotes an accusation of
             # its own state, which it does not make.
-            return Coding(Attribution(level="none", groups=groups), ())
+            return Coding(Attribution(level="none", groups=groups), (), declined)
         mention = _nearest_state(text, stateless, names, exclude)
         state = mention.state if mention else None
     level = best[0][0]
@@ -121,26 +126,16 @@ def code(
             cues=cues,
         ),
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
+        declined,
     )
 
 
-def declines(
-    text: str,
-    lang: str,
-    lexicon: Lexicon,
-    states: Mapping[str, Sequence[str]] | StateNames,
-    exclude: set[str] | frozenset[str] = frozenset(),
-) -> set[str]:
-    """The states `text` declines to hold responsible ("we are not now in a position to attribute this
-    activity to the Russian Government"): the one a phrase names, else the first named after it."""
-    states = states if isinstance(states, StateNames) else state_names(states)
-    out: set[str] = set()
-    for hit in find(lexicon.attribution.declined.get(lang), text, states, exclude):
-        after = find(["{state}"], text[hit.start :], states, exclude)
-        state = hit.state or (after[0].state if after else None)
-        if state:
-            out.add(state)
-    return out
+def _declined_state(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> str | None:
+    """The state a `declined` phrase declines to hold responsible: its own, else the first named after it."""
+    if hit.state:
+        return hit.state if hit.state not in exclude else None
+    after = find(["{state}"], text[hit.start :], names, exclude)
+    return after[0].state if after else None
 
 
 def _own_state_in_gap(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from muqabala.collate import compare, parallel, verdict
 from muqabala.collate.align import Aligner
-from muqabala.collate.attribution import actor, code, declines, frames, segments, states_of, turns
+from muqabala.collate.attribution import actor, code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
 from muqabala.data import versions
@@ -193,10 +193,10 @@ def build_case(corpus: Corpus, lexicon: Lexicon, case_id: str) -> CaseView:
             (case.sources if st.role == "primary" else case.secondary).append(src)
             text, lang = coding_text(src)
             exclude = {c for c in (case.country(st.issuer), case.country(issuer)) if c}
-            case.coding[src.ref] = code(text, lang, lexicon, case.prepared_states, exclude).attribution
-            refused = declines(text, lang, lexicon, case.prepared_states, exclude) if st.role == "primary" else set()
-            if refused:
-                case.declined[src.ref] = frozenset(refused)
+            coded = code(text, lang, lexicon, case.prepared_states, exclude)
+            case.coding[src.ref] = coded.attribution
+            if coded.declined and st.role == "primary":
+                case.declined[src.ref] = coded.declined
     return case
 
 

@@ -76,14 +76,12 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     narrower = _narrower(claim, case)
     if narrower:
         return narrower
-    # A place inside a speaker's name («وكالات استخبارات في الولايات المتحدة») says who speaks, even
-    # where no reporting verb credits it.
-    names = [(m.start, m.end) for m in mentions(claim.original, case.corpus, case.lexicon, claim.lang, case.states)]
-    found = [
-        p
-        for p in places(claim.original, claim.lang, case)
-        if p[0] not in speaking and not any(a <= p[1] and p[2] <= b for a, b in names)
-    ]
+    found = [p for p in places(claim.original, claim.lang, case) if p[0] not in speaking]
+    if found:
+        # A place inside a speaker's name («وكالات استخبارات في الولايات المتحدة») says who speaks, even
+        # where no reporting verb credits it.
+        said = mentions(claim.original, case.corpus, case.lexicon, claim.lang, case.states)
+        found = [p for p in found if not any(m.start <= p[1] and p[2] <= m.end for m in said)]
     if not found:
         return []
     for src in claim.evidence[:NEAR]:
