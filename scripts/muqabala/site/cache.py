@@ -49,7 +49,7 @@ def _data_digest(root: Path) -> str:
     re-reads that file and the ones after it instead of all ~380 at 10×. A link among the files,
     or a data folder that became another, is always read (what it points at may change without it)."""
     files = data_files(root)
-    folders = []
+    folders: list[tuple[int, ...]] = []
     for folder in DATA_FOLDERS:
         try:
             st = os.lstat(root / folder)
