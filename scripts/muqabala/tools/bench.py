@@ -302,7 +302,7 @@ def _preview_edit(root: Path) -> float:
     The probe is the one a previewed page uses: the server's count of builds ended
     (`preview.STATE_PATH`, a few bytes) every 10 ms, and the page itself, whole, each time that
     count changes, until it holds the edit. Reading the whole page every 10 ms (the probe before
-    the eighth session) had the server's threads, in this process, read and send ~100 kB a hundred
+    the eighth session) had the server's threads, in this process, read and send ~90 kB a hundred
     times a second while the build ran beside them on the same two cores: the figure was partly
     the probe's. The page is published before the count moves, so this never reports the edit
     early; it reports it at most one poll and one page's reading late."""
