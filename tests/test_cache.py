@@ -10,7 +10,7 @@ import pytest
 from muqabala.collate import engine
 from muqabala.collate.engine import collate
 from muqabala.data.corpus import load_corpus
-from muqabala.data.files import data_digest
+from muqabala.data.files import data_digest, data_files
 from muqabala.site import cache
 from muqabala.site.cache import CASES_DIR, Memory, cached_report, case_keys, current_key
 from muqabala.tools.synth import generate
@@ -156,3 +156,33 @@ def test_the_current_key_follows_an_edit_that_keeps_the_files_size(project: Path
     finally:
         path.write_text(text, encoding="utf-8")
     assert current_key(project) == before
+
+
+def test_the_data_hash_reread_from_an_edited_file_on_is_the_whole_hash(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After an edit only the files from the edited one on are read again (the hash's state after
+    # each file is kept): an edit at the start, in the middle, a file added and one removed.
+    read: list[Path] = []
+    digest_file = cache.digest_file
+    monkeypatch.setattr(cache, "digest_file", lambda sha, path, *a: read.append(path) or digest_file(sha, path, *a))
+    files = [path for _, path in data_files(project)]
+    assert len(files) > 3
+    assert cache._data_digest(project) == data_digest(project)
+    texts = {path: path.read_bytes() for path in files}
+    try:
+        for at in (0, len(files) // 2, len(files) - 1):
+            files[at].write_bytes(texts[files[at]] + b"# edited\n")
+            read.clear()
+            assert cache._data_digest(project) == data_digest(project)
+            assert read == files[at:]
+        extra = project / "statements" / "zz-added.yaml"
+        extra.write_bytes(texts[files[len(files) // 2]])
+        assert cache._data_digest(project) == data_digest(project)
+        extra.unlink()
+        files[1].unlink()
+        assert cache._data_digest(project) == data_digest(project)
+    finally:
+        for path, raw in texts.items():
+            path.write_bytes(raw)
+    assert cache._data_digest(project) == data_digest(project)

@@ -115,6 +115,12 @@ def test_builds_in_a_session_publish_a_full_builds_site_and_report_like_the_comm
             assert files_of(tmp_path / f"witness{n}") == published
             build(root, tmp_path / "cold", force=True)
             assert_same_site(root / "site", tmp_path / "cold")
+        # The first data file (an issuer) edited: the data's hash is taken again from it on (the
+        # session keeps the hash's state after each file).
+        edit(root / "issuers" / "gov.yaml", "The Government", "The Government of Testland")
+        build(root, session=session)
+        build(root, tmp_path / "cold", force=True)
+        assert_same_site(root / "site", tmp_path / "cold")
         # A site replaced by another build since the session published it is linked afresh.
         build(root, force=True)
         edit(root / "statements" / "st.yaml", "was done from", "was performed from")

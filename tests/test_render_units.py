@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from muqabala.report import AttributionLevel, DiscrepancyType, Verdict
 from muqabala.site.render.bidi import isolate, plain_isolate
 from muqabala.site.render.claimreview import script
-from muqabala.site.render.diffview import diff_block, diff_html, is_paraphrase, tokens, word_diff
+from muqabala.site.render.diffview import _tokens_by_char, diff_block, diff_html, is_paraphrase, tokens, word_diff
 from muqabala.site.render.escape import esc, nav_title, safe_url, shorten
 from muqabala.site.render.labels import LABELS, VERDICT_ICONS, missing_labels, t
 
@@ -162,6 +162,28 @@ def test_no_token_starts_with_a_combining_mark(text):
     assert "".join(toks) == text
     for tok in toks[1:]:
         assert not unicodedata.category(tok[0]).startswith("M") and tok[0] != "\u200d"
+
+
+_TRICKY = [
+    *"كتبَُِّْ ًAPT40 ،.-_\t\n\u00a0\u2003\u0651\u0670\u200c\u200d\u034fé\u0301\u0903\u20dd\u1ab0٠١ⅫK\u00b2\ufe0f",
+    "\U0001d167",  # a combining mark beyond the Basic Multilingual Plane (the by-character path)
+    "\U0001f600",
+]
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40) | st.text(max_size=40))
+def test_tokens_by_pattern_are_the_tokens_by_character(text):
+    # The pattern is the reading of the character loop it replaced; the site's diffs depend on it.
+    assert tokens(text) == _tokens_by_char(text)
+
+
+def test_every_mark_of_the_plane_is_read_as_the_character_loop_reads_it():
+    for code in range(0x300, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        for text in (ch + ch + "b", "a" + ch + "b", " " + ch + " ", "." + ch + "."):
+            assert tokens(text) == _tokens_by_char(text), hex(code)
 
 
 def test_a_changed_diacritic_replaces_the_whole_word():

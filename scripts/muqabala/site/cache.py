@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import muqabala
 from muqabala import __version__
-from muqabala.data.files import data_digest, data_files
+from muqabala.data.files import DATA_FOLDERS, data_digest, data_files, digest_file
 from muqabala.data.yamlfile import read_regular
 
 if TYPE_CHECKING:
@@ -43,10 +43,20 @@ def current_key(root: Path) -> str:
 
 
 def _data_digest(root: Path) -> str:
-    """`data_digest(root)`, its files read again only when one of them is not the file (`_identity`)
-    read last time: `serve` asks on every rebuild, and each of its MkDocs processes too. A link
-    among the files is always read (what it points at may change without it)."""
+    """`data_digest(root)`, reading again only the files from the first one that is not the file
+    (`_identity`) read last time: `serve` asks on every rebuild, and each of its MkDocs processes
+    too. The hash runs over the files in order, so its state after each file is kept, and an edit
+    re-reads that file and the ones after it instead of all ~380 at 10×. A link among the files,
+    or a data folder that became another, is always read (what it points at may change without it)."""
     files = data_files(root)
+    folders: list[tuple[int, ...]] = []
+    for folder in DATA_FOLDERS:
+        try:
+            st = os.lstat(root / folder)
+        except OSError:
+            folders.append(())
+            continue
+        folders.append((st.st_dev, st.st_ino, st.st_mode))
     seen = []
     for _, path in files:
         try:
@@ -56,15 +66,25 @@ def _data_digest(root: Path) -> str:
         if not stat.S_ISREG(st.st_mode):
             return data_digest(root)
         seen.append((str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-    key = (str(root), tuple(seen))
-    if key not in _digests:
-        _digests.clear()
-        _digests[key] = data_digest(root)
-    return _digests[key]
+    where = (str(root), tuple(folders))
+    states = _states.get(where, [])
+    same = 0
+    while same < min(len(states), len(seen)) and states[same][0] == seen[same]:
+        same += 1
+    # Each kept state is copied, never updated: it stays the hash of the files up to its own.
+    sha = states[same - 1][1].copy() if same else hashlib.sha256()
+    kept = states[:same]
+    for (_, path), identity in zip(files[same:], seen[same:], strict=True):
+        digest_file(sha, path, path.relative_to(root).as_posix(), root)
+        kept.append((identity, sha.copy()))
+    _states.clear()
+    _states[where] = kept
+    return sha.hexdigest()
 
 
-_digests: dict[tuple[str, tuple[tuple[object, ...], ...]], str] = {}
-"""The last `data_digest`, by the identity of every data file it read."""
+_states: dict[tuple[str, tuple[tuple[int, ...], ...]], list[tuple[tuple[object, ...], Any]]] = {}
+"""For the last project hashed (its folder and its data folders' identities): each data file's
+identity, in `data_files` order, with the state of `data_digest`'s hash after that file."""
 
 
 def _key(digest: str, root: Path) -> str:

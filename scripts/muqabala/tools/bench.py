@@ -297,7 +297,16 @@ PREVIEW_SCALES = 10
 def _preview_edit(root: Path) -> float:
     """Seconds from saving an edited statement to `muqabala serve` serving its page with the edit:
     the watcher's polling, the build and the swap; the page's own reload script adds at most
-    `preview.POLL_MS` more in a browser."""
+    `preview.POLL_MS` more in a browser.
+
+    The probe is the one a previewed page uses: the server's count of builds ended
+    (`preview.STATE_PATH`, a few bytes) every 10 ms, and the page itself, whole, each time that
+    count changes, until it holds the edit. Reading the whole page every 10 ms (the probe before
+    the eighth session) had the server's threads, in this process, read and send ~90 kB a hundred
+    times a second while the build ran beside them on the same two cores: the figure was partly
+    the probe's. The page is published before the count moves, so this never reports the edit
+    early; it reports it at most one poll and one page's reading late."""
+    from muqabala.site.preview import STATE_PATH
     from muqabala.site.serve import serve
 
     said: list[str] = []
@@ -317,11 +326,17 @@ def _preview_edit(root: Path) -> float:
         t0 = time.perf_counter()
         path.write_text(text.replace("translator:", f"translator: {token}", 1), encoding="utf-8")
         page = f"{address}en/statements/{path.stem}/"
-        while token not in _get(page):
+        state = address.rstrip("/") + STATE_PATH
+        built = ""  # no count seen yet: the page is read once first, in case the build has ended already
+        while True:
+            count = _get(state)
+            if count != built:
+                built = count
+                if token in _get(page):
+                    return time.perf_counter() - t0
             if not thread.is_alive() or time.perf_counter() - t0 > 600:
                 raise BenchError(f"`muqabala serve` never served the edit of {path.name}:\n" + "\n".join(said)[-3000:])
             time.sleep(0.01)
-        return time.perf_counter() - t0
     finally:
         stop.set()
         thread.join(timeout=60)

@@ -9,6 +9,7 @@ the letter they sit on.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from diff_match_patch import diff_match_patch
@@ -26,6 +27,25 @@ def tokens(text: str) -> list[str]:
     A combining mark (category M*) or a zero-width joiner is appended to the token before it,
     whatever that token is, so no token ever begins with one (unless the text does).
     """
+    if text and max(text) > "\uffff":
+        return _tokens_by_char(text)
+    # One pattern, tried in C: a tenth of the time of the loop below, which the first save of a
+    # case in `serve` paid for thousands of times (its claims' diffs).
+    return _token_pattern().findall(text)
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """`_tokens_by_char` for texts within the Basic Multilingual Plane, as one pattern: `\\w` and
+    `\\s` are `str.isalnum()` (or `_`) and `str.isspace()`, and the marks are listed from this
+    Python's own Unicode data (none of them is a word character or a space)."""
+    marks = sorted({chr(i) for i in range(0x10000) if unicodedata.category(chr(i)).startswith("M")} | _JOINERS)
+    listed = "".join(re.escape(ch) for ch in marks)
+    return re.compile(rf"\w[\w{listed}]*|\s[\s{listed}]*|[^\w\s][{listed}]*")
+
+
+def _tokens_by_char(text: str) -> list[str]:
+    """`tokens`, one character at a time."""
     out: list[str] = []
     kind = ""
     for ch in text:
