@@ -133,6 +133,10 @@ class _CaseIndex:
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dates: dict[str, date] = field(default_factory=dict)
     """Each sentence's statement's day, for the priors on statements later or older than the article."""
+    voiced: dict[str, set[str]] = field(default_factory=dict)
+    """Each statement's own voices: its issuer, its speaker and every speaker it quotes (no parents)."""
+    own: set[str] = field(default_factory=set)
+    """The sentences that are their statement's own words: neither quoted from nor reporting another."""
 
 
 def wording(text: Text, file_lang: str, lang: str) -> str:
@@ -158,17 +162,22 @@ class Aligner:
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
             day = date.fromisoformat(st.date[:10])
+            voiced = case.voiced.setdefault(st.id, {st.issuer, *speaker_ids(st.speaker)})
             for sen in st.sentences():
+                voiced.update(speaker_ids(sen.speaker))
                 if sen.role in ("intro", "heading") or _introduces(sen, st.language, lexicon):
                     continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
                 case.dates[doc] = day
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
-                voices = self._reported(sen, st.language, st.issuer) or [
+                reported = self._reported(sen, st.language, st.issuer)
+                voices = reported or [
                     *speaker_ids(sen.speaker),
                     *([] if sen.role == "quoted" else [*speaker_ids(st.speaker), st.issuer]),
                 ]
+                if not reported and sen.role != "quoted" and not sen.speaker:
+                    case.own.add(doc)
                 case.speakers[doc] = list(dict.fromkeys(i for who in voices for i in corpus.issuer_chain(who)))
                 for lang in LANGS:
                     case.terms[lang].add(
@@ -274,7 +283,12 @@ class Aligner:
             else {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
         )
         for doc in sorted(scores):
+            # Said by the credited issuer or a body under it, or in a statement that gives it voice
+            # (a minister quoted in her government's release): "the FBI accuses" is not the White
+            # House's sentence through their common government.
             spoke = [i for i in case.speakers[doc] if i in named]
+            if not spoke and doc in case.own:
+                spoke = sorted(named & case.voiced[doc.split("#", 1)[0]])
             if spoke:
                 scores[doc] += SPEAKER_WEIGHT
                 reasons.setdefault(doc, []).append(f"speaker:{spoke[0]}")

@@ -256,6 +256,13 @@ def actor(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _conjoined(matched: str, phrase: str) -> bool:
+    """Whether a name matched as `matched` carries an attached «و» that its `phrase` lacks; «وواشنطن»
+    does, though «واشنطن» itself begins with و."""
+    first = fold(phrase)[0]
+    return not first.startswith("و") or fold(matched)[0].startswith("و" + first[:2])
+
+
 def mentions(
     text: str, corpus: Corpus, lexicon: Lexicon, lang: str, states: Mapping[str, Sequence[str]] | None = None
 ) -> list[Mention]:
@@ -264,7 +271,8 @@ def mentions(
 
     def made(hits: list[Hit], who: str) -> list[Mention]:
         return [
-            Mention(h.start, h.end, who, text[h.start] == "و" and not fold(h.phrase)[0].startswith("و")) for h in hits
+            Mention(h.start, h.end, who, text[h.start] == "و" and _conjoined(text[h.start : h.end], h.phrase))
+            for h in hits
         ]
 
     raw: list[Mention] = []
@@ -422,6 +430,16 @@ def turns(
                 subject = _chain(text, near[-1], ms, False) if near else []
             if subject:
                 break
+        if (
+            not subject
+            and order[0] == "after"
+            and (verb.start, verb.end) in content
+            and any(verb.end <= h.start and _words_between(text, verb.end, h.start) == 0 for h in media)
+        ):
+            # «وربطت وسائل الإعلام الأمريكية المجموعة بروسيا»: the media make the link themselves, no
+            # issuer of the corpus. (What an outlet only reports, «وذكرت وكالة … أن», keeps its speakers.)
+            out.append(Turn(verb.start, (UNLISTED,), (verb.start, verb.end)))
+            continue
         unlisted = (
             not subject
             and order[0] == "after"
@@ -438,9 +456,15 @@ def turns(
             end = framed[1]
         who = {m.who for m in subject}
         for m in ms:
-            # An apposition names the same speaker again: «وزيرة الدفاع الهولندية أنك بيليفلد».
-            if m.start >= end and m.who in who and _SPACE.match(_GAP.sub("", text[end : m.start])):
-                end = m.end
+            # An apposition names the same speaker again: «وزيرة الدفاع الهولندية أنك بيليفلد»; or
+            # names the one who holds a title another holder of it is filed under («المتحدثة باسم
+            # وزارة الخارجية الصينية ماو نينغ», where the title is an alias of Hua Chunying).
+            if m.start >= end and _SPACE.match(_GAP.sub("", text[end : m.start])):
+                if m.who not in who and len(subject) == 1 and _same_office(corpus, subject[0].who, m.who):
+                    subject = [m]
+                    who = {m.who}
+                if m.who in who:
+                    end = m.end
         # "said today, Thursday, that": words before the complementizer date the speaking, not the content.
         comp = next(
             (c for c in comps if c.start >= end and _words_between(text, end, c.start) <= MAX_SKIP and c.start < nxt),
@@ -479,7 +503,15 @@ def _opening(text: str, verb: Hit, ms: list[Mention]) -> list[Mention]:
     if not last:
         return []
     chain = _chain(text, last[-1], ms, False)
-    return chain if _CLAUSE_END.search(text[: chain[0].start]) else []
+    # A clause opens after punctuation, or with و attached to its subject: «… حيوية وواشنطن تتهم بكين».
+    return chain if chain[0].conjoined or _CLAUSE_END.search(text[: chain[0].start]) else []
+
+
+def _same_office(corpus: Corpus, first: str, then: str) -> bool:
+    """Whether two people serve the same body (Hua Chunying and Mao Ning, both the foreign ministry's
+    spokeswomen): a title filed under one of them may stand before the other's name."""
+    a, b = corpus.issuers.get(first), corpus.issuers.get(then)
+    return bool(a and b and a.kind == b.kind == "person" and a.parent and a.parent == b.parent)
 
 
 def _after(prepositions: list[Hit], text: str, start: int, at: int) -> bool:
