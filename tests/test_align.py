@@ -403,3 +403,41 @@ def test_the_speaker_bonus_goes_to_the_credited_body_not_to_a_sibling_under_the_
     aligner = Aligner(corpus, LEXICON)
     by_vera = {c.ref: c.reasons for c in aligner.rank(corpus.articles["zenda-ar"], art.headline, credited=["vera"])}
     assert "speaker:vera" in by_vera["palace#p1-s1"]
+
+
+def test_quoted_words_pull_up_the_sentence_that_holds_them_but_quoted_names_add_nothing(tmp_path: Path):
+    intro = (
+        "Today the ministry charged two hackers of Zenda over the theft.",
+        "وجهت الوزارة اليوم تهما لقرصانين من زندا بالسرقة.",
+    )
+    words = ("This is outright cheating and theft.", "هذا غش وسرقة صريحان.")
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            "statements/aland.yaml": statement("aland", "aland", [intro, words]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {
+                "headline": {
+                    "id": "headline",
+                    "text": "وقال الوزير بعد توجيه التهم لقرصانين من زندا: «هذا غش وسرقة صريحان»",
+                    "translations": {
+                        "en": "After charging two hackers of Zenda the minister said: "
+                        '"this is outright cheating and theft"'
+                    },
+                }
+            },
+        },
+    )
+    art = corpus.articles["zenda-ar"]
+    ranked = Aligner(corpus, LEXICON).rank(art, art.headline)
+    assert ranked[0].ref == "aland#p1-s2"
+    assert "quoted:ar" in ranked[0].reasons and "quoted:en" in ranked[0].reasons
+    # A name in quotation marks is no quoted wording.
+    named = art.headline.model_copy(
+        update={
+            "text": "وقال الوزير بعد توجيه التهم لقرصانين من «زندا»",
+            "translations": {"en": 'After charging two hackers of "Zenda" the minister said'},
+        }
+    )
+    assert not [r for c in Aligner(corpus, LEXICON).rank(art, named) for r in c.reasons if r.startswith("quoted:")]

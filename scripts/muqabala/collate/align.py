@@ -31,6 +31,7 @@ from muqabala.data.model import Article, ArticleSentence, Sentence, Text, speake
 from muqabala.lexicon.concepts import TAG
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
+from muqabala.lexicon.quotations import MIN_WORDS, quoted
 
 LANGS: tuple[str, str] = ("ar", "en")
 """The languages whose wordings are indexed: the site's two languages."""
@@ -72,6 +73,12 @@ REPORTED_NAME = 80
 REPORTED_GAP = 12
 """Characters between that name and the reporting verb ("The United Kingdom attributes", "Microsoft
 has also said"): a reported position is stated at once, not after a clause of its own."""
+
+QUOTE_WEIGHT = 0.75
+"""Share of the quoted words' BM25 gain added again, on top of their share in the whole claim: a claim
+that quotes ("this is cheating and theft, plainly") is checked against the sentence holding those
+words before one that shares more of the claim's other words (the announcement that introduces it).
+Quotations of fewer than `quotations.MIN_WORDS` words are names, not wording, and add nothing."""
 
 FIGURE_WEIGHT = 0.25
 """Score added per figure value the claim and the sentence share."""
@@ -277,6 +284,19 @@ class Aligner:
                         continue  # the claim's own words are there, and already counted
                     scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
                     term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
+        for lang, words in _quoted(sentence, article.language).items():
+            index = case.terms[lang]
+            # Names and codes inside the quotation ("known as APT 40 and APT 31") are counted as
+            # entities already; what is left must still be wording.
+            for e in reversed(self._matcher.extract(words)):
+                words = words[: e.start] + " " * (e.end - e.start) + words[e.end :]
+            query = [t for t in self._concepts.terms(_DIGITS.sub(" ", words), lang) if not t.startswith(TAG)]
+            ideal = index.ideal(query)
+            if len(set(query)) < MIN_WORDS or not ideal:
+                continue
+            for doc, score, _ in index.search(query, k=None):
+                scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * QUOTE_WEIGHT * score / ideal
+                reasons.setdefault(doc, []).append(f"quoted:{lang}")
         named = (
             set(credited)
             if credited is not None
@@ -316,6 +336,18 @@ class Aligner:
         return out
 
 
+def _quoted(text: ArticleSentence, file_lang: str) -> dict[str, str]:
+    """The quoted wording of each language version of a claim, quotations joined; languages without any left out."""
+    versions = {text.lang or file_lang: text.text, **text.translations}
+    out = {}
+    for lang in LANGS:
+        words = versions.get(lang, "")
+        spans = quoted(words)
+        if spans:
+            out[lang] = " ".join(words[a:b] for a, b in spans)
+    return out
+
+
 def _without(text: ArticleSentence, file_lang: str, frames: Mapping[str, Sequence[tuple[int, int]]]) -> Text:
     """`text` with the `frames` of each wording blanked out; a wording left without a word keeps its frames."""
     if not any(frames.values()):
@@ -335,6 +367,8 @@ def _without(text: ArticleSentence, file_lang: str, frames: Mapping[str, Sequenc
 
 
 _CONTENT = re.compile(r"[^\W\d_]{2,}")
+
+_DIGITS = re.compile(r"[\d٠-٩]+")
 
 _INTRO = re.compile(r"[:：]\s*['\"“”«»]?\s*$")
 
