@@ -274,3 +274,23 @@ def test_a_title_filed_under_one_spokeswoman_before_another_ones_name_credits_th
     assert [t.speakers for t in said] == [("mao",)]
     said = turns("وقالت المتحدثة باسم خارجية أوميغا هوا إن التقارير كاذبة.", "ar", case.corpus, LEXICON)
     assert [t.speakers for t in said] == [("hua",)]
+
+
+def test_the_bureau_refers_back_to_the_bureau_in_force_and_to_no_other_speaker():
+    from muqabala.collate.attribution import segments
+    from muqabala.collate.views import UNLISTED
+
+    case = make_case(SENTENCES)
+    add_issuer(case, "bureau", "مكتب التحقيقات الألفي", "Alpha Bureau", "XA", kind="agency", parent="alpha")
+    text = "وقال المكتب في بيان إن الهجوم كان واسعًا."
+
+    def who(previous: tuple[str, ...]) -> tuple[str, ...]:
+        [(_, _, speakers)] = segments(text, "ar", case.corpus, LEXICON, previous, ())
+        return speakers
+
+    assert who(("bureau",)) == ("bureau",)
+    assert who(("omega",)) == (UNLISTED,)
+
+
+def test_a_states_diplomats_unnamed_speak_for_its_government():
+    assert speakers("ونفى الدبلوماسيون الأوميغيون في ألفا هذه المزاعم.") == [("omega",)]

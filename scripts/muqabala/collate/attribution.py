@@ -482,7 +482,9 @@ def turns(
                 speakers = (holder,)
                 end = max(end, title[1])
             else:
-                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
+                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon) or anaphors(
+                    text[title[0] : title[1]], corpus, lexicon
+                )
                 out.append(Turn(start, speakers, (framed[0], end), fits))
                 continue
         out.append(Turn(start, speakers, (framed[0], end)))
@@ -594,6 +596,24 @@ def titled(
     return found[0] if len(found) == 1 else None
 
 
+def anaphors(title: str, corpus: Corpus, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The issuers a one-word definite title may refer back to: «المكتب» (the bureau) to an issuer whose
+    Arabic name or alias opens with «مكتب» («مكتب التحقيقات الفيدرالي»). A kind of speaker alone credits
+    nobody (`titled`): `segments` keeps one only when it is the speaker in force, or the one under it."""
+    found = _WORD.findall(title)
+    if len(found) != 1 or not found[0].startswith("ال"):
+        return ()
+    want = _stems(found[0], lexicon)
+    out = []
+    for issuer in corpus.issuers.values():
+        for name in [issuer.name.ar, *issuer.aliases.get("ar", [])]:
+            first = name.split()[0] if name.split() else ""
+            if first and _stems(first if first.startswith("ال") else "ال" + first, lexicon) == want:
+                out.append(issuer.id)
+                break
+    return tuple(sorted(out))
+
+
 def candidates(
     title: str,
     corpus: Corpus,
@@ -680,10 +700,12 @@ def segments(
         if not turn.speakers:
             who = current or previous
         elif turn.candidates:
-            # «واشارت وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government
-            # in force, when exactly one of the title's issuers is under it.
+            # «وقال المكتب» after «أعلن مكتب التحقيقات الفيدرالي»: the speaker in force itself; «واشارت
+            # وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government in force,
+            # when exactly one of the title's issuers is under it.
+            same = [c for c in turn.candidates if c in (current or previous)]
             over = {link for s in (current or previous) for link in corpus.issuer_chain(s)}
-            under = [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
+            under = same or [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
             if len(under) == 1:
                 who = (under[0],)
         if who != current or not spans:
