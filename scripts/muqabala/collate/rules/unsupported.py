@@ -20,9 +20,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, flag, names
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, adjusted, flag, names
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
+
+ECHO_SCORE = 0.2
+"""Alignment score from which a primary sentence says what a claim credits to unnamed sources or to a
+speaker with no statement on file: the claim is then "partly supported" (kind `echoed`), the content
+official, its speaker untraceable. Stricter than `SUPPORT_SCORE`, which only has to find the closest
+of the credited issuer's sentences: here nobody vouches for the match. Set on the tuning cases
+(docs/evaluation.md, "Eighth wave")."""
 
 FORECAST_DAYS = 30
 """How long after the article a statement fulfils a forecast it reports ("is expected to follow suit"):
@@ -40,6 +47,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         note_ar = f" لا يقول ما يقاربه سوى تقرير إعلامي ({outlet.ar}، {day.ar})."
     for seg in claim.segments:
         if ANONYMOUS in seg.speakers:
+            echo = _echoed(claim, case, seg.start, seg.end, unnamed=True)
+            if echo:
+                return echo
             return [
                 flag(
                     "unsupported",
@@ -60,6 +70,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         None,
     )
     if unlisted is not None and not claim.credited:
+        echo = _echoed(claim, case, unlisted.start, unlisted.end, unnamed=False)
+        if echo:
+            return echo
         return [
             flag(
                 "unsupported",
@@ -109,6 +122,37 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             )
         ]
     return []
+
+
+def _echoed(claim: ClaimView, case: CaseView, start: int, end: int, unnamed: bool) -> list[Discrepancy]:
+    """The `echoed` flag when a primary sentence says what the claim credits to unnamed sources
+    (`unnamed`) or to a speaker who is no issuer of the corpus; none when no sentence comes close."""
+    top = next((s for s in claim.evidence if adjusted(s, claim.keep) >= ECHO_SCORE), None)
+    if top is None:
+        return []
+    st = case.corpus.statements.get(top.statement)
+    issuer = case.the(st.issuer if st is not None else top.issuer)
+    _, day = case.issued(top.statement)
+    if unnamed:
+        en = "The claim rests on unnamed officials or sources; what it says is in"
+        ar = "يستند الادعاء إلى مسؤولين أو مصادر لم تُسمَّ، لكن مضمونه وارد في"
+    else:
+        en = (
+            "The claim credits a speaker who is none of the issuers whose statements this case holds; "
+            "what it says is in"
+        )
+        ar = "ينسب الادعاء القول إلى متحدث ليس من الجهات التي يضم هذا الملف بياناتها، لكن مضمونه وارد في"
+    return [
+        flag(
+            "unsupported",
+            "major",
+            f"{en} {issuer.en}'s statement of {day.en}, which does not name them.",
+            f"{ar} بيان {issuer.ar} الصادر في {day.ar}، ولا يسمّيهم.",
+            claim.span(start, end),
+            top.whole(),
+            kind="echoed",
+        )
+    ]
 
 
 _OPEN = "“«"
