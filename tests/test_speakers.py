@@ -294,3 +294,18 @@ def test_the_bureau_refers_back_to_the_bureau_in_force_and_to_no_other_speaker()
 
 def test_a_states_diplomats_unnamed_speak_for_its_government():
     assert speakers("ونفى الدبلوماسيون الأوميغيون في ألفا هذه المزاعم.") == [("omega",)]
+
+
+def test_the_words_before_a_contrast_are_not_the_next_clauses_speakers():
+    from muqabala.collate.attribution import segments
+
+    case = make_case(SENTENCES)
+    text = "وجهت ألفا اتهامًا رسميًا لأوميغا بالقرصنة، بينما نفت أوميغا هذه التهم."
+    spans = segments(text, "ar", case.corpus, LEXICON, (), ())
+    assert [(text[a:b].strip(), who) for a, b, who in spans] == [
+        ("وجهت ألفا اتهامًا رسميًا لأوميغا بالقرصنة، بينما", ()),
+        ("نفت أوميغا هذه التهم.", ("omega",)),
+    ]
+    # Without the contrast the words before the verb are the speaker's, as in «الهجوم كان واسعًا، قال ألفا».
+    [(_, _, who)] = segments("الهجوم كان واسعًا، قالت ألفا.", "ar", case.corpus, LEXICON, (), ())
+    assert who == ("alpha",)

@@ -284,13 +284,13 @@ class Aligner:
                         continue  # the claim's own words are there, and already counted
                     scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
                     term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
-        for lang, words in _quoted(sentence, article.language).items():
+        for lang, said in _quoted(sentence, article.language).items():
             index = case.terms[lang]
             # Names and codes inside the quotation ("known as APT 40 and APT 31") are counted as
             # entities already; what is left must still be wording.
-            for e in reversed(self._matcher.extract(words)):
-                words = words[: e.start] + " " * (e.end - e.start) + words[e.end :]
-            query = [t for t in self._concepts.terms(_DIGITS.sub(" ", words), lang) if not t.startswith(TAG)]
+            for e in reversed(self._matcher.extract(said)):
+                said = said[: e.start] + " " * (e.end - e.start) + said[e.end :]
+            query = [t for t in self._concepts.terms(_DIGITS.sub(" ", said), lang) if not t.startswith(TAG)]
             ideal = index.ideal(query)
             if len(set(query)) < MIN_WORDS or not ideal:
                 continue

@@ -37,6 +37,7 @@ MAX_SKIP = 3
 """Words allowed between a reporting verb and its subject (`قال بيان الاتحاد الأوروبي`)."""
 
 _WORD = re.compile(r"\w+")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2,}")
 _COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)(?:the\s+)?$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
@@ -713,6 +714,12 @@ def segments(
             current = who
     if not spans:
         return [(0, len(text), current)]
+    opening = previous if (previous and is_quotation(text)) else ()
+    if spans[0][1] != opening:
+        # «… بينما نفى الجانب الروسي»: what comes before the contrast is no word of the clause after it.
+        cut = [h.start for h in find(lexicon.speech.contrast.get(lang), text[: spans[0][0]])]
+        if cut and _CONTENT_WORD.search(text[: cut[-1]]):
+            spans.insert(0, (0, opening))
     out = []
     for i, (start, who) in enumerate(spans):
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)

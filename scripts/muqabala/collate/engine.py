@@ -293,10 +293,13 @@ def claim_view(
     }
     # A sentence that credits no speaker is checked against the statements of the issuer acting in
     # it first ("ألمانيا تستدعي سفيرها" against Germany's): for ranking only, it credits nobody.
-    acting = None if credited else actor(text[lang], lang, case.corpus, case.lexicon)
+    # A clause in the article's own voice before the speakers' («وجّهت الولايات المتحدة اتهامًا… بينما
+    # نفى الجانب الروسي») is checked against the statements of the issuer acting in it as well.
+    lead = spoken[0][1] if spoken and not spoken[0][2] and len(spoken) > 1 else len(text[lang])
+    acting = None if credited and lead == len(text[lang]) else actor(text[lang][:lead], lang, case.corpus, case.lexicon)
     # The speaker bonus goes to what the credited issuer itself said, or a body under it: "the FBI
     # accuses" is the FBI's sentences, not the White House's through their common government.
-    ranking = {acting} if acting else {i for _, _, who in spoken for i in who if i != ANONYMOUS}
+    ranking = {i for _, _, who in spoken for i in who if i != ANONYMOUS} | ({acting} if acting else set())
     candidates = aligner.rank(art, sen, k=CANDIDATES, credited=ranking, frames=framed)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
