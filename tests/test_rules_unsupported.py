@@ -1,4 +1,5 @@
 from muqabala.collate.rules import unsupported
+from muqabala.lexicon.quotations import inside
 from test_rules_fixtures import SENTENCES, make_case, make_claim
 
 
@@ -89,17 +90,17 @@ def test_a_speaker_reported_inside_a_quotation_is_the_quoted_sources_report():
 
 def test_quoted_reads_pairs_and_a_closing_mark_the_sentence_never_opened():
     text = "أعلن جيم أن الهجوم واسع”، كما “تم استهداف مؤسسات” وأضاف"
-    assert unsupported.quoted(text, text.index("أعلن"))
-    assert unsupported.quoted(text, text.index("تم"))
-    assert not unsupported.quoted(text, text.index("كما"))
-    assert not unsupported.quoted(text, text.index("وأضاف"))
+    assert inside(text, text.index("أعلن"))
+    assert inside(text, text.index("تم"))
+    assert not inside(text, text.index("كما"))
+    assert not inside(text, text.index("وأضاف"))
 
 
 def test_quoted_pairs_straight_marks_in_order():
     text = 'وقال جيم "إن دال أعلن أن الهجوم واسع" وأضاف "أن'
-    assert unsupported.quoted(text, text.index("دال"))
-    assert not unsupported.quoted(text, text.index("وأضاف"))
-    assert not unsupported.quoted(text, text.index("أن", text.index("وأضاف")))
+    assert inside(text, text.index("دال"))
+    assert not inside(text, text.index("وأضاف"))
+    assert not inside(text, text.index("أن", text.index("وأضاف")))
 
 
 def test_a_speaker_reported_inside_straight_quotation_marks_is_the_quoted_sources_report():
@@ -130,3 +131,10 @@ def test_a_speaker_with_no_statement_on_file_saying_what_a_statement_says_is_par
     [flag] = unsupported.check(claim, case)
     assert flag.details["kind"] == "echoed"
     assert flag.explanation.en.startswith("The claim credits a speaker who is none of the issuers")
+
+
+def test_a_closing_mark_after_a_quotation_of_the_sentences_own_opens_the_next_one():
+    text = "وكان المكتب “اف بي أي” أعلن أمس الهجوم فيما قال الرئيس أن”المنظمين ربما يكونون في أوميغا” ذلك."
+    assert not inside(text, text.index("أعلن"))
+    assert not inside(text, text.index("قال"))
+    assert inside(text, text.index("المنظمين"))

@@ -309,3 +309,8 @@ def test_the_words_before_a_contrast_are_not_the_next_clauses_speakers():
     # Without the contrast the words before the verb are the speaker's, as in «الهجوم كان واسعًا، قال ألفا».
     [(_, _, who)] = segments("الهجوم كان واسعًا، قالت ألفا.", "ar", case.corpus, LEXICON, (), ())
     assert who == ("alpha",)
+
+
+def test_a_name_and_a_verb_inside_the_quoted_words_are_no_new_speaker():
+    # «وأضاف "نأسف لأن الولايات المتحدة ترفض التعاون"»: the quoted words are the one who added them.
+    assert speakers("وأضاف “نأسف لأن أوميغا ترفض التعاون معنا”.") == [()]

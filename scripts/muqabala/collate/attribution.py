@@ -31,6 +31,7 @@ from muqabala.data.corpus import Corpus
 from muqabala.data.model import Issuer
 from muqabala.lexicon.normalize import fold, words
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, find_each, state_names
+from muqabala.lexicon.quotations import inside
 from muqabala.report import Attribution, Texts
 
 MAX_SKIP = 3
@@ -398,6 +399,8 @@ def turns(
         if named and not [w for w in _WORD.findall(rest) if w not in ("و", "and")]:
             out.append(Turn(begin, tuple(dict.fromkeys(m.who for m in named)), (begin, head.end())))
     for vi, verb in enumerate(verbs):
+        if inside(text, verb.start):
+            continue  # «وأضاف "نأسف لأن الولايات المتحدة ترفض…"»: the quoted words are the speaker's, whoever they name
         nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
         prev = verbs[vi - 1].end if vi else 0
         # A nominal sentence opens with its subject: «ألمانيا تتهم روسيا بـ…», «الصين تنفي».

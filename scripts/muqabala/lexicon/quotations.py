@@ -30,3 +30,29 @@ def quoted(text: str) -> list[tuple[int, int]]:
             out.append(m.span(g))
         pos = m.end()
     return out
+
+
+_OPEN = "“«"
+_CLOSE = "”»"
+
+
+def inside(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation: between an opening mark and its closing one, or before a
+    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`)
+    unless a quotation of the sentence's own came first (then the mark opens one: `أن”…”`).
+    Arabic news quotes with straight marks as often as with curved ones; a straight mark both opens
+    and closes, so they pair in order, and a last one left unpaired opens nothing."""
+    opened: int | None = None
+    seen = False
+    for i, ch in enumerate(text):
+        if ch in _OPEN and opened is None:
+            opened, seen = i, True
+        elif ch in _CLOSE:
+            if opened is None and seen:
+                opened = i  # after a quotation of its own, a closing mark typed for an opening one (`أن”…”`)
+                continue
+            if (opened if opened is not None else -1) < pos < i:
+                return True
+            opened, seen = None, True
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    return any(a < pos < b for a, b in zip(straight[::2], straight[1::2], strict=False))

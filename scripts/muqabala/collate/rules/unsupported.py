@@ -22,6 +22,7 @@ from datetime import date
 
 from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, adjusted, flag, names
 from muqabala.lexicon.phrases import find
+from muqabala.lexicon.quotations import inside
 from muqabala.report import Discrepancy
 
 ECHO_SCORE = 0.2
@@ -66,7 +67,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     if forecast:
         return _forecast(claim, case, forecast[0].start, forecast[0].end, note_en, note_ar, context)
     unlisted = next(
-        (seg for seg in claim.segments if UNLISTED in seg.speakers and not quoted(claim.original, seg.start)),
+        (seg for seg in claim.segments if UNLISTED in seg.speakers and not inside(claim.original, seg.start)),
         None,
     )
     if unlisted is not None and not claim.credited:
@@ -153,27 +154,6 @@ def _echoed(claim: ClaimView, case: CaseView, start: int, end: int, unnamed: boo
             kind="echoed",
         )
     ]
-
-
-_OPEN = "“«"
-_CLOSE = "”»"
-
-
-def quoted(text: str, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation: between an opening mark and its closing one, or before a
-    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`).
-    Arabic news quotes with straight marks as often as with curved ones; a straight mark both opens
-    and closes, so they pair in order, and a last one left unpaired opens nothing."""
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch in _OPEN and opened is None:
-            opened = i
-        elif ch in _CLOSE:
-            if (opened if opened is not None else -1) < pos < i:
-                return True
-            opened = None
-    straight = [i for i, ch in enumerate(text) if ch == '"']
-    return any(a < pos < b for a, b in zip(straight[::2], straight[1::2], strict=False))
 
 
 def _forecast(
