@@ -451,7 +451,14 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
             r for r in case.roots if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
         ]
         view = claim_view(art, sen, case, aligner, previous, tuple(speaking))
-        previous = view.segments[-1].speakers if view.segments else ()
+        # A sentence without a speaker of its own leaves in force the issuer acting in it («رد متحدث باسم
+        # وزارة الخارجية… على الاتهامات», then «وقال المسؤول…»), else nobody: keeping the speaker of the
+        # sentence before across it cost two claims on the tuning cases.
+        last = view.segments[-1].speakers if view.segments else ()
+        if not last:
+            acting = actor(view.original, view.lang, case.corpus, case.lexicon)
+            last = (acting,) if acting else ()
+        previous = last
         found = check(view, case) if sen.claim else []
         if sen.claim:
             credited_roots += [
