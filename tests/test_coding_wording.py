@@ -34,7 +34,6 @@ from test_rules_fixtures import coded, make_case, make_claim
         'The group "operates to key Omegan State Intelligence requirements."',
         # The act named as the state's own, the state as the subject of a verb of doing (eighth wave).
         "Further, Omega's attack on the studio reaffirms the danger.",
-        "All citizens should be alarmed by Omega's actions.",
         "The Union condemns Omega's destructive cyber activities against the region.",
         "The advisory highlights Omega's continued use of sophisticated means to target our networks.",
         "For years, Omega has conducted aggressive cyber operations to steal intellectual property.",
