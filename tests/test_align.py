@@ -354,3 +354,90 @@ def test_an_issuers_own_name_opening_its_sentence_is_its_own_words(tmp_path: Pat
     art = corpus.articles["zenda-ar"]
     [top] = Aligner(corpus, LEXICON).rank(art, art.headline, credited=["aland"])
     assert "speaker:aland" in top.reasons
+
+
+def test_the_speaker_bonus_goes_to_the_credited_body_not_to_a_sibling_under_the_same_government(tmp_path: Path):
+    # "The bureau accuses" is the bureau's sentence, not the palace's through their common government;
+    # "Aland accuses" is both, as bodies under it; a minister quoted in a release gives it voice.
+    line = ("Zenda carried out the attack on the pumps.", "نفذت زندا الهجوم على المضخات.")
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            "issuers/bureau.yaml": issuer("bureau", "Aland Bureau", "مكتب الاند", "agency") | {"parent": "aland"},
+            "issuers/palace.yaml": issuer("palace", "Aland Palace", "قصر الاند", "agency") | {"parent": "aland"},
+            "issuers/vera.yaml": issuer("vera", "Vera Lind", "فيرا ليند", "person") | {"parent": "palace"},
+            "statements/bureau.yaml": statement("bureau", "bureau", [line]),
+            "statements/palace.yaml": statement("palace", "palace", [line]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {"headline": {"id": "headline", "text": "الهجوم على المضخات", "translations": {"en": "The attack"}}},
+        },
+    )
+    aligner = Aligner(corpus, LEXICON)
+    art = corpus.articles["zenda-ar"]
+
+    def credited(*who: str) -> dict[str, list[str]]:
+        return {
+            c.ref: [r for r in c.reasons if r.startswith("speaker:")]
+            for c in aligner.rank(art, art.headline, credited=who)
+        }
+
+    assert credited("bureau") == {"bureau#p1-s1": ["speaker:bureau"], "palace#p1-s1": []}
+    assert credited("aland") == {"bureau#p1-s1": ["speaker:aland"], "palace#p1-s1": ["speaker:aland"]}
+    assert credited("vera") == {"bureau#p1-s1": [], "palace#p1-s1": []}
+    data = statement("palace", "palace", [line])
+    data["paragraphs"].append(
+        {
+            "sentences": [
+                {
+                    "id": "p2-s1",
+                    "text": "“We act.”",
+                    "speaker": "vera",
+                    "role": "quoted",
+                    "translations": {"ar": "«نتحرك».»"},
+                }
+            ]
+        }
+    )
+    corpus = _write(tmp_path, {"statements/palace.yaml": data})
+    aligner = Aligner(corpus, LEXICON)
+    by_vera = {c.ref: c.reasons for c in aligner.rank(corpus.articles["zenda-ar"], art.headline, credited=["vera"])}
+    assert "speaker:vera" in by_vera["palace#p1-s1"]
+
+
+def test_quoted_words_pull_up_the_sentence_that_holds_them_but_quoted_names_add_nothing(tmp_path: Path):
+    intro = (
+        "Today the ministry charged two hackers of Zenda over the theft.",
+        "وجهت الوزارة اليوم تهما لقرصانين من زندا بالسرقة.",
+    )
+    words = ("This is outright cheating and theft.", "هذا غش وسرقة صريحان.")
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            "statements/aland.yaml": statement("aland", "aland", [intro, words]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {
+                "headline": {
+                    "id": "headline",
+                    "text": "وقال الوزير بعد توجيه التهم لقرصانين من زندا: «هذا غش وسرقة صريحان»",
+                    "translations": {
+                        "en": "After charging two hackers of Zenda the minister said: "
+                        '"this is outright cheating and theft"'
+                    },
+                }
+            },
+        },
+    )
+    art = corpus.articles["zenda-ar"]
+    ranked = Aligner(corpus, LEXICON).rank(art, art.headline)
+    assert ranked[0].ref == "aland#p1-s2"
+    assert "quoted:ar" in ranked[0].reasons and "quoted:en" in ranked[0].reasons
+    # A name in quotation marks is no quoted wording.
+    named = art.headline.model_copy(
+        update={
+            "text": "وقال الوزير بعد توجيه التهم لقرصانين من «زندا»",
+            "translations": {"en": 'After charging two hackers of "Zenda" the minister said'},
+        }
+    )
+    assert not [r for c in Aligner(corpus, LEXICON).rank(art, named) for r in c.reasons if r.startswith("quoted:")]

@@ -32,6 +32,21 @@ from test_rules_fixtures import coded, make_case, make_claim
         "The Union urges the Omegan government to take responsibility for its actions.",
         # Tasking by the state.
         'The group "operates to key Omegan State Intelligence requirements."',
+        # The act named as the state's own, the state as the subject of a verb of doing (eighth wave).
+        "Further, Omega's attack on the studio reaffirms the danger.",
+        "The Union condemns Omega's destructive cyber activities against the region.",
+        "The advisory highlights Omega's continued use of sophisticated means to target our networks.",
+        "For years, Omega has conducted aggressive cyber operations to steal intellectual property.",
+        "The bureau announced today and we can confirm that Omega engaged in this attack.",
+        "Our assessment is that Omega took actions intended to interfere with the vote.",
+        "The disclosures are consistent with the methods of Omegan-directed efforts.",
+        "The bureau assesses that Omega was almost certainly responsible for the attack.",
+        "The bureau assesses that Omega is an aggressive and capable cyber actor.",
+        "It is unacceptable that we uncover cybercrime committed by Omega against other nations.",
+        "The bureau traced the attack to cyber affiliates of the Omegan government.",
+        "The actors carried out those attacks on behalf of the Omegan government in the past.",
+        "The activity could only have been directed by the highest levels of the Omegan government.",
+        "The allies join us in denouncing Omega for the attack.",
     ],
 )
 def test_the_state_named_as_the_actor_in_other_words(text):
@@ -102,3 +117,8 @@ def test_a_kind_of_body_is_named_by_an_organ_of_that_kind():
     claim = make_claim(case, "اتهمت ألفا المخابرات الروسية بالهجوم.", ranked=[("a#s1", 0.6)])
     assert claim.segments[-1].coding.named_organ == "intelligence service"
     assert [f for f in speaker.check(claim, case) if f.details.get("entity")] == []
+
+
+def test_a_victims_efforts_are_no_attribution():
+    # Not every possessive of a state names a hostile act: support for a victim's efforts is none.
+    assert coded("The Union supports Omega's efforts to recover from the attack.")[0] == "none"

@@ -181,3 +181,29 @@ def test_a_worker_reads_its_own_cases_again_and_falls_back_when_a_file_changed(t
     assert reread_cases(corpus, [case]) is None
     # A corpus built in memory has no files to read again.
     assert reread_cases(replace(corpus, files={}), [case]) is None
+
+
+def test_a_sentence_without_a_speaker_leaves_the_issuer_acting_in_it_in_force(tmp_path):
+    # «روريتانيا تستدعي سفير سيلدافيا.» names no speaker; «وقال المسؤول» after it is Ruritania's official.
+    shutil.copytree(RURITANIA, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "articles" / "grid-attack-ar.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["paragraphs"].append(
+        {
+            "sentences": [
+                {
+                    "id": "p5-s1",
+                    "text": "روريتانيا تستدعي سفير سيلدافيا.",
+                    "translations": {"en": "Ruritania summons Syldavia's ambassador."},
+                },
+                {
+                    "id": "p5-s2",
+                    "text": "وقال المسؤول إن هذه الاتهامات بشأن الهجوم لا أساس لها.",
+                    "translations": {"en": "The official said that these accusations about the attack are groundless."},
+                },
+            ]
+        }
+    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got = claims(collate(load_corpus(tmp_path), REPO), "grid-attack-ar")
+    assert got["p5-s2"].credited == ["ruritania-government"]

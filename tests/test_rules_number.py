@@ -10,6 +10,11 @@ from test_rules_fixtures import SENTENCES, make_case, make_claim
         ("أثّر الهجوم على أكثر من 70 منظمة.", []),
         ("أثّر الهجوم على 70 منظمة.", [("minor", "qualifier")]),
         ("أثّر الهجوم على 700 منظمة.", [("major", "differs")]),
+        # A bound every value of the source's figure meets holds, less precisely; one it breaks does not.
+        ("أثّر الهجوم على 50 منظمة على الأقل.", [("minor", "within")]),
+        ("أثّر الهجوم على أقل من 50 منظمة.", [("major", "differs")]),
+        # «الاثنين» is Monday, not a figure of two.
+        ("قال الاتحاد يوم الاثنين إن الهجوم أثّر على أكثر من 70 منظمة.", []),
     ],
 )
 def test_figures_against_the_closest_sentence(claim, expected):

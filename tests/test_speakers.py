@@ -234,3 +234,83 @@ def test_a_title_several_issuers_hold_is_the_one_under_the_speaker_in_force():
     # With no speaker in force the title names a kind of speaker, not one.
     [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, (), ())
     assert who == ("~unlisted",)
+
+
+def test_and_attached_to_a_name_that_begins_with_waw_opens_a_nominal_clause():
+    # «… حيوية وواشنطن تتهم بكين»: the name after «و» accuses, the one after the verb is accused.
+    case = make_case(SENTENCES)
+    add_issuer(case, "wadi", "واديا", "Wadia", "WD")
+    said = turns("هجوم واسع على منشآت حيوية وواديا تتهم أوميغا.", "ar", case.corpus, LEXICON)
+    assert [t.speakers for t in said] == [("wadi",)]
+    assert [t.speakers for t in turns("وواديا تنفي.", "ar", case.corpus, LEXICON)] == [("wadi",)]
+
+
+def test_the_media_who_link_a_group_to_a_state_are_no_issuer_but_an_outlets_report_keeps_its_speakers():
+    from muqabala.collate.views import UNLISTED
+
+    assert speakers("وربطت وسائل الإعلام المجموعة بأوميغا.") == [(UNLISTED,)]
+    assert speakers("وذكرت وكالة الأنباء أن ألفا اتهمت أوميغا بالهجوم.")[0] != (UNLISTED,)
+
+
+def test_a_title_filed_under_one_spokeswoman_before_another_ones_name_credits_the_one_named():
+    from muqabala.data.model import Issuer
+
+    case = make_case(SENTENCES)
+    add_issuer(case, "mfa", "خارجية أوميغا", "Omega MFA", "OM", kind="agency", parent="omega")
+    for iid, ar, en, aliases in [
+        ("hua", "هوا", "Hua", ["هوا", "المتحدثة باسم خارجية أوميغا"]),
+        ("mao", "ماو نينغ", "Mao Ning", ["ماو نينغ"]),
+    ]:
+        case.corpus.issuers[iid] = Issuer(
+            schema_version=1,
+            id=iid,
+            name={"ar": ar, "en": en},
+            kind="person",
+            country="OM",
+            parent="mfa",
+            aliases={"ar": aliases, "en": [en]},
+        )
+    said = turns("وقالت المتحدثة باسم خارجية أوميغا ماو نينغ إن التقارير كاذبة.", "ar", case.corpus, LEXICON)
+    assert [t.speakers for t in said] == [("mao",)]
+    said = turns("وقالت المتحدثة باسم خارجية أوميغا هوا إن التقارير كاذبة.", "ar", case.corpus, LEXICON)
+    assert [t.speakers for t in said] == [("hua",)]
+
+
+def test_the_bureau_refers_back_to_the_bureau_in_force_and_to_no_other_speaker():
+    from muqabala.collate.attribution import segments
+    from muqabala.collate.views import UNLISTED
+
+    case = make_case(SENTENCES)
+    add_issuer(case, "bureau", "مكتب التحقيقات الألفي", "Alpha Bureau", "XA", kind="agency", parent="alpha")
+    text = "وقال المكتب في بيان إن الهجوم كان واسعًا."
+
+    def who(previous: tuple[str, ...]) -> tuple[str, ...]:
+        [(_, _, speakers)] = segments(text, "ar", case.corpus, LEXICON, previous, ())
+        return speakers
+
+    assert who(("bureau",)) == ("bureau",)
+    assert who(("omega",)) == (UNLISTED,)
+
+
+def test_a_states_diplomats_unnamed_speak_for_its_government():
+    assert speakers("ونفى الدبلوماسيون الأوميغيون في ألفا هذه المزاعم.") == [("omega",)]
+
+
+def test_the_words_before_a_contrast_are_not_the_next_clauses_speakers():
+    from muqabala.collate.attribution import segments
+
+    case = make_case(SENTENCES)
+    text = "وجهت ألفا اتهامًا رسميًا لأوميغا بالقرصنة، بينما نفت أوميغا هذه التهم."
+    spans = segments(text, "ar", case.corpus, LEXICON, (), ())
+    assert [(text[a:b].strip(), who) for a, b, who in spans] == [
+        ("وجهت ألفا اتهامًا رسميًا لأوميغا بالقرصنة، بينما", ()),
+        ("نفت أوميغا هذه التهم.", ("omega",)),
+    ]
+    # Without the contrast the words before the verb are the speaker's, as in «الهجوم كان واسعًا، قال ألفا».
+    [(_, _, who)] = segments("الهجوم كان واسعًا، قالت ألفا.", "ar", case.corpus, LEXICON, (), ())
+    assert who == ("alpha",)
+
+
+def test_a_name_and_a_verb_inside_the_quoted_words_are_no_new_speaker():
+    # «وأضاف "نأسف لأن الولايات المتحدة ترفض التعاون"»: the quoted words are the one who added them.
+    assert speakers("وأضاف “نأسف لأن أوميغا ترفض التعاون معنا”.") == [()]

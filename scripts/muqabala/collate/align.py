@@ -31,6 +31,7 @@ from muqabala.data.model import Article, ArticleSentence, Sentence, Text, speake
 from muqabala.lexicon.concepts import TAG
 from muqabala.lexicon.entities import EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
+from muqabala.lexicon.quotations import MIN_WORDS, quoted
 
 LANGS: tuple[str, str] = ("ar", "en")
 """The languages whose wordings are indexed: the site's two languages."""
@@ -72,6 +73,12 @@ REPORTED_NAME = 80
 REPORTED_GAP = 12
 """Characters between that name and the reporting verb ("The United Kingdom attributes", "Microsoft
 has also said"): a reported position is stated at once, not after a clause of its own."""
+
+QUOTE_WEIGHT = 0.75
+"""Share of the quoted words' BM25 gain added again, on top of their share in the whole claim: a claim
+that quotes ("this is cheating and theft, plainly") is checked against the sentence holding those
+words before one that shares more of the claim's other words (the announcement that introduces it).
+Quotations of fewer than `quotations.MIN_WORDS` words are names, not wording, and add nothing."""
 
 FIGURE_WEIGHT = 0.25
 """Score added per figure value the claim and the sentence share."""
@@ -133,6 +140,10 @@ class _CaseIndex:
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dates: dict[str, date] = field(default_factory=dict)
     """Each sentence's statement's day, for the priors on statements later or older than the article."""
+    voiced: dict[str, set[str]] = field(default_factory=dict)
+    """Each statement's own voices: its issuer, its speaker and every speaker it quotes (no parents)."""
+    own: set[str] = field(default_factory=set)
+    """The sentences that are their statement's own words: neither quoted from nor reporting another."""
 
 
 def wording(text: Text, file_lang: str, lang: str) -> str:
@@ -158,17 +169,22 @@ class Aligner:
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
             day = date.fromisoformat(st.date[:10])
+            voiced = case.voiced.setdefault(st.id, {st.issuer, *speaker_ids(st.speaker)})
             for sen in st.sentences():
+                voiced.update(speaker_ids(sen.speaker))
                 if sen.role in ("intro", "heading") or _introduces(sen, st.language, lexicon):
                     continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
                 case.dates[doc] = day
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats
-                voices = self._reported(sen, st.language, st.issuer) or [
+                reported = self._reported(sen, st.language, st.issuer)
+                voices = reported or [
                     *speaker_ids(sen.speaker),
                     *([] if sen.role == "quoted" else [*speaker_ids(st.speaker), st.issuer]),
                 ]
+                if not reported and sen.role != "quoted" and not sen.speaker:
+                    case.own.add(doc)
                 case.speakers[doc] = list(dict.fromkeys(i for who in voices for i in corpus.issuer_chain(who)))
                 for lang in LANGS:
                     case.terms[lang].add(
@@ -268,13 +284,31 @@ class Aligner:
                         continue  # the claim's own words are there, and already counted
                     scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * CONCEPT_WEIGHT * score / ideal
                     term_reasons.setdefault(doc, []).append(f"concept:{lang}:{tag.removeprefix(TAG)}")
+        for lang, said in _quoted(sentence, article.language).items():
+            index = case.terms[lang]
+            # Names and codes inside the quotation ("known as APT 40 and APT 31") are counted as
+            # entities already; what is left must still be wording.
+            for e in reversed(self._matcher.extract(said)):
+                said = said[: e.start] + " " * (e.end - e.start) + said[e.end :]
+            query = [t for t in self._concepts.terms(_DIGITS.sub(" ", said), lang) if not t.startswith(TAG)]
+            ideal = index.ideal(query)
+            if len(set(query)) < MIN_WORDS or not ideal:
+                continue
+            for doc, score, _ in index.search(query, k=None):
+                scores[doc] = scores.get(doc, 0.0) + TERM_WEIGHT[lang] * QUOTE_WEIGHT * score / ideal
+                reasons.setdefault(doc, []).append(f"quoted:{lang}")
         named = (
             set(credited)
             if credited is not None
             else {key.removeprefix("issuer:") for key in claim.entities if key.startswith("issuer:")}
         )
         for doc in sorted(scores):
+            # Said by the credited issuer or a body under it, or in a statement that gives it voice
+            # (a minister quoted in her government's release): "the FBI accuses" is not the White
+            # House's sentence through their common government.
             spoke = [i for i in case.speakers[doc] if i in named]
+            if not spoke and doc in case.own:
+                spoke = sorted(named & case.voiced[doc.split("#", 1)[0]])
             if spoke:
                 scores[doc] += SPEAKER_WEIGHT
                 reasons.setdefault(doc, []).append(f"speaker:{spoke[0]}")
@@ -302,6 +336,18 @@ class Aligner:
         return out
 
 
+def _quoted(text: ArticleSentence, file_lang: str) -> dict[str, str]:
+    """The quoted wording of each language version of a claim, quotations joined; languages without any left out."""
+    versions = {text.lang or file_lang: text.text, **text.translations}
+    out = {}
+    for lang in LANGS:
+        words = versions.get(lang, "")
+        spans = quoted(words)
+        if spans:
+            out[lang] = " ".join(words[a:b] for a, b in spans)
+    return out
+
+
 def _without(text: ArticleSentence, file_lang: str, frames: Mapping[str, Sequence[tuple[int, int]]]) -> Text:
     """`text` with the `frames` of each wording blanked out; a wording left without a word keeps its frames."""
     if not any(frames.values()):
@@ -321,6 +367,8 @@ def _without(text: ArticleSentence, file_lang: str, frames: Mapping[str, Sequenc
 
 
 _CONTENT = re.compile(r"[^\W\d_]{2,}")
+
+_DIGITS = re.compile(r"[\d٠-٩]+")
 
 _INTRO = re.compile(r"[:：]\s*['\"“”«»]?\s*$")
 

@@ -31,12 +31,14 @@ from muqabala.data.corpus import Corpus
 from muqabala.data.model import Issuer
 from muqabala.lexicon.normalize import fold, words
 from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, find_each, state_names
+from muqabala.lexicon.quotations import inside
 from muqabala.report import Attribution, Texts
 
 MAX_SKIP = 3
 """Words allowed between a reporting verb and its subject (`قال بيان الاتحاد الأوروبي`)."""
 
 _WORD = re.compile(r"\w+")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2,}")
 _COORD = re.compile(r"^\s*(?:,\s*|،\s*|and\s+|,\s*and\s+)(?:the\s+)?$", re.IGNORECASE)
 _SPACE = re.compile(r"^\s*$")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
@@ -256,6 +258,13 @@ def actor(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _conjoined(matched: str, phrase: str) -> bool:
+    """Whether a name matched as `matched` carries an attached «و» that its `phrase` lacks; «وواشنطن»
+    does, though «واشنطن» itself begins with و."""
+    first = fold(phrase)[0]
+    return not first.startswith("و") or fold(matched)[0].startswith("و" + first[:2])
+
+
 def mentions(
     text: str, corpus: Corpus, lexicon: Lexicon, lang: str, states: Mapping[str, Sequence[str]] | None = None
 ) -> list[Mention]:
@@ -264,7 +273,8 @@ def mentions(
 
     def made(hits: list[Hit], who: str) -> list[Mention]:
         return [
-            Mention(h.start, h.end, who, text[h.start] == "و" and not fold(h.phrase)[0].startswith("و")) for h in hits
+            Mention(h.start, h.end, who, text[h.start] == "و" and _conjoined(text[h.start : h.end], h.phrase))
+            for h in hits
         ]
 
     raw: list[Mention] = []
@@ -389,6 +399,8 @@ def turns(
         if named and not [w for w in _WORD.findall(rest) if w not in ("و", "and")]:
             out.append(Turn(begin, tuple(dict.fromkeys(m.who for m in named)), (begin, head.end())))
     for vi, verb in enumerate(verbs):
+        if inside(text, verb.start):
+            continue  # «وأضاف "نأسف لأن الولايات المتحدة ترفض…"»: the quoted words are the speaker's, whoever they name
         nxt = verbs[vi + 1].start if vi + 1 < len(verbs) else len(text)
         prev = verbs[vi - 1].end if vi else 0
         # A nominal sentence opens with its subject: «ألمانيا تتهم روسيا بـ…», «الصين تنفي».
@@ -422,6 +434,16 @@ def turns(
                 subject = _chain(text, near[-1], ms, False) if near else []
             if subject:
                 break
+        if (
+            not subject
+            and order[0] == "after"
+            and (verb.start, verb.end) in content
+            and any(verb.end <= h.start and _words_between(text, verb.end, h.start) == 0 for h in media)
+        ):
+            # «وربطت وسائل الإعلام الأمريكية المجموعة بروسيا»: the media make the link themselves, no
+            # issuer of the corpus. (What an outlet only reports, «وذكرت وكالة … أن», keeps its speakers.)
+            out.append(Turn(verb.start, (UNLISTED,), (verb.start, verb.end)))
+            continue
         unlisted = (
             not subject
             and order[0] == "after"
@@ -438,9 +460,15 @@ def turns(
             end = framed[1]
         who = {m.who for m in subject}
         for m in ms:
-            # An apposition names the same speaker again: «وزيرة الدفاع الهولندية أنك بيليفلد».
-            if m.start >= end and m.who in who and _SPACE.match(_GAP.sub("", text[end : m.start])):
-                end = m.end
+            # An apposition names the same speaker again: «وزيرة الدفاع الهولندية أنك بيليفلد»; or
+            # names the one who holds a title another holder of it is filed under («المتحدثة باسم
+            # وزارة الخارجية الصينية ماو نينغ», where the title is an alias of Hua Chunying).
+            if m.start >= end and _SPACE.match(_GAP.sub("", text[end : m.start])):
+                if m.who not in who and len(subject) == 1 and _same_office(corpus, subject[0].who, m.who):
+                    subject = [m]
+                    who = {m.who}
+                if m.who in who:
+                    end = m.end
         # "said today, Thursday, that": words before the complementizer date the speaking, not the content.
         comp = next(
             (c for c in comps if c.start >= end and _words_between(text, end, c.start) <= MAX_SKIP and c.start < nxt),
@@ -458,7 +486,9 @@ def turns(
                 speakers = (holder,)
                 end = max(end, title[1])
             else:
-                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
+                fits = candidates(text[title[0] : title[1]], corpus, countries, speaking, lexicon) or anaphors(
+                    text[title[0] : title[1]], corpus, lexicon
+                )
                 out.append(Turn(start, speakers, (framed[0], end), fits))
                 continue
         out.append(Turn(start, speakers, (framed[0], end)))
@@ -479,7 +509,15 @@ def _opening(text: str, verb: Hit, ms: list[Mention]) -> list[Mention]:
     if not last:
         return []
     chain = _chain(text, last[-1], ms, False)
-    return chain if _CLAUSE_END.search(text[: chain[0].start]) else []
+    # A clause opens after punctuation, or with و attached to its subject: «… حيوية وواشنطن تتهم بكين».
+    return chain if chain[0].conjoined or _CLAUSE_END.search(text[: chain[0].start]) else []
+
+
+def _same_office(corpus: Corpus, first: str, then: str) -> bool:
+    """Whether two people serve the same body (Hua Chunying and Mao Ning, both the foreign ministry's
+    spokeswomen): a title filed under one of them may stand before the other's name."""
+    a, b = corpus.issuers.get(first), corpus.issuers.get(then)
+    return bool(a and b and a.kind == b.kind == "person" and a.parent and a.parent == b.parent)
 
 
 def _after(prepositions: list[Hit], text: str, start: int, at: int) -> bool:
@@ -560,6 +598,24 @@ def titled(
         `concepts.yaml` are one word («المركز الوطني للأمن الإلكتروني» is the «…للأمن السيبراني»)."""
     found = candidates(title, corpus, states, speaking, lexicon)
     return found[0] if len(found) == 1 else None
+
+
+def anaphors(title: str, corpus: Corpus, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The issuers a one-word definite title may refer back to: «المكتب» (the bureau) to an issuer whose
+    Arabic name or alias opens with «مكتب» («مكتب التحقيقات الفيدرالي»). A kind of speaker alone credits
+    nobody (`titled`): `segments` keeps one only when it is the speaker in force, or the one under it."""
+    found = _WORD.findall(title)
+    if len(found) != 1 or not found[0].startswith("ال"):
+        return ()
+    want = _stems(found[0], lexicon)
+    out = []
+    for issuer in corpus.issuers.values():
+        for name in [issuer.name.ar, *issuer.aliases.get("ar", [])]:
+            first = name.split()[0] if name.split() else ""
+            if first and _stems(first if first.startswith("ال") else "ال" + first, lexicon) == want:
+                out.append(issuer.id)
+                break
+    return tuple(sorted(out))
 
 
 def candidates(
@@ -648,10 +704,12 @@ def segments(
         if not turn.speakers:
             who = current or previous
         elif turn.candidates:
-            # «واشارت وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government
-            # in force, when exactly one of the title's issuers is under it.
+            # «وقال المكتب» after «أعلن مكتب التحقيقات الفيدرالي»: the speaker in force itself; «واشارت
+            # وزارة الخارجية» after «اعلنت الحكومة البريطانية»: the ministry of the government in force,
+            # when exactly one of the title's issuers is under it.
+            same = [c for c in turn.candidates if c in (current or previous)]
             over = {link for s in (current or previous) for link in corpus.issuer_chain(s)}
-            under = [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
+            under = same or [c for c in turn.candidates if set(corpus.issuer_chain(c)) & over]
             if len(under) == 1:
                 who = (under[0],)
         if who != current or not spans:
@@ -659,6 +717,12 @@ def segments(
             current = who
     if not spans:
         return [(0, len(text), current)]
+    opening = previous if (previous and is_quotation(text)) else ()
+    if spans[0][1] != opening:
+        # «… بينما نفى الجانب الروسي»: what comes before the contrast is no word of the clause after it.
+        cut = [h.start for h in find(lexicon.speech.contrast.get(lang), text[: spans[0][0]])]
+        if cut and _CONTENT_WORD.search(text[: cut[-1]]):
+            spans.insert(0, (0, opening))
     out = []
     for i, (start, who) in enumerate(spans):
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)

@@ -293,8 +293,13 @@ def claim_view(
     }
     # A sentence that credits no speaker is checked against the statements of the issuer acting in
     # it first ("ألمانيا تستدعي سفيرها" against Germany's): for ranking only, it credits nobody.
-    acting = None if credited else actor(text[lang], lang, case.corpus, case.lexicon)
-    ranking = set(case.corpus.issuer_chain(acting)) if acting else credited
+    # A clause in the article's own voice before the speakers' («وجّهت الولايات المتحدة اتهامًا… بينما
+    # نفى الجانب الروسي») is checked against the statements of the issuer acting in it as well.
+    lead = spoken[0][1] if spoken and not spoken[0][2] and len(spoken) > 1 else len(text[lang])
+    acting = None if credited and lead == len(text[lang]) else actor(text[lang][:lead], lang, case.corpus, case.lexicon)
+    # The speaker bonus goes to what the credited issuer itself said, or a body under it: "the FBI
+    # accuses" is the FBI's sentences, not the White House's through their common government.
+    ranking = {i for _, _, who in spoken for i in who if i != ANONYMOUS} | ({acting} if acting else set())
     candidates = aligner.rank(art, sen, k=CANDIDATES, credited=ranking, frames=framed)
     ranked = [(f"{c.statement}#{c.sentence}", c.score, tuple(c.reasons)) for c in candidates]
     view = view_of(text, lang, case, ranked, previous, collective, article=art.id, claim_id=sen.id, spoken=spoken)
@@ -446,7 +451,14 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
             r for r in case.roots if r in case.corpus.issuers and case.corpus.issuers[r].kind in SPEAKING_KINDS
         ]
         view = claim_view(art, sen, case, aligner, previous, tuple(speaking))
-        previous = view.segments[-1].speakers if view.segments else ()
+        # A sentence without a speaker of its own leaves in force the issuer acting in it («رد متحدث باسم
+        # وزارة الخارجية… على الاتهامات», then «وقال المسؤول…»), else nobody: keeping the speaker of the
+        # sentence before across it cost two claims on the tuning cases.
+        last = view.segments[-1].speakers if view.segments else ()
+        if not last:
+            acting = actor(view.original, view.lang, case.corpus, case.lexicon)
+            last = (acting,) if acting else ()
+        previous = last
         found = check(view, case) if sen.claim else []
         if sen.claim:
             credited_roots += [

@@ -22,6 +22,9 @@ that applies wins:
 |                    | enough to say it) or `unlisted` (credited only to a speaker who is no   |
 |                    | issuer); after the rows above, because a rule that compared             |
 |                    | the claim with a source sentence and found it changed says more         |
+| `partly_supported` | a major `unsupported` of kind `echoed`: unnamed sources or a speaker    |
+|                    | who is no issuer say what a primary statement says (the content is     |
+|                    | official, the speaker cannot be traced); with the rows above           |
 | `misleading`       | a major `quote` of kind `not_found` (words put in quotation marks that  |
 |                    | no statement holds); after `unsupported`, because a quotation found     |
 |                    | nowhere in a claim that has no source at all is part of that finding    |
@@ -57,7 +60,8 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
             ("translation", None),
         },
     ),
-    ("unsupported", {("unsupported", None)}),
+    ("unsupported", {("unsupported", "no_evidence"), ("unsupported", "unlisted")}),
+    ("partly_supported", {("unsupported", "echoed")}),
     ("misleading", {("quote", "not_found")}),
     (
         "partly_supported",

@@ -309,6 +309,10 @@ class SpeechLexicon(_Lex):
     attributing: Cues = Field(default_factory=Cues)
     """Reporting verbs that are themselves what the claim asserts (`اتهمت`, `attributed`, `blamed`): the
     aligner matches them as content, while other reporting verbs (`قالت`, `said`) only frame who speaks."""
+    contrast: Cues = Field(default_factory=Cues)
+    """Conjunctions opening a clause set against the one before (`بينما`, `whereas`): the words before
+    one are not the next clause's speaker's («وجّهت الولايات المتحدة اتهامًا لروسيا… بينما نفى الجانب
+    الروسي هذه التهم»)."""
     not_subject: NotSubject = Field(default_factory=NotSubject)
     """Words that may stand right after a reporting verb in a subject-after-verb language without being
     its subject; any other word there is a subject of its own, an unlisted speaker when it names no issuer."""

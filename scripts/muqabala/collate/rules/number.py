@@ -10,7 +10,9 @@ magnitude with the closest source figures of the same unit: "hundreds of thousan
 than a quarter of a million" agrees, "tens of thousands" against it does not (major, differs).
 An exact figure where the closest sources give only a vague one of its unit is compared the
 same way: within the order of magnitude it is only more precise (minor, kind `vaguer`), outside
-it another figure (major, differs).
+it another figure (major, differs). A bound ("at least 10", "more than", "less than") that every
+value of the closest source's figure meets ("at least a dozen") holds, less precisely (minor, kind
+`within`).
 """
 
 from __future__ import annotations
@@ -91,6 +93,13 @@ def _span(g: ParsedFigure) -> tuple[float, float]:
     if g.qualifier == "less_than":
         return 0.0, g.value
     return g.value * 0.9, g.value * 1.1
+
+
+def _within(g: ParsedFigure, f: ParsedFigure) -> bool:
+    """Whether every value source figure `g` allows is one claim figure `f` allows (`_span`)."""
+    low, high = _span(f)
+    g_low, g_high = _span(g)
+    return low <= g_low and g_high <= high
 
 
 def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source]) -> list[Discrepancy]:
@@ -210,6 +219,28 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             out.append(vaguer)
             continue
         other = [(s, g) for s, g in n.of(claim.evidence[:1]) if n.compatible(f, g)]
+        holds = next(((s, g) for s, g in other if _within(g, f)), None)
+        if holds is not None and f.qualifier in ("more_than", "at_least", "less_than"):
+            # "at least 10" where the source says "at least a dozen": every value the source allows, the
+            # claim allows too; it holds, less precisely.
+            src, g = holds
+            out.append(
+                flag(
+                    "number",
+                    "minor",
+                    f"The claim says {n.worded(claim.text.get('en'), 'en', f)}; the source says "
+                    f"{quote(g.text, 'en')}, which the claim's bound allows, less precisely.",
+                    f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)}، ويقول المصدر "
+                    f"{n.worded(src.text.get('ar'), 'ar', g)}، وهو ما يسمح به حدّ الادعاء وإن كان أقل دقة.",
+                    span,
+                    src.span("en", g.start, g.end),
+                    kind="within",
+                    claim_value=f.value,
+                    source_value=g.value,
+                    unit=f.unit,
+                )
+            )
+            continue
         if other:
             src, g = other[0]
             out.append(

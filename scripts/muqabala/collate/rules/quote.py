@@ -30,11 +30,10 @@ from diff_match_patch import diff_match_patch
 
 from muqabala.collate.views import CaseView, ClaimView, Source, flag
 from muqabala.lexicon.normalize import ENGLISH_STOP, fold, stem
+from muqabala.lexicon.quotations import quoted as quoted_spans
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import join, quote
 
-MIN_WORDS = 3
-"""Shorter quotations are names or terms ("Microsoft Exchange"), not quoted wording."""
 FOUND = 0.5
 """Share of the quotation's words a source sentence must hold to be the one quoted."""
 MAJOR_ADDED = 0.34
@@ -50,7 +49,6 @@ RUN_WORDS = 2
 quotation runs across a sentence break when both sides carry part of it, not when the next sentence
 shares one word ("state" for "the United States") and brings its own modal verb along."""
 
-_QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»')
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -119,9 +117,6 @@ def _show(ops: list[tuple[int, list[Tok]]]) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
-_STRAY = re.compile(r"^\s*[,،;؛.:]")
-
-
 def _in_original(claim: ClaimView, index: int, count: int, passage: _Passage, words: dict[str, set[str]]) -> set[str]:
     """Which of negation and modal differ between a translated quotation in the article's own language
     and the editors' translation of its passage into that language (every kind when the passage has
@@ -131,7 +126,7 @@ def _in_original(claim: ClaimView, index: int, count: int, passage: _Passage, wo
     the English comparison is trimmed to the stretch)."""
     if not all(s.text.get(claim.lang) for s in passage.sources):
         return set(words)
-    spans = _quotes(claim.original)
+    spans = quoted_spans(claim.original)
     quoted = [claim.original[a:b] for a, b in spans]
     mine = quoted[index] if len(quoted) == count else " ".join(quoted)
     source = " ".join(s.text[claim.lang] for s in passage.sources)
@@ -147,23 +142,6 @@ def _in_original(claim: ClaimView, index: int, count: int, passage: _Passage, wo
     # Negation by presence (which word is used does not matter), modals word by word, as in English.
     out = {"negation"} if bool(found(mine, "negation")) != bool(found(source, "negation")) else set()
     return out | ({"modal"} if found(mine, "modal") != found(source, "modal") else set())
-
-
-def _quotes(text: str) -> list[tuple[int, int]]:
-    """Quoted stretches of three words or more. A stretch opening on punctuation is the gap between a
-    quotation whose opening mark the article left out and the next one (`…last year", accusing Moscow
-    of "spreading…`): its first mark is taken as a stray closing mark and pairing starts again after it."""
-    out = []
-    pos = 0
-    while (m := _QUOTE.search(text, pos)) is not None:
-        g = next(i for i in range(1, 4) if m.group(i) is not None)
-        if _STRAY.match(m.group(g)):
-            pos = m.end(g)  # the mark that closed the gap opens the next quotation
-            continue
-        if len(_TOKEN.findall(m.group(g))) >= MIN_WORDS:
-            out.append(m.span(g))
-        pos = m.end()
-    return out
 
 
 @dataclass(frozen=True)
@@ -270,7 +248,7 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         "modal": {fold(w)[0] for w in speech.modals.get(claim.lang)},
     }
     order = {s.ref: i for i, s in enumerate(claim.evidence)}
-    quotes = _quotes(en)
+    quotes = quoted_spans(en)
     candidates = passages(case.sources, cosmetic) if quotes else []
     out: list[Discrepancy] = []
     for index, (qs, qe) in enumerate(quotes):

@@ -20,9 +20,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, flag, names
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, adjusted, flag, names
 from muqabala.lexicon.phrases import find
+from muqabala.lexicon.quotations import inside
 from muqabala.report import Discrepancy
+
+ECHO_SCORE = 0.2
+"""Alignment score from which a primary sentence says what a claim credits to unnamed sources or to a
+speaker with no statement on file: the claim is then "partly supported" (kind `echoed`), the content
+official, its speaker untraceable. Stricter than `SUPPORT_SCORE`, which only has to find the closest
+of the credited issuer's sentences: here nobody vouches for the match. Set on the tuning cases
+(docs/evaluation.md, "Eighth wave")."""
 
 FORECAST_DAYS = 30
 """How long after the article a statement fulfils a forecast it reports ("is expected to follow suit"):
@@ -40,6 +48,9 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         note_ar = f" لا يقول ما يقاربه سوى تقرير إعلامي ({outlet.ar}، {day.ar})."
     for seg in claim.segments:
         if ANONYMOUS in seg.speakers:
+            echo = _echoed(claim, case, seg.start, seg.end, unnamed=True)
+            if echo:
+                return echo
             return [
                 flag(
                     "unsupported",
@@ -56,10 +67,13 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     if forecast:
         return _forecast(claim, case, forecast[0].start, forecast[0].end, note_en, note_ar, context)
     unlisted = next(
-        (seg for seg in claim.segments if UNLISTED in seg.speakers and not quoted(claim.original, seg.start)),
+        (seg for seg in claim.segments if UNLISTED in seg.speakers and not inside(claim.original, seg.start)),
         None,
     )
     if unlisted is not None and not claim.credited:
+        echo = _echoed(claim, case, unlisted.start, unlisted.end, unnamed=False)
+        if echo:
+            return echo
         return [
             flag(
                 "unsupported",
@@ -111,25 +125,35 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     return []
 
 
-_OPEN = "“«"
-_CLOSE = "”»"
-
-
-def quoted(text: str, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation: between an opening mark and its closing one, or before a
-    closing mark the sentence never opened (the quotation began in a sentence before: `أعلنت جيم أن …”، كما`).
-    Arabic news quotes with straight marks as often as with curved ones; a straight mark both opens
-    and closes, so they pair in order, and a last one left unpaired opens nothing."""
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch in _OPEN and opened is None:
-            opened = i
-        elif ch in _CLOSE:
-            if (opened if opened is not None else -1) < pos < i:
-                return True
-            opened = None
-    straight = [i for i, ch in enumerate(text) if ch == '"']
-    return any(a < pos < b for a, b in zip(straight[::2], straight[1::2], strict=False))
+def _echoed(claim: ClaimView, case: CaseView, start: int, end: int, unnamed: bool) -> list[Discrepancy]:
+    """The `echoed` flag when a primary sentence says what the claim credits to unnamed sources
+    (`unnamed`) or to a speaker who is no issuer of the corpus; none when no sentence comes close."""
+    top = next((s for s in claim.evidence if adjusted(s, claim.keep) >= ECHO_SCORE), None)
+    if top is None:
+        return []
+    st = case.corpus.statements.get(top.statement)
+    issuer = case.the(st.issuer if st is not None else top.issuer)
+    _, day = case.issued(top.statement)
+    if unnamed:
+        en = "The claim rests on unnamed officials or sources; what it says is in"
+        ar = "يستند الادعاء إلى مسؤولين أو مصادر لم تُسمَّ، لكن مضمونه وارد في"
+    else:
+        en = (
+            "The claim credits a speaker who is none of the issuers whose statements this case holds; "
+            "what it says is in"
+        )
+        ar = "ينسب الادعاء القول إلى متحدث ليس من الجهات التي يضم هذا الملف بياناتها، لكن مضمونه وارد في"
+    return [
+        flag(
+            "unsupported",
+            "major",
+            f"{en} {issuer.en}'s statement of {day.en}, which does not name them.",
+            f"{ar} بيان {issuer.ar} الصادر في {day.ar}، ولا يسمّيهم.",
+            claim.span(start, end),
+            top.whole(),
+            kind="echoed",
+        )
+    ]
 
 
 def _forecast(
