@@ -24,7 +24,7 @@ from muqabala.data.files import data_files, digest_file
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Paragraph, Statement, Text
 from muqabala.data.placeholders import is_draft, placeholders
-from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
+from muqabala.data.yamlfile import Loaded, format_path, load
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
@@ -240,54 +240,6 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
     if problems:
         raise DataError(problems)
     return corpus
-
-
-def reread_cases(corpus: Corpus, case_ids: list[str]) -> Corpus | None:
-    """A corpus of `corpus`'s issuers and the given cases' statements and articles, read again from
-    their files; None when a file's bytes are no longer those `corpus` was loaded from, or it no
-    longer reads cleanly (the caller then uses `corpus`'s own objects).
-
-    For a forked worker of the engine: objects it inherits are copied into its memory page by page
-    as soon as it reads them (reference counting writes to them), so a worker that used the loaded
-    corpus ended up holding a second copy of every case it collated. Fresh objects of its own cases
-    are freed with them. The files were validated when `corpus` was loaded, so only each file's
-    schema is applied again; the items are the same, field for field.
-    """
-    statements: dict[str, Statement] = {}
-    articles: dict[str, Article] = {}
-    for cid in case_ids:
-        case = corpus.cases[cid]
-        for folder, ids, out in (("statements", case.statements, statements), ("articles", case.articles, articles)):
-            for item_id in ids:
-                display = corpus.files.get(f"{folder[:-1]}:{item_id}")
-                if display is None:
-                    return None
-                item = _reread(corpus.root, display, corpus.file_digests.get(display), DATA_DIRS[folder])
-                if item is None or item.id != item_id:
-                    return None
-                out[item_id] = item  # type: ignore[assignment]
-    return Corpus(
-        root=corpus.root,
-        issuers=corpus.issuers,
-        statements=statements,
-        articles=articles,
-        files=corpus.files,
-        digest=corpus.digest,
-        file_digests=corpus.file_digests,
-        drafts=corpus.drafts,
-    )
-
-
-def _reread(root: Path, display: str, digest: str | None, kind: type[BaseModel]) -> Any:
-    """The item of one data file if its bytes still hash to `digest` and it validates, else None."""
-    path = root / display
-    raw = b"" if outside(path, root) else read_regular(path)
-    if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != digest:
-        return None
-    loaded = load(path, display, root)
-    problems: list[Problem] = []
-    item = _validate(kind, loaded, display, problems) if not loaded.problems else None
-    return None if problems else item
 
 
 def read_model(
