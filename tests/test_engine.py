@@ -131,7 +131,7 @@ def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
     # test session), and a silent fall-back to one process would make this test prove nothing.
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from muqabala.collate import parallel
+        from muqabala.data import parallel
         from muqabala.data.corpus import load_corpus
         from muqabala.collate.engine import collate
         from muqabala.tools.synth import generate
@@ -152,7 +152,7 @@ def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
 
 
 def test_shares_are_small_and_in_order():
-    from muqabala.collate import parallel
+    from muqabala.data import parallel
 
     items = [f"case-{i:04d}" for i in range(1000)]
     cut = parallel.shares(items, 2)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from muqabala.collate import compare, parallel, verdict
+from muqabala.collate import compare, verdict
 from muqabala.collate.align import Aligner
 from muqabala.collate.attribution import actor, code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
-from muqabala.data import versions
+from muqabala.data import parallel, versions
 from muqabala.data.corpus import Case, Corpus
 from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
