@@ -171,7 +171,8 @@ def test_a_worker_gets_its_own_copies_of_its_cases(exchange):
     lexicon = load_lexicon(exchange / "lexicon")
     case = corpus.cases[min(corpus.cases)]
     # What a share sends to a forked worker: the cases pickled, fresh objects equal to the loaded ones.
-    (sent,) = pickle.loads(pickle.dumps([case]))
-    assert sent.statements == case.statements and sent.articles == case.articles
-    assert all(sent.statements[k] is not s for k, s in case.statements.items())
-    assert _collate_cases((corpus, lexicon), [sent]) == _collate_cases((corpus, lexicon), [case])
+    sent = pickle.dumps([case])
+    (fresh,) = pickle.loads(sent)
+    assert fresh.statements == case.statements and fresh.articles == case.articles
+    assert all(fresh.statements[k] is not s for k, s in case.statements.items())
+    assert _collate_cases((corpus, lexicon), sent) == _collate_cases((corpus, lexicon), [case])

@@ -6,6 +6,7 @@ is sorted, nothing depends on time or on the order files are read in).
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,8 +80,10 @@ def collate_cases(
         return {}
     workers = parallel.workers(len(wanted), jobs)
     if workers > 1:
-        # Each share carries its cases, pickled to the worker (see `_collate_cases`).
-        shares = [[corpus.cases[cid] for cid in share] for share in parallel.shares(wanted, workers)]
+        # Each share carries its cases, pickled before the fork (see `_collate_cases`): pickling them
+        # while the workers run would write to every page of the corpus here (reference counts), and
+        # each page written after the fork counts twice, here and in the workers that still share it.
+        shares = [pickle.dumps([corpus.cases[cid] for cid in share]) for share in parallel.shares(wanted, workers)]
         parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
     else:
         parts = [_collate_cases((corpus, lexicon), [corpus.cases[cid] for cid in wanted])]
@@ -111,17 +114,18 @@ def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
 
 
 def _collate_cases(
-    shared: tuple[Corpus, Lexicon], cases: list[Case]
+    shared: tuple[Corpus, Lexicon], share: list[Case] | bytes
 ) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
     """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id.
 
-    In a forked worker the cases arrive pickled: fresh objects of the worker's own, freed with its
+    In a forked worker the cases arrive pickled (`share` is bytes): fresh objects of the worker's own, freed with its
     results. Objects it inherits from the loaded corpus instead would be copied into its memory
     page by page as soon as it read them (reference counting writes to them), so a worker would end
     up holding a second copy of every case it collated. Unpickling them costs a fifth of reading
     their files again (which the workers did before).
     """
     corpus, lexicon = shared
+    cases: list[Case] = pickle.loads(share) if isinstance(share, bytes) else share
     # The aligner indexes each case apart, so one over these cases ranks as one over all would; and
     # every lookup of a statement is within the claim's case, so a corpus of these cases is enough.
     own = replace(
