@@ -184,3 +184,27 @@ def test_broken_case(name: str, tmp_path: Path, record_property: Callable[[str, 
     problems = lines[:-1]
     files = {line.split(":")[0] for line in problems}
     assert (int(summary[1]), int(summary[2])) == (len(problems), len(files))
+
+
+def _loaded(root: Path, jobs: int) -> object:
+    from muqabala.data.corpus import load_corpus
+    from muqabala.data.errors import DataError
+
+    try:
+        return load_corpus(root, jobs=jobs)
+    except DataError as e:
+        return e.report()
+
+
+def test_files_read_by_forked_workers_give_the_same_corpus_and_problems(tmp_path: Path) -> None:
+    from muqabala.data import parallel
+
+    assert parallel.can_fork()
+    for name in [*FOLDERS, *(n for n in GENERATED if not n.startswith("lexicon"))]:
+        root = write_tree(tmp_path / name, tiny_files())
+        if name in GENERATED:
+            GENERATED[name](root)
+        else:
+            shutil.copytree(BROKEN / name, root, dirs_exist_ok=True)
+        # Two processes: this one reads the first files, a forked worker the others.
+        assert _loaded(root, 2) == _loaded(root, 1), name

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,7 +131,7 @@ def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
     # test session), and a silent fall-back to one process would make this test prove nothing.
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from muqabala.collate import parallel
+        from muqabala.data import parallel
         from muqabala.data.corpus import load_corpus
         from muqabala.collate.engine import collate
         from muqabala.tools.synth import generate
@@ -153,7 +152,7 @@ def test_parallel_collation_gives_the_same_report(tmp_path, exchange):
 
 
 def test_shares_are_small_and_in_order():
-    from muqabala.collate import parallel
+    from muqabala.data import parallel
 
     items = [f"case-{i:04d}" for i in range(1000)]
     cut = parallel.shares(items, 2)
@@ -162,25 +161,21 @@ def test_shares_are_small_and_in_order():
     assert len(parallel.shares(items[:16], 2)) == 8  # a small archive: SHARES_PER_JOB per worker
 
 
-def test_a_worker_reads_its_own_cases_again_and_falls_back_when_a_file_changed(tmp_path, exchange):
-    from muqabala.data.corpus import reread_cases
+def test_a_worker_gets_its_own_copies_of_its_cases(exchange):
+    import pickle
 
-    root = tmp_path / "project"
-    shutil.copytree(exchange, root)
-    corpus = load_corpus(root)
-    case = min(corpus.cases)
-    fresh = reread_cases(corpus, [case])
-    assert fresh is not None
-    assert fresh.statements == corpus.cases[case].statements
-    assert fresh.articles == corpus.cases[case].articles
-    assert all(fresh.statements[k] is not s for k, s in corpus.statements.items())
-    assert fresh.issuers is corpus.issuers
-    # Saved after the corpus was loaded: the loaded objects are used, never a newer text.
-    path = root / corpus.files[f"statement:{min(corpus.cases[case].statements)}"]
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert reread_cases(corpus, [case]) is None
-    # A corpus built in memory has no files to read again.
-    assert reread_cases(replace(corpus, files={}), [case]) is None
+    from muqabala.collate.engine import _collate_cases
+    from muqabala.lexicon.phrases import load_lexicon
+
+    corpus = load_corpus(exchange)
+    lexicon = load_lexicon(exchange / "lexicon")
+    case = corpus.cases[min(corpus.cases)]
+    # What a share sends to a forked worker: the cases pickled, fresh objects equal to the loaded ones.
+    sent = pickle.dumps([case])
+    (fresh,) = pickle.loads(sent)
+    assert fresh.statements == case.statements and fresh.articles == case.articles
+    assert all(fresh.statements[k] is not s for k, s in case.statements.items())
+    assert _collate_cases((corpus, lexicon), sent) == _collate_cases((corpus, lexicon), [case])
 
 
 def test_a_sentence_without_a_speaker_leaves_the_issuer_acting_in_it_in_force(tmp_path):

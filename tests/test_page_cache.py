@@ -124,7 +124,7 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path: Path, exchange: Path)
     # In a fresh process, for the reason given in test_engine's parallel test.
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from muqabala.collate import parallel
+        from muqabala.data import parallel
         from muqabala.data.corpus import load_corpus
         from muqabala.collate.engine import collate
         from muqabala.site.render import render_languages

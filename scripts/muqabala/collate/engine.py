@@ -6,18 +6,19 @@ is sorted, nothing depends on time or on the order files are read in).
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from muqabala.collate import compare, parallel, verdict
+from muqabala.collate import compare, verdict
 from muqabala.collate.align import Aligner
 from muqabala.collate.attribution import actor, code, frames, segments, states_of, turns
 from muqabala.collate.rules import registry
 from muqabala.collate.views import ANONYMOUS, UNLISTED, CaseView, ClaimView, Segment, Source, rank
-from muqabala.data import versions
-from muqabala.data.corpus import Corpus, reread_cases
+from muqabala.data import parallel, versions
+from muqabala.data.corpus import Case, Corpus
 from muqabala.data.model import Article, ArticleSentence, Override, Statement, first_speaker, speaker_ids
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.report import (
@@ -79,10 +80,13 @@ def collate_cases(
         return {}
     workers = parallel.workers(len(wanted), jobs)
     if workers > 1:
-        shares = parallel.shares(wanted, workers)
-        parts = parallel.map_forked(_collate_cases, (corpus, lexicon, True), shares, workers)
+        # Each share carries its cases, pickled before the fork (see `_collate_cases`): pickling them
+        # while the workers run would write to every page of the corpus here (reference counts), and
+        # each page written after the fork counts twice, here and in the workers that still share it.
+        shares = [pickle.dumps([corpus.cases[cid] for cid in share]) for share in parallel.shares(wanted, workers)]
+        parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
     else:
-        parts = [_collate_cases((corpus, lexicon, False), wanted)]
+        parts = [_collate_cases((corpus, lexicon), [corpus.cases[cid] for cid in wanted])]
     reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
     articles = sorted((a for part in parts for a in part[1]), key=lambda a: a[0])
     out = {cid: CasePart(statements=[], articles=[], comparisons=[]) for cid in wanted}
@@ -110,25 +114,26 @@ def assemble(corpus: Corpus, parts: dict[str, CasePart]) -> Report:
 
 
 def _collate_cases(
-    shared: tuple[Corpus, Lexicon, bool], case_ids: list[str]
+    shared: tuple[Corpus, Lexicon], share: list[Case] | bytes
 ) -> tuple[list[tuple[str, tuple[StatementReport, list[str]]]], list[tuple[str, ArticleReport]]]:
     """The statement reports (with their kinds of demand) and article reports of some cases, keyed by id.
 
-    With `reread` (the third of `shared`: in a forked worker) the cases' files are read again
-    (`reread_cases`) rather than the inherited objects used, which fork would copy into the worker.
+    In a forked worker the cases arrive pickled (`share` is bytes): fresh objects of the worker's own, freed with its
+    results. Objects it inherits from the loaded corpus instead would be copied into its memory
+    page by page as soon as it read them (reference counting writes to them), so a worker would end
+    up holding a second copy of every case it collated. Unpickling them costs a fifth of reading
+    their files again (which the workers did before).
     """
-    corpus, lexicon, reread = shared
+    corpus, lexicon = shared
+    cases: list[Case] = pickle.loads(share) if isinstance(share, bytes) else share
     # The aligner indexes each case apart, so one over these cases ranks as one over all would; and
     # every lookup of a statement is within the claim's case, so a corpus of these cases is enough.
-    own = reread_cases(corpus, case_ids) if reread else None
-    if own is None:
-        cases = [corpus.cases[cid] for cid in case_ids]
-        own = replace(
-            corpus,
-            statements={k: s for case in cases for k, s in case.statements.items()},
-            articles={k: a for case in cases for k, a in case.articles.items()},
-        )
-    cases = [own.cases[cid] for cid in case_ids]
+    own = replace(
+        corpus,
+        statements={k: s for case in cases for k, s in case.statements.items()},
+        articles={k: a for case in cases for k, a in case.articles.items()},
+    )
+    cases = [own.cases[case.id] for case in cases]
     aligner = Aligner(own, lexicon)
     views = {case.id: build_case(own, lexicon, case.id) for case in cases}
     reports = [(k, statement_report(st, views[st.case])) for k, st in sorted(own.statements.items())]

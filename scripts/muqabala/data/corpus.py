@@ -17,14 +17,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from muqabala.data import versions
+from muqabala.data import parallel, versions
 from muqabala.data.catalog import did_you_mean
 from muqabala.data.errors import DataError, Problem, show
 from muqabala.data.files import data_files, digest_file
 from muqabala.data.messages import message
 from muqabala.data.model import ID_PATTERN, Article, Issuer, Paragraph, Statement, Text
 from muqabala.data.placeholders import is_draft, placeholders
-from muqabala.data.yamlfile import Loaded, format_path, load, outside, read_regular
+from muqabala.data.yamlfile import Loaded, format_path, load
 from muqabala.vocabulary import SITE_LANGUAGES
 
 M = TypeVar("M", bound=BaseModel)
@@ -148,10 +148,69 @@ class LoadCache:
         """The placeholders found in each file of `entries` (they follow from its bytes alone)."""
 
 
-def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
+PARALLEL_FILES = 500
+"""Fewer files to read than this are read in this process alone: forking would cost more than it saves."""
+
+MAIN_SHARE = 0.8
+"""The share of the files this process reads itself, relative to each forked worker's: it also takes
+in the workers' results (unpickling an item costs about a quarter of reading its file)."""
+
+FILES_PER_SHARE = 200
+"""Files per share sent to a worker: each share's results come back while the others are read."""
+
+
+@dataclass
+class _Read:
+    """What one data file gives on its own, whatever the other files hold: computed for many files
+    at once by `_read_all`, taken in by `load_corpus` in the files' order."""
+
+    loaded: Loaded
+    placeholders: list[Problem] | None
+    """Its placeholders, for a file that is not a draft."""
+    item: Any
+    invalid: list[Problem]
+    """Why its item does not validate."""
+
+
+def _read(folder: str, path: Path, display: str, root: Path) -> _Read:
+    loaded = load(path, display, root)
+    data = loaded.data
+    if loaded.problems and data is None:
+        return _Read(loaded, None, None, [])
+    found = None
+    if folder == "issuers" or not is_draft(data):
+        found = placeholders(loaded, path.read_text(encoding="utf-8", errors="replace"), display)
+    invalid: list[Problem] = []
+    item = _validate(DATA_DIRS[folder], loaded, display, invalid)
+    return _Read(loaded, found, item, invalid)
+
+
+def _read_share(root: Path, share: list[tuple[str, Path, str]]) -> list[tuple[str, _Read]]:
+    return [(display, _read(folder, path, display, root)) for folder, path, display in share]
+
+
+def _read_all(root: Path, todo: list[tuple[str, Path, str]], jobs: int | None) -> dict[str, _Read]:
+    """`_read` of many files, by their display names, shared between this process and forked
+    workers; empty when they are too few (`PARALLEL_FILES`) or forking is not safe here, and then
+    `load_corpus` reads each file in its turn."""
+    if jobs is None and len(todo) < PARALLEL_FILES:
+        return {}
+    procs = parallel.workers(len(todo), jobs)
+    if procs < 2:
+        return {}
+    mine = round(len(todo) * MAIN_SHARE / (MAIN_SHARE + procs - 1))
+    rest = todo[mine:]
+    theirs = [rest[i : i + FILES_PER_SHARE] for i in range(0, len(rest), FILES_PER_SHARE)]
+    own, results = parallel.map_beside(_read_share, root, todo[:mine], theirs, procs - 1)
+    return dict(own + [r for part in results for r in part])
+
+
+def load_corpus(root: Path, cache: LoadCache | None = None, jobs: int | None = None) -> Corpus:
     """Read, validate and cross-check all data under `root`; raise `DataError` on any problem.
 
-    With `cache`, a file whose bytes are those read last time is not parsed again."""
+    With `cache`, a file whose bytes are those read last time is not parsed again. Many files are
+    read by forked workers beside this process (`jobs`: see `parallel.workers`); the corpus and
+    the problems are the same, in the same order, whatever their number."""
     corpus = Corpus(root=root)
     parsed: dict[tuple[str, str, str], Loaded] = {}
     scanned: dict[tuple[str, str, str], list[Problem]] = {}
@@ -163,9 +222,16 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
     # Every id a file gives, even a file with other mistakes: a reference to it is not
     # reported again as unknown, since the file's own problems already are.
     named: dict[str, set[str]] = {folder: set() for folder in DATA_DIRS}
-    for folder, path in data_files(root):
-        display = path.relative_to(root).as_posix()
+    files = [(folder, path, path.relative_to(root).as_posix()) for folder, path in data_files(root)]
+    for _, path, display in files:
         corpus.file_digests[display] = digest_file(sha, path, display, root)
+    ready = _read_all(
+        root,
+        [f for f in files if cache is None or (str(root), f[2], corpus.file_digests[f[2]]) not in cache.entries],
+        jobs,
+    )
+    for folder, path, display in files:
+        pre = ready.get(display)
         if not FILE_NAME.fullmatch(path.name):
             problems.append(
                 Problem(
@@ -179,7 +245,7 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
         entry = (str(root), display, corpus.file_digests[display])
         loaded = cache.entries.get(entry) if cache is not None else None
         if loaded is None:
-            loaded = load(path, display, root)
+            loaded = pre.loaded if pre is not None else load(path, display, root)
         # Only a file read cleanly is kept: one outside the project or unreadable hashes as empty.
         if not loaded.problems and loaded.data is not None:
             parsed[entry] = loaded
@@ -193,10 +259,14 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
             continue
         if folder != "issuers" and is_draft(data):
             # A draft may hold placeholders and lack translations; only its shape is checked.
-            if _validate(DATA_DIRS[folder], loaded, display, problems) is not None:
+            if pre is not None:
+                problems += pre.invalid
+            if (pre.item if pre is not None else _validate(DATA_DIRS[folder], loaded, display, problems)) is not None:
                 corpus.drafts.append(display)
             continue
         found = cache.placeholders.get(entry) if cache is not None and entry in parsed else None
+        if found is None and pre is not None:
+            found = pre.placeholders
         if found is None:
             found = placeholders(loaded, path.read_text(encoding="utf-8", errors="replace"), display)
         if entry in parsed:
@@ -206,7 +276,9 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
         if folder == "statements" and isinstance(data, dict) and isinstance(data.get("case"), str):
             # An invalid statement still names its case: do not blame its articles too.
             cases.add(data["case"])
-        item = _validate(DATA_DIRS[folder], loaded, display, problems)
+        if pre is not None:
+            problems += pre.invalid
+        item = pre.item if pre is not None else _validate(DATA_DIRS[folder], loaded, display, problems)
         if item is None:
             continue
         key = (folder, item.id)
@@ -240,54 +312,6 @@ def load_corpus(root: Path, cache: LoadCache | None = None) -> Corpus:
     if problems:
         raise DataError(problems)
     return corpus
-
-
-def reread_cases(corpus: Corpus, case_ids: list[str]) -> Corpus | None:
-    """A corpus of `corpus`'s issuers and the given cases' statements and articles, read again from
-    their files; None when a file's bytes are no longer those `corpus` was loaded from, or it no
-    longer reads cleanly (the caller then uses `corpus`'s own objects).
-
-    For a forked worker of the engine: objects it inherits are copied into its memory page by page
-    as soon as it reads them (reference counting writes to them), so a worker that used the loaded
-    corpus ended up holding a second copy of every case it collated. Fresh objects of its own cases
-    are freed with them. The files were validated when `corpus` was loaded, so only each file's
-    schema is applied again; the items are the same, field for field.
-    """
-    statements: dict[str, Statement] = {}
-    articles: dict[str, Article] = {}
-    for cid in case_ids:
-        case = corpus.cases[cid]
-        for folder, ids, out in (("statements", case.statements, statements), ("articles", case.articles, articles)):
-            for item_id in ids:
-                display = corpus.files.get(f"{folder[:-1]}:{item_id}")
-                if display is None:
-                    return None
-                item = _reread(corpus.root, display, corpus.file_digests.get(display), DATA_DIRS[folder])
-                if item is None or item.id != item_id:
-                    return None
-                out[item_id] = item  # type: ignore[assignment]
-    return Corpus(
-        root=corpus.root,
-        issuers=corpus.issuers,
-        statements=statements,
-        articles=articles,
-        files=corpus.files,
-        digest=corpus.digest,
-        file_digests=corpus.file_digests,
-        drafts=corpus.drafts,
-    )
-
-
-def _reread(root: Path, display: str, digest: str | None, kind: type[BaseModel]) -> Any:
-    """The item of one data file if its bytes still hash to `digest` and it validates, else None."""
-    path = root / display
-    raw = b"" if outside(path, root) else read_regular(path)
-    if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != digest:
-        return None
-    loaded = load(path, display, root)
-    problems: list[Problem] = []
-    item = _validate(kind, loaded, display, problems) if not loaded.problems else None
-    return None if problems else item
 
 
 def read_model(

@@ -30,9 +30,9 @@ from typing import Any, TypeVar
 
 import yaml
 
-from muqabala.collate import parallel
 from muqabala.collate.align import Aligner
 from muqabala.collate.engine import collate
+from muqabala.data import parallel
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.site.build import LANGUAGES
 from muqabala.site.render import render_languages

@@ -16,7 +16,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from muqabala.collate import parallel
+from muqabala.data import parallel
 from muqabala.data.corpus import Corpus
 from muqabala.report import ArticleReport, Comparison, Report, StatementReport
 from muqabala.site.render.article import article_path, render_article

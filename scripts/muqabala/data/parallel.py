@@ -1,7 +1,8 @@
-"""Running independent shares of the engine's work on every core.
+"""Running independent shares of work on every core: reading the data files, the engine, rendering.
 
 Workers are forked, so they inherit the loaded corpus and lexicon instead of receiving them:
-only the share (a few ids) goes to a worker, and only its results come back.
+only the share (a few ids, files or cases) goes to a worker, and only its results come back.
+It lives in the lowest layer that forks (`corpus.load_corpus`), so every layer above can use it.
 """
 
 from __future__ import annotations
@@ -107,4 +108,23 @@ def map_forked(fn: Callable[[Any, T], R], shared: Any, shares: Sequence[T], jobs
             return list(pool.map(_call, [fn] * len(shares), shares))
     finally:
         gc.unfreeze()
+        _shared = None
+
+
+def map_beside(fn: Callable[[Any, T], R], shared: Any, mine: T, theirs: Sequence[T], jobs: int) -> tuple[R, list[R]]:
+    """`fn(shared, mine)` computed here while `jobs` forked processes compute `fn(shared, share)` for each
+    of `theirs`: for work whose results are cheap to send back compared with computing them, so that
+    this process, which must take them in anyway, does a share of its own meanwhile.
+
+    Results come back in the order of `theirs`.
+    """
+    global _shared
+    _shared = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = [pool.submit(_call, fn, share) for share in theirs]
+            own = fn(shared, mine)
+            return own, [f.result() for f in futures]
+    finally:
         _shared = None
