@@ -150,8 +150,13 @@ def record(site_dir: Path, previous: Path | None = None) -> None:
     empty: set[str] = set()
     pages = html_pages(site_dir)
     records: list[_Record] = []
+    kinds: dict[str, int] = {}
+    # A link climbing `up` folders resolves as the rest of it does from that ancestor (`kind`):
+    # the navigation's links are resolved once per ancestor, not once per page.
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}
     for page in pages:
-        raw = (site_dir / page).read_bytes()
+        with open(os.path.join(site_dir, page), "rb") as f:
+            raw = f.read()
         sha = digest(raw)
         known = old.get(page)
         if known is not None and known.digest == sha:
@@ -159,12 +164,26 @@ def record(site_dir: Path, previous: Path | None = None) -> None:
             continue
         parsed = _parse_text(page_text(raw), seen, empty)
         rec = _Record(sha, 0, sorted(parsed.ids), [], {})
+        ancestors = [posixpath.dirname(page)]
+        while ancestors[-1]:
+            ancestors.append(posixpath.dirname(ancestors[-1]))
         for link, count in parsed.links.items():
-            if kind(link, None)[1] == ABSOLUTE:
+            up = kinds.get(link)
+            if up is None:
+                up = kinds[link] = kind(link, None)[1]
+            if up == ABSOLUTE:
                 rec.absolute[link] = count
-            else:
-                rec.count += count
+                continue
+            rec.count += count
+            if up < 0:
                 rec.targets.append(target_of(page, link))
+                continue
+            up = min(up, len(ancestors) - 1)
+            key = (ancestors[up], link[3 * up :])
+            target = resolved.get(key)
+            if target is None:
+                target = resolved[key] = target_of(page, link)
+            rec.targets.append(target)
         records.append(rec)
     users: dict[tuple[str, str], list[int]] = {}
     absolute: dict[str, list[tuple[int, int]]] = {}
