@@ -195,8 +195,9 @@ def record(site_dir: Path, previous: Path | None = None) -> None:
     data = {
         "version": VERSION,
         "pages": [[page, rec.digest, rec.count, rec.ids] for page, rec in zip(pages, records, strict=True)],
-        "targets": [[path, fragment, encode_users(used)] for (path, fragment), used in users.items()],
-        "absolute": [[link, refs] for link, refs in absolute.items()],
+        # Sorted: a page's tags are read in no fixed order, and the same site makes the same file.
+        "targets": [[path, fragment, encode_users(used)] for (path, fragment), used in sorted(users.items())],
+        "absolute": [[link, refs] for link, refs in sorted(absolute.items())],
     }
     (site_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
