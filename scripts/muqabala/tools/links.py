@@ -1,14 +1,13 @@
 """Link checks: the built site's internal links and anchors, and the data's source URLs.
 
 `check_site` reads every page of the built site once, so a link written in Markdown and one
-written as raw HTML are checked alike, in both language trees, with anchors. Start tags are
-found with regular expressions and each distinct one is read once with `html.parser`'s own
-attribute patterns (a site repeats its header and navigation on every page), and a tag known
-to hold no id and no link is passed over on later pages: the same links and ids as
-`HTMLParser` finds, in a fraction of its time. A link is resolved once per folder level, not
-once per page (`_kind`). `check_external_offline` checks the
-addresses in the data without a network. The online check lives in `linkcheck_online.py`;
-`check_links` is what `muqabala links` runs.
+written as raw HTML are checked alike, in both language trees, with anchors. A page is read
+as `html.parser` reads it (`site.htmltags`) only when the build's manifest
+(`site.linkmanifest`) does not know its bytes or it uses a target found broken; the others'
+links are checked through the manifest, each distinct target once for the whole site. Links
+of parsed pages are resolved once per folder level, not once per page (`kind`).
+`check_external_offline` checks the addresses in the data without a network. The online check
+lives in `linkcheck_online.py`; `check_links` is what `muqabala links` runs.
 """
 
 from __future__ import annotations
@@ -236,7 +235,8 @@ def _check_target(norm: str, fragment: str, files: set[str], dirs: set[str], par
 def check_site(site_dir: Path, site_url: str | None = None) -> list[LinkProblem]:
     """Every internal link (href, src, srcset, meta refresh) of every page resolves, with its anchor.
 
-    Pages are parsed once and their ids cached, so the check is linear in the size of the site.
+    Every page is read once and parsed at most once (not at all when the build's manifest knows
+    its bytes and none of its targets is broken), so the check is linear in the size of the site.
     Links to http(s) hosts, mailto: and tel: are skipped; javascript:, data: and file: are errors.
     With `site_url`, root-absolute links are read below its path and absolute links to the site
     itself are checked as internal ones.
