@@ -34,6 +34,13 @@ def test_the_recorded_hostile_site_is_checked_as_if_parsed(tmp_path: Path, site_
     assert len(same_findings(site, site_url)) > 20
 
 
+def corrupt(site: Path, part: str, row: int, column: int, value: object) -> None:
+    data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    data[part][row][column] = value
+    (site / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    assert linkmanifest.load(site) is None
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -53,6 +60,10 @@ def test_the_recorded_hostile_site_is_checked_as_if_parsed(tmp_path: Path, site_
         lambda site: (site / MANIFEST).write_text((site / MANIFEST).read_text().replace("en/t2/", "en/t3/", 1)),
         lambda site: (site / MANIFEST).write_text("{not json"),
         lambda site: (site / MANIFEST).write_text(json.dumps({"version": 99})),
+        # A manifest edited by hand: a count, a list of pages, a page number that are not.
+        lambda site: corrupt(site, "pages", 0, 2, "x"),
+        lambda site: corrupt(site, "targets", 0, 2, "0-x"),
+        lambda site: corrupt(site, "absolute", 0, 1, [["x", 1]]),
     ],
 )
 def test_a_site_changed_after_the_build_is_checked_as_if_parsed(tmp_path: Path, change: object) -> None:

@@ -100,7 +100,7 @@ def load(site_dir: Path) -> Manifest | None:
         if data.get("version") != VERSION:
             return None
         pages = data["pages"]
-        return Manifest(
+        manifest = Manifest(
             paths={p[0]: i for i, p in enumerate(pages)},
             records=[(p[1], p[2], p[3]) for p in pages],
             targets=[(t[0], t[1], t[2]) for t in data["targets"]],
@@ -108,6 +108,20 @@ def load(site_dir: Path) -> Manifest | None:
         )
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+    # A file edited by hand is ignored rather than read into a traceback.
+    ok = all(type(p) is str for p in manifest.paths) and all(
+        type(sha) is str and type(count) is int and type(ids) is list and all(type(x) is str for x in ids)
+        for sha, count, ids in manifest.records
+    )
+    ok = ok and all(type(p) is str and type(f) is str and _USERS.fullmatch(u) for p, f, u in manifest.targets)
+    ok = ok and all(
+        type(link) is str and all(type(i) is int and type(c) is int for i, c in refs)
+        for link, refs in manifest.absolute
+    )
+    return manifest if ok else None
+
+
+_USERS = re.compile(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*")
 
 
 def users_of(encoded: str) -> list[int]:
