@@ -14,7 +14,8 @@ from conftest import tiny_files, write_tree
 from muqabala.cli import main
 from muqabala.data.corpus import Corpus, load_corpus
 from muqabala.data.model import Bilingual
-from muqabala.tools.links import _parse_text, _targets, check_site, site_url_of
+from muqabala.site.htmltags import _parse_text, _targets
+from muqabala.tools.links import check_site, site_url_of
 from muqabala.tools.urls import LinkProblem, check_external_offline
 
 

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import write_tree
-from muqabala.tools.links import _SKIPPED, _TAG, _check_link, _parse_text, check_site, scan_site
+from muqabala.site.htmltags import _SKIPPED, _TAG, _parse_text
+from muqabala.tools.links import _check_link, check_site, scan_site
 from muqabala.tools.urls import LinkProblem, LinkReport
 from test_links import GOOD, TRICKY, page
 

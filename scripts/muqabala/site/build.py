@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from muqabala.data.errors import printable
 from muqabala.data.files import DATA_FOLDERS, data_files
 from muqabala.data.yamlfile import outside, read_regular
+from muqabala.site import linkmanifest
 from muqabala.site.cache import Memory, current_key, dependencies_key
 from muqabala.vocabulary import GENERATED, STAMP
 
@@ -451,6 +452,11 @@ def _build(
         say("Publishing the site")
         published = report.model_copy(update={"licence": licence(root)})
         _write_root(root, tmp, published.model_dump_json(indent=1), key, frame)
+        if session is None:
+            # What each page links to, for `muqabala links` to check without parsing the pages
+            # again; not in `serve`, whose previews are not link-checked (without it the check
+            # parses every page, as before).
+            linkmanifest.record(tmp, site_dir if site_dir.is_dir() else None)
         _swap(tmp, site_dir, session.discard if session else None, session.publishing if session else None)
         timings["write"] = time.perf_counter() - t0
         if session is not None:
