@@ -326,13 +326,3 @@ def test_a_persons_surname_alone_names_them_unless_another_issuers_name_ends_wit
     add_issuer(case, "karl", "كارل لينداو", "Karl Lindau", "XO", kind="person", parent="omega")
     said = turns("وقال لينداو إن الهجوم كان واسعًا.", "ar", case.corpus, LEXICON)
     assert [t.speakers for t in said] == [(UNLISTED,)]
-
-
-def test_the_spokesman_of_the_embassy_in_force_speaks_for_it():
-    from muqabala.collate.attribution import segments
-
-    case = make_case(SENTENCES)
-    add_issuer(case, "embassy", "سفارة أوميغا في ألفا", "Omega's Embassy in Alpha", "XO", kind="agency", parent="omega")
-    text = "وقالت متحدثة باسم السفارة إن هذه القصص لا علاقة لها بالواقع."
-    [(_, _, who)] = segments(text, "ar", case.corpus, LEXICON, ("embassy",), ())
-    assert who == ("embassy",)

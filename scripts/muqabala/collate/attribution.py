@@ -500,12 +500,6 @@ def turns(
             stops: list[Hit | Mention] = [*comps, *prepositions, *not_subject, *verbs, *ms]
             title = _title(text, verb.end, stops)
             countries = states if states is not None else states_of(corpus, lexicon)
-            spokesman = _ON_BEHALF.search(text, title[0], title[1])
-            if spokesman is not None and anaphors(spokesman.group(1), corpus, lexicon):
-                # «متحدث باسم السفارة»: the spokesman speaks for the body named after «باسم», here one
-                # referring back to the speaker in force, not for any issuer whose role is a spokesman's.
-                out.append(Turn(start, speakers, (framed[0], end), anaphors(spokesman.group(1), corpus, lexicon)))
-                continue
             holder = titled(text[title[0] : title[1]], corpus, countries, speaking, lexicon)
             if holder is not None:
                 speakers = (holder,)
@@ -519,9 +513,6 @@ def turns(
         out.append(Turn(start, speakers, (framed[0], end)))
     return sorted(out, key=lambda t: t.start)
 
-
-_ON_BEHALF = re.compile(r"باسم\s+(\S+)\s*$")
-"""«متحدث باسم السفارة»: the one word after «باسم» that ends a title."""
 
 _CLAUSE_END = re.compile(r"(?:^|[.،,:؛!؟\"“”«»()\-–—])\s*$")
 """What may stand before a clause's opening subject: nothing, or a punctuation mark."""
