@@ -441,3 +441,30 @@ def test_quoted_words_pull_up_the_sentence_that_holds_them_but_quoted_names_add_
         }
     )
     assert not [r for c in Aligner(corpus, LEXICON).rank(art, named) for r in c.reasons if r.startswith("quoted:")]
+
+
+def test_a_title_several_people_hold_names_none_of_them(tmp_path: Path):
+    line = ("The Foreign Secretary has issued a statement on the pumps.", "أصدر وزير الخارجية بيانًا بشأن المضخات.")
+    people = {
+        f"issuers/{pid}.yaml": issuer(pid, name, ar, "person") | {"aliases": {"en": [name, "Foreign Secretary"]}}
+        for pid, name, ar in [("vera", "Vera Lind", "فيرا ليند"), ("karl", "Karl Berg", "كارل برغ")]
+    }
+    corpus = _write(
+        tmp_path,
+        {
+            "issuers/aland.yaml": issuer("aland", "Aland", "الاند"),
+            **people,
+            "statements/aland.yaml": statement("aland", "aland", [line]),
+            "articles/zenda-ar.yaml": ARTICLE
+            | {
+                "headline": {
+                    "id": "headline",
+                    "text": "وزير الخارجية فيرا ليند",
+                    "translations": {"en": "Foreign Secretary Vera Lind"},
+                }
+            },
+        },
+    )
+    art = corpus.articles["zenda-ar"]
+    [top] = Aligner(corpus, LEXICON).rank(art, art.headline)
+    assert not [r for r in top.reasons if r.startswith("entity:issuer:")]

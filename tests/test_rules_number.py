@@ -68,3 +68,28 @@ def test_an_exact_figure_against_a_vague_source_is_compared_by_its_order_of_magn
     [flag] = number.check(outside, case)
     assert (flag.severity, flag.details["kind"], flag.details["magnitude"]) == ("major", "differs", True)
     assert flag.explanation.ar.startswith("يقول الادعاء «500»")
+
+
+def test_bounds_on_opposite_sides_of_the_same_figure_differ():
+    # "no fewer than 150" where the source says "nearly 150": they share the figure alone.
+    rows = [*SENTENCES, ("n", "s1", "alpha", "The attack hit nearly 150 servers.", "أصاب الهجوم قرابة 150 خادمًا.")]
+    case = make_case(rows)
+    claim = make_claim(
+        case, "أصاب الهجوم ما لا يقل عن 150 خادمًا.", "The attack hit no fewer than 150 servers.", [("n#s1", 0.9)]
+    )
+    [flag] = number.check(claim, case)
+    assert (flag.severity, flag.details["kind"]) == ("major", "differs")
+    assert (flag.details["claim_qualifier"], flag.details["source_qualifier"]) == ("at_least", "nearly")
+    assert flag.explanation.en == (
+        'The claim says "no fewer than 150" (at least); the source says "nearly 150" (nearly), on the other side '
+        "of the figure."
+    )
+    # "About 150" against "nearly 150" overlap: only the qualifier differs.
+    [flag] = number.check(make_claim(case, "أصاب الهجوم نحو 150 خادمًا.", ranked=[("n#s1", 0.9)]), case)
+    assert (flag.severity, flag.details["kind"]) == ("minor", "qualifier")
+
+
+def test_a_vague_figure_no_statement_gives_at_its_order_of_magnitude_is_absent():
+    case = make_case(SENTENCES)
+    [flag] = number.check(make_claim(case, "عطّل الهجوم مئات الآلاف من الخوادم.", ranked=[("a#s3", 0.9)]), case)
+    assert (flag.severity, flag.details["kind"], flag.claim_span.text) == ("major", "absent", "مئات الآلاف")

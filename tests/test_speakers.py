@@ -314,3 +314,15 @@ def test_the_words_before_a_contrast_are_not_the_next_clauses_speakers():
 def test_a_name_and_a_verb_inside_the_quoted_words_are_no_new_speaker():
     # «وأضاف "نأسف لأن الولايات المتحدة ترفض التعاون"»: the quoted words are the one who added them.
     assert speakers("وأضاف “نأسف لأن أوميغا ترفض التعاون معنا”.") == [()]
+
+
+def test_a_persons_surname_alone_names_them_unless_another_issuers_name_ends_with_it():
+    from muqabala.collate.views import UNLISTED
+
+    case = make_case(SENTENCES)
+    add_issuer(case, "vera", "فيرا لينداو", "Vera Lindau", "XA", kind="person", parent="alpha")
+    said = turns("وقال لينداو إن الهجوم كان واسعًا.", "ar", case.corpus, LEXICON)
+    assert [t.speakers for t in said] == [("vera",)]
+    add_issuer(case, "karl", "كارل لينداو", "Karl Lindau", "XO", kind="person", parent="omega")
+    said = turns("وقال لينداو إن الهجوم كان واسعًا.", "ar", case.corpus, LEXICON)
+    assert [t.speakers for t in said] == [(UNLISTED,)]

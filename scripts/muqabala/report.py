@@ -171,7 +171,7 @@ class Figure(_Out):
 
     value: float
     """The number (a quarter of a million → 250000)."""
-    qualifier: Literal["exact", "more_than", "at_least", "less_than", "about"] = "exact"
+    qualifier: Literal["exact", "more_than", "at_least", "less_than", "about", "nearly"] = "exact"
     unit: str | None = None
     """What is counted (`servers`, `organisations`, `%`), when recognisable."""
     scope: str | None = None

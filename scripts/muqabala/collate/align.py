@@ -29,7 +29,7 @@ from muqabala.collate.index import BM25Index
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Article, ArticleSentence, Sentence, Text, speaker_ids
 from muqabala.lexicon.concepts import TAG
-from muqabala.lexicon.entities import EntityKind, EntityMatcher
+from muqabala.lexicon.entities import Entity, EntityKind, EntityMatcher
 from muqabala.lexicon.phrases import Lexicon, find, load_lexicon
 from muqabala.lexicon.quotations import MIN_WORDS, quoted
 
@@ -202,7 +202,7 @@ class Aligner:
         entities: dict[str, EntityKind] = {}
         figures: set[float] = set()
         for lang, words in sorted(versions.items()):
-            for e in self._matcher.extract(words):
+            for e in _distinct(self._matcher.extract(words)):
                 entities.setdefault(e.key, e.kind)
             figures |= {f.value for f in self.lexicon.figures(words, lang) if f.value >= MIN_FIGURE or f.unit == "%"}
         terms = {lang: self._concepts.terms(wording(text, file_lang, lang), lang) for lang in LANGS}
@@ -345,6 +345,20 @@ def _quoted(text: ArticleSentence, file_lang: str) -> dict[str, str]:
         spans = quoted(words)
         if spans:
             out[lang] = " ".join(words[a:b] for a, b in spans)
+    return out
+
+
+def _distinct(found: list[Entity]) -> list[Entity]:
+    """The entities a text names for certain: a title several people hold names none of them ("the
+    Foreign Secretary" is an alias of each holder of the office). (Dropping a match inside a longer
+    one as well cost the shipped headline its evidence, and was not kept.)"""
+    spans: dict[tuple[int, int], list[Entity]] = {}
+    for e in found:
+        spans.setdefault((e.start, e.end), []).append(e)
+    out = []
+    for es in spans.values():
+        people = [e for e in es if e.kind == "person"]
+        out += [e for e in es if e.kind != "person" or len(people) == 1]
     return out
 
 

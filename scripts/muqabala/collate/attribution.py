@@ -218,6 +218,21 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
         issuers.append(
             (issuer.id, frozenset({issuer.name.ar, issuer.name.en, *(a for al in issuer.aliases.values() for a in al)}))
         )
+    # News names a person by the surname after the first mention («وقال أنصاري»): a person's last
+    # Arabic name of SURNAME_LETTERS letters or more, when no other issuer's name ends with it.
+    ends: dict[str, set[str]] = {}
+    for issuer in corpus.issuers.values():
+        for name in (issuer.name.ar, *issuer.aliases.get("ar", [])):
+            if len(name.split()) > 1:
+                ends.setdefault(name.split()[-1], set()).add(issuer.id)
+    surnames = {
+        issuer.id: last
+        for issuer in corpus.issuers.values()
+        if issuer.kind == "person"
+        for last in [issuer.name.ar.split()[-1]]
+        if len(issuer.name.ar.split()) > 1 and len(last) >= SURNAME_LETTERS and ends.get(last) == {issuer.id}
+    }
+    issuers = [(iid, names | ({surnames[iid]} if iid in surnames else set())) for iid, names in issuers]
     names = _SpeakerNames(tuple(sorted({p for _, ps in issuers for p in ps})), tuple(issuers))
     governments = {
         i.country: i.id
@@ -229,6 +244,10 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     _SPEAKER_NAMES[key] = (list(corpus.issuers.values()), names, governments)
     return names, governments
 
+
+SURNAME_LETTERS = 4
+"""Letters a person's surname needs to name them alone («أنصاري», «بايدن»): shorter ones («بار») are
+ordinary words as often as names. A prior, not fitted."""
 
 ACTOR_LEAD = 2
 """Words a clause may open with before the issuer that acts in it: a verb ("طردت هولندا", "Britain

@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from muqabala.data.corpus import read_model
 from muqabala.lexicon.normalize import ARABIC_PREFIXES, Word, normalize, words
 
-Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about"]
-"""How a figure is hedged: `at least 30,000` is `at_least`; `thousands` is `about`."""
+Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about", "nearly"]
+"""How a figure is hedged: `at least 30,000` is `at_least`; `thousands` is `about`; `nearly 150
+million` is `nearly` (just under it)."""
 
 
 class _Model(BaseModel):

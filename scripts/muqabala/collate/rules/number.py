@@ -12,7 +12,9 @@ An exact figure where the closest sources give only a vague one of its unit is c
 same way: within the order of magnitude it is only more precise (minor, kind `vaguer`), outside
 it another figure (major, differs). A bound ("at least 10", "more than", "less than") that every
 value of the closest source's figure meets ("at least a dozen") holds, less precisely (minor, kind
-`within`).
+`within`); two bounds on opposite sides of one value ("no fewer than 150 million" against "nearly 150
+million") differ (major). A vague figure that no figure of the case reaches at its order of magnitude
+("hundreds of thousands of customers") is absent (major).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _QUALIFIERS = {
     "at_least": ("at least", "على الأقل"),
     "less_than": ("less than", "أقل من"),
     "about": ("about", "نحو"),
+    "nearly": ("nearly", "ما يقارب"),
 }
 
 
@@ -92,7 +95,17 @@ def _span(g: ParsedFigure) -> tuple[float, float]:
         return g.value, float("inf")
     if g.qualifier == "less_than":
         return 0.0, g.value
+    if g.qualifier == "nearly":
+        return g.value * 0.9, g.value
     return g.value * 0.9, g.value * 1.1
+
+
+def _apart(f: ParsedFigure, g: ParsedFigure) -> bool:
+    """Whether two bounds of one value lie on opposite sides of it ("at least" against "nearly" or
+    "less than"): they share that value alone."""
+    low, high = _span(f)
+    g_low, g_high = _span(g)
+    return min(high, g_high) - max(low, g_low) <= 0
 
 
 def _within(g: ParsedFigure, f: ParsedFigure) -> bool:
@@ -102,14 +115,38 @@ def _within(g: ParsedFigure, f: ParsedFigure) -> bool:
     return low <= g_low and g_high <= high
 
 
-def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source]) -> list[Discrepancy]:
+def _magnitudes(claim: ClaimView, n: _Numbers, near: list[Source], case_sources: list[Source]) -> list[Discrepancy]:
     """A vague figure ("hundreds of thousands", «عشرات الآلاف») against the closest source figure of the
     same unit: a different order of magnitude is a changed figure; within it, nothing to say."""
     out: list[Discrepancy] = []
     sources = [(s, g) for s in near for g in n.lexicon.figures(s.words("en"), "en")]
+    everywhere: list[ParsedFigure] | None = None
     for f in (f for f in n.lexicon.figures(claim.original, claim.lang) if f.vague):
         compared = [(s, g) for s, g in sources if f.unit and g.unit == f.unit]
         if not compared:
+            # "hundreds of thousands of customers" that no statement of the case counts at that order
+            # of magnitude, in any unit the claim's may be: a figure no primary statement gives.
+            if everywhere is None:
+                everywhere = [g for s in case_sources for g in n.lexicon.figures(s.words("en"), "en")]
+            low, high = _span(f)
+            if (
+                f.unit
+                and f.unit in n.canonical
+                and not any(n.compatible(f, g) and low <= g.value < high for g in everywhere)
+            ):
+                out.append(
+                    flag(
+                        "number",
+                        "major",
+                        f"No primary statement gives the figure {n.worded_vague(claim.text.get('en'), 'en', f)}.",
+                        f"لا يرد الرقم {n.worded_vague(claim.text.get('ar'), 'ar', f)} في أيٍّ من البيانات الرسمية.",
+                        claim.span(f.start, f.end),
+                        None,
+                        kind="absent",
+                        claim_value=f.value,
+                        unit=f.unit,
+                    )
+                )
             continue
         low, high = _span(f)
         if any(g_low < high and low <= g_high for g_low, g_high in (_span(g) for _, g in compared)):
@@ -187,13 +224,36 @@ def _day_of(text: str, f: ParsedFigure, months: list[tuple[int, int]]) -> bool:
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
     """Compare every figure of the claim with its sources, vague ones by their order of magnitude."""
     n = _Numbers(case)
-    out: list[Discrepancy] = _magnitudes(claim, n, claim.evidence[:NEAR])
+    out: list[Discrepancy] = _magnitudes(claim, n, claim.evidence[:NEAR], case.sources)
     near = n.of(claim.evidence[:NEAR])
     for f in n.figures(claim.original, claim.lang):
         span = claim.span(f.start, f.end)
         same = [(s, g) for s, g in near if n.same(f, g)]
         if same:
             src, g = same[0]
+            if g.qualifier != f.qualifier and _apart(f, g):
+                # "no fewer than 150 million" where the source says "nearly 150 million": the two bounds
+                # share no value but the figure itself, on opposite sides of it.
+                out.append(
+                    flag(
+                        "number",
+                        "major",
+                        f"The claim says {n.worded(claim.text.get('en'), 'en', f)} ({_QUALIFIERS[f.qualifier][0]}); "
+                        f"the source says {quote(g.text, 'en')} ({_QUALIFIERS[g.qualifier][0]}), on the other "
+                        f"side of the figure.",
+                        f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)} ({_QUALIFIERS[f.qualifier][1]})، "
+                        f"بينما يقول المصدر {n.worded(src.text.get('ar'), 'ar', g)} ({_QUALIFIERS[g.qualifier][1]})، "
+                        f"أي على الجانب الآخر من الرقم.",
+                        span,
+                        src.span("en", g.start, g.end),
+                        kind="differs",
+                        claim_value=f.value,
+                        source_value=g.value,
+                        claim_qualifier=f.qualifier,
+                        source_qualifier=g.qualifier,
+                    )
+                )
+                continue
             if g.qualifier != f.qualifier:
                 said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
                 out.append(
