@@ -231,42 +231,27 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         same = [(s, g) for s, g in near if n.same(f, g)]
         if same:
             src, g = same[0]
-            if g.qualifier != f.qualifier and _apart(f, g):
-                # "no fewer than 150 million" where the source says "nearly 150 million": the two bounds
-                # share no value but the figure itself, on opposite sides of it.
-                out.append(
-                    flag(
-                        "number",
-                        "major",
-                        f"The claim says {n.worded(claim.text.get('en'), 'en', f)} ({_QUALIFIERS[f.qualifier][0]}); "
-                        f"the source says {quote(g.text, 'en')} ({_QUALIFIERS[g.qualifier][0]}), on the other "
-                        f"side of the figure.",
-                        f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)} ({_QUALIFIERS[f.qualifier][1]})، "
-                        f"بينما يقول المصدر {n.worded(src.text.get('ar'), 'ar', g)} ({_QUALIFIERS[g.qualifier][1]})، "
-                        f"أي على الجانب الآخر من الرقم.",
-                        span,
-                        src.span("en", g.start, g.end),
-                        kind="differs",
-                        claim_value=f.value,
-                        source_value=g.value,
-                        claim_qualifier=f.qualifier,
-                        source_qualifier=g.qualifier,
-                    )
-                )
-                continue
             if g.qualifier != f.qualifier:
+                # "no fewer than 150 million" where the source says "nearly 150 million": the two bounds
+                # share no value but the figure itself, on opposite sides of it (major); else only the
+                # qualifier differs (minor).
+                apart = _apart(f, g)
                 said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
+                source_ar = n.worded(src.text.get("ar"), "ar", g)
+                mine, theirs = _QUALIFIERS[f.qualifier], _QUALIFIERS[g.qualifier]
                 out.append(
                     flag(
                         "number",
-                        "minor",
-                        f"The claim says {said_en} ({_QUALIFIERS[f.qualifier][0]}); "
-                        f"the source says {quote(g.text, 'en')} ({_QUALIFIERS[g.qualifier][0]}).",
-                        f"يقول الادعاء {said_ar} ({_QUALIFIERS[f.qualifier][1]})، "
-                        f"ويقول المصدر {n.worded(src.text.get('ar'), 'ar', g)} ({_QUALIFIERS[g.qualifier][1]}).",
+                        "major" if apart else "minor",
+                        f"The claim says {said_en} ({mine[0]}); the source says {quote(g.text, 'en')} ({theirs[0]})"
+                        + (", on the other side of the figure." if apart else "."),
+                        f"يقول الادعاء {said_ar} ({mine[1]})، بينما يقول المصدر {source_ar} ({theirs[1]})، أي على "
+                        "الجانب الآخر من الرقم."
+                        if apart
+                        else f"يقول الادعاء {said_ar} ({mine[1]})، ويقول المصدر {source_ar} ({theirs[1]}).",
                         span,
                         src.span("en", g.start, g.end),
-                        kind="qualifier",
+                        kind="differs" if apart else "qualifier",
                         claim_value=f.value,
                         source_value=g.value,
                         claim_qualifier=f.qualifier,
