@@ -301,7 +301,11 @@ def claim_view(
     # A clause in the article's own voice before the speakers' («وجّهت الولايات المتحدة اتهامًا… بينما
     # نفى الجانب الروسي») is checked against the statements of the issuer acting in it as well.
     lead = spoken[0][1] if spoken and not spoken[0][2] and len(spoken) > 1 else len(text[lang])
-    acting = None if credited and lead == len(text[lang]) else actor(text[lang][:lead], lang, case.corpus, case.lexicon)
+    acting = (
+        None
+        if credited and lead == len(text[lang])
+        else actor(text[lang][:lead], lang, case.corpus, case.lexicon, case.states)
+    )
     # The speaker bonus goes to what the credited issuer itself said, or a body under it: "the FBI
     # accuses" is the FBI's sentences, not the White House's through their common government.
     ranking = {i for _, _, who in spoken for i in who if i != ANONYMOUS} | ({acting} if acting else set())
@@ -461,7 +465,7 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
         # sentence before across it cost two claims on the tuning cases.
         last = view.segments[-1].speakers if view.segments else ()
         if not last:
-            acting = actor(view.original, view.lang, case.corpus, case.lexicon)
+            acting = actor(view.original, view.lang, case.corpus, case.lexicon, case.states)
             last = (acting,) if acting else ()
         previous = last
         found = check(view, case) if sen.claim else []
