@@ -342,14 +342,14 @@ def view_of(
         coding = code(original[start:end], lang, case.lexicon, case.prepared_states, exclude)
         cues = tuple((start + h.start, start + h.end) for h in coding.hits)
         segs.append(Segment(start, end, who, coding.attribution, cues))
-    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    by_ref = case.by_ref
     evidence: list[Source] = []
     context: list[Source] = []
     for ref, score, reasons in ranked:
         src = by_ref.get(ref)
         if src is None:
             continue
-        scored = replace(src, score=round(score, 4), reasons=tuple(reasons))
+        scored = src.scored(round(score, 4), tuple(reasons))
         (context if src.role == "secondary" else evidence).append(scored)
     evidence = _attributing_first(evidence, segs, case)
     view = ClaimView(
@@ -381,10 +381,9 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
         attributes = coding.level != "none" and coding.state in states
         declines = states & case.declined.get(src.ref, frozenset())
         if (attributes or declines) and (not roots or src.by(roots)):
-            src = replace(
-                src,
-                score=round(src.score + ATTRIBUTING_WEIGHT, 4),
-                reasons=(*src.reasons, f"attribution:{coding.level if attributes else 'declined'}"),
+            src = src.scored(
+                round(src.score + ATTRIBUTING_WEIGHT, 4),
+                (*src.reasons, f"attribution:{coding.level if attributes else 'declined'}"),
             )
         out.append(src)
     return sorted(out, key=lambda s: (-s.score, s.statement, s.sentence))
