@@ -575,25 +575,6 @@ def _plan(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, tuple[s
     return tuple((key, tuple(members)) for key, members in groups.items())
 
 
-PLAN_INDEXED = 32
-"""Groups of a plan (`_plan`) above which `find` looks its literals up by their first two letters
-(`_pairs`) instead of testing each against the text."""
-
-
-@lru_cache(maxsize=256)
-def _pairs(phrases: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-    """The groups of `_plan(phrases)` by the first two letters of their literal; apart (first), those
-    whose literal is shorter, which are always tested."""
-    always: list[int] = []
-    by_pair: dict[str, list[int]] = {}
-    for i, (key, _) in enumerate(_plan(phrases)):
-        if len(key) < 2:
-            always.append(i)
-        else:
-            by_pair.setdefault(key[:2], []).append(i)
-    return tuple(always), {p: tuple(ix) for p, ix in by_pair.items()}
-
-
 FOUND_CACHE = 1 << 15
 """`find` answers kept: the coder and the speaker analysis look at a sentence more than once (a
 statement sentence when its case is built and again under each claim it may support)."""
@@ -643,16 +624,9 @@ def _find(
     hits = []
     # Each phrase's hits are found apart and all are sorted below, so the order phrases are tried in
     # does not matter; a phrase lacking one of its literals cannot match.
-    plan = _plan(phrases)
-    if len(plan) > PLAN_INDEXED:
-        # A long list (every issuer's names): only the groups whose literal opens with a pair of
-        # letters the text holds are tested, in the plan's order.
-        always, by_pair = _pairs(phrases)
-        pairs = {folded[i : i + 2] for i in range(len(folded) - 1)}
-        plan = tuple(plan[i] for i in sorted([*always, *(i for p in pairs for i in by_pair.get(p, ()))]))
     candidates = [
         phrase
-        for key, members in plan
+        for key, members in _plan(phrases)
         if key in folded
         for phrase, rest in members
         if not rest or all(map(folded.__contains__, rest))
