@@ -260,15 +260,17 @@ HEADLINE_LEAD = 80
 _LEAD_IN = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
-def actor(text: str, lang: str, corpus: Corpus, lexicon: Lexicon) -> str | None:
+def actor(
+    text: str, lang: str, corpus: Corpus, lexicon: Lexicon, states: Mapping[str, Sequence[str]] | None = None
+) -> str | None:
     """The issuer a sentence without a speaker opens with, as the one acting in it ("ألمانيا تستدعي
     سفيرها", "طردت هولندا أربعة روس", "Britain summons the ambassador"): an act reported of an
     issuer is found in that issuer's own statements first. After a headline's lead-in ("… ..").
-    None when the sentence opens otherwise."""
+    None when the sentence opens otherwise. `states` are `states_of` the corpus when the caller has them."""
     # The lead-in ends at the first «..» near the start; an ellipsis («...») is the sentence's own.
     cut = _LEAD_IN.search(text, 0, HEADLINE_LEAD)
     offset = cut.end() if cut else 0
-    found = [m for m in mentions(text, corpus, lexicon, lang) if m.who not in (ANONYMOUS, "~collective")]
+    found = [m for m in mentions(text, corpus, lexicon, lang, states) if m.who not in (ANONYMOUS, "~collective")]
     for m in found:
         if m.start < offset:
             continue
@@ -587,14 +589,6 @@ def _plain_stems(text: str) -> tuple[str, ...]:
     return tuple(w.stem for w in words(text) if not w.is_stop)
 
 
-def _fits(title: set[str], country: set[str], phrase: str, lexicon: Lexicon | None = None) -> bool:
-    """Whether a title is worded from `phrase` (and the issuer's country): each of its words is one of
-    the phrase's or a country name, and it holds the phrase's first word («نائب» of «نائب رئيس الوزراء»,
-    "Deputy" of "Deputy Prime Minister": "the Prime Minister" is not the deputy)."""
-    stems = _stems(phrase, lexicon)
-    return bool(stems) and stems[0] in title and title <= set(stems) | country
-
-
 def titled(
     title: str,
     corpus: Corpus,
@@ -608,7 +602,7 @@ def titled(
 
         The title fits an issuer when one of its names, aliases or its role, in either language, holds every
         word of the title (light-stemmed, function words aside) but names of the issuer's country («الروسية»
-        for an issuer of Russia), and the title holds the phrase's first word (`_fits`). The words after the
+        for an issuer of Russia), and the title holds the phrase's first word (`_holds`). The words after the
         verb may run on into its object («ونفت السفارة الروسية أي صلة»): the longest run of their first words
         that fits is the title. When several issuers fit, those in `speaking` are kept, else those under an
     issuer in `speaking` (the UK's NCSC in a case where the UK Government speaks); a title still held by
@@ -653,7 +647,11 @@ def candidates(
         wanted = set(_stems(part, lexicon))
         if len(wanted) < 2:
             return ()
-        found = [issuer.id for issuer in corpus.issuers.values() if _holds(issuer, part, wanted, states, lexicon)]
+        found = [
+            issuer.id
+            for issuer, forms in zip(corpus.issuers.values(), _issuer_forms(corpus, lexicon), strict=True)
+            if _holds(issuer, part, wanted, states, lexicon, forms)
+        ]
         # The word after the part naming another state ends the match: «أجهزة الاستخبارات الأمريكية» is
         # no Russian «جهاز الاستخبارات الخارجية» though its first two words fit that one's name.
         after = _WORD.search(title, end) if found else None
@@ -668,19 +666,59 @@ def candidates(
     return ()
 
 
-def _holds(
-    issuer: Issuer, title: str, wanted: set[str], states: Mapping[str, Sequence[str]], lexicon: Lexicon | None = None
-) -> bool:
-    """Whether one of the issuer's names, aliases or its role is worded like `title` (`_fits`)."""
-    phrases = [
+def _phrases(issuer: Issuer) -> list[str]:
+    """The issuer's names, aliases and role, in both languages: what a title is matched against."""
+    return [
         issuer.name.ar,
         issuer.name.en,
         *(a for al in issuer.aliases.values() for a in al),
         *((issuer.role.ar, issuer.role.en) if issuer.role else ()),
     ]
+
+
+_ISSUER_FORMS: dict[tuple[int, ...], tuple[list[object], tuple[tuple[tuple[str, frozenset[str]], ...], ...]]] = {}
+"""`_issuer_forms` by the identity of the issuer objects and the lexicon (held, so that no id is reused)."""
+
+
+def _issuer_forms(corpus: Corpus, lexicon: Lexicon | None) -> tuple[tuple[tuple[str, frozenset[str]], ...], ...]:
+    """For each issuer of `corpus`, in its order, the first stem and the set of stems of each of its
+    `_phrases` that has any (`_holds`): computed once per set of issuers instead of once per title tried."""
+    key = (id(lexicon), *map(id, corpus.issuers.values()))
+    cached = _ISSUER_FORMS.get(key)
+    if cached is not None:
+        return cached[1]
+    forms = tuple(
+        tuple((stems[0], frozenset(stems)) for p in _phrases(issuer) for stems in [_stems(p, lexicon)] if stems)
+        for issuer in corpus.issuers.values()
+    )
+    if len(_ISSUER_FORMS) >= 8:
+        _ISSUER_FORMS.clear()
+    _ISSUER_FORMS[key] = ([lexicon, *corpus.issuers.values()], forms)
+    return forms
+
+
+def _holds(
+    issuer: Issuer,
+    title: str,
+    wanted: set[str],
+    states: Mapping[str, Sequence[str]],
+    lexicon: Lexicon | None = None,
+    forms: tuple[tuple[str, frozenset[str]], ...] | None = None,
+) -> bool:
+    """Whether one of the issuer's names, aliases or its role is worded like `title`: each word of the
+    title (`wanted`, its stems) is one of the phrase's or a country name, and it holds the phrase's first
+    word («نائب» of «نائب رئيس الوزراء», "Deputy" of "Deputy Prime Minister": "the Prime Minister" is not
+    the deputy). `forms` are the issuer's `_issuer_forms` when the caller has them."""
+    if forms is None:
+        phrases = _phrases(issuer)
+        forms = tuple((st[0], frozenset(st)) for p in phrases for st in [_stems(p, lexicon)] if st)
+    # Only a phrase whose first word the title holds can fit: the country's names are looked for then.
+    fitting = [stems for first, stems in forms if first in wanted]
+    if not fitting:
+        return False
     names = list(states.get(issuer.country or "", ()))
     country = {s for h in find(names, title) for s in _stems(title[h.start : h.end], lexicon)} if names else set()
-    return any(_fits(wanted, country, p, lexicon) for p in phrases)
+    return any(wanted <= stems | country for stems in fitting)
 
 
 def frames(

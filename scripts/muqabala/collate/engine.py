@@ -301,7 +301,11 @@ def claim_view(
     # A clause in the article's own voice before the speakers' («وجّهت الولايات المتحدة اتهامًا… بينما
     # نفى الجانب الروسي») is checked against the statements of the issuer acting in it as well.
     lead = spoken[0][1] if spoken and not spoken[0][2] and len(spoken) > 1 else len(text[lang])
-    acting = None if credited and lead == len(text[lang]) else actor(text[lang][:lead], lang, case.corpus, case.lexicon)
+    acting = (
+        None
+        if credited and lead == len(text[lang])
+        else actor(text[lang][:lead], lang, case.corpus, case.lexicon, case.states)
+    )
     # The speaker bonus goes to what the credited issuer itself said, or a body under it: "the FBI
     # accuses" is the FBI's sentences, not the White House's through their common government.
     ranking = {i for _, _, who in spoken for i in who if i != ANONYMOUS} | ({acting} if acting else set())
@@ -338,14 +342,14 @@ def view_of(
         coding = code(original[start:end], lang, case.lexicon, case.prepared_states, exclude)
         cues = tuple((start + h.start, start + h.end) for h in coding.hits)
         segs.append(Segment(start, end, who, coding.attribution, cues))
-    by_ref = {s.ref: s for s in case.sources + case.secondary}
+    by_ref = case.by_ref
     evidence: list[Source] = []
     context: list[Source] = []
     for ref, score, reasons in ranked:
         src = by_ref.get(ref)
         if src is None:
             continue
-        scored = replace(src, score=round(score, 4), reasons=tuple(reasons))
+        scored = src.scored(round(score, 4), tuple(reasons))
         (context if src.role == "secondary" else evidence).append(scored)
     evidence = _attributing_first(evidence, segs, case)
     view = ClaimView(
@@ -377,10 +381,9 @@ def _attributing_first(evidence: list[Source], segs: list[Segment], case: CaseVi
         attributes = coding.level != "none" and coding.state in states
         declines = states & case.declined.get(src.ref, frozenset())
         if (attributes or declines) and (not roots or src.by(roots)):
-            src = replace(
-                src,
-                score=round(src.score + ATTRIBUTING_WEIGHT, 4),
-                reasons=(*src.reasons, f"attribution:{coding.level if attributes else 'declined'}"),
+            src = src.scored(
+                round(src.score + ATTRIBUTING_WEIGHT, 4),
+                (*src.reasons, f"attribution:{coding.level if attributes else 'declined'}"),
             )
         out.append(src)
     return sorted(out, key=lambda s: (-s.score, s.statement, s.sentence))
@@ -461,7 +464,7 @@ def article_report(art: Article, case: CaseView, aligner: Aligner) -> ArticleRep
         # sentence before across it cost two claims on the tuning cases.
         last = view.segments[-1].speakers if view.segments else ()
         if not last:
-            acting = actor(view.original, view.lang, case.corpus, case.lexicon)
+            acting = actor(view.original, view.lang, case.corpus, case.lexicon, case.states)
             last = (acting,) if acting else ()
         previous = last
         found = check(view, case) if sen.claim else []

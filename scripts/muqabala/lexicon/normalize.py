@@ -85,10 +85,16 @@ def fold(text: str) -> tuple[str, list[int]]:
     """
     chars: list[str] = []
     origin: list[int] = []
+    spaced = True  # no character yet, or a space last: a space is dropped
     for i, ch in enumerate(text):
-        for c in _fold_char(ch):
-            if c == " " and (not chars or chars[-1] == " "):
-                continue
+        folded = _fold_char(ch)
+        for c in folded if len(folded) != 1 else (folded,):
+            if c == " ":
+                if spaced:
+                    continue
+                spaced = True
+            else:
+                spaced = False
             chars.append(c)
             origin.append(i)
     if chars and chars[-1] == " ":

@@ -575,11 +575,6 @@ def _plan(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, tuple[s
     return tuple((key, tuple(members)) for key, members in groups.items())
 
 
-@lru_cache(maxsize=4096)
-def _folded(text: str) -> tuple[str, list[int]]:
-    return fold(text)
-
-
 FOUND_CACHE = 1 << 15
 """`find` answers kept: the coder and the speaker analysis look at a sentence more than once (a
 statement sentence when its case is built and again under each claim it may support)."""
@@ -619,7 +614,7 @@ def _find(
     states: Mapping[str, Iterable[str]] | StateNames | None,
     exclude: Collection[str],
 ) -> list[Hit]:
-    folded, origin = _folded(text)
+    folded, origin = fold(text)
     if not folded:
         return []
     names: StateNames | None = None

@@ -26,18 +26,41 @@ NEAR = 5
 """How many of the closest primary sentences may give the wider scope."""
 
 
-def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
-    """(place code, start, end) of every place named after a locative, coordinated ones included."""
-    sc = case.lexicon.scope
-    folded, origin = fold(text)
+_PATTERNS: dict[
+    tuple[int, str], tuple[ScopeLexicon, tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]] | None]
+] = {}
+"""`_patterns` by the identity of the scope lexicon (held, so that no id is reused) and the language."""
+
+
+def _patterns(sc: ScopeLexicon, lang: str) -> tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]] | None:
+    """The places of `sc` in `lang` (folded name, code), longest first, and the patterns of `places`:
+    a first place after a locative, and each place coordinated with it; None without places. Built
+    once per lexicon and language instead of once per text."""
+    kept = _PATTERNS.get((id(sc), lang))
+    if kept is not None and kept[0] is sc:
+        return kept[1]
     names = sorted(((fold(n)[0], p.code) for p in sc.places for n in p.get(lang)), key=lambda x: -len(x[0]))
     alt = "|".join(f"(?P<p{i}>{re.escape(n)})" for i, (n, _) in enumerate(names))
-    if not alt:
+    out = None
+    if alt:
+        loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
+        attached = r"[وف]?ب" if lang == "ar" else "(?!)"
+        first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
+        more = re.compile(rf"\s*(?:,\s*and\s+|,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
+        out = (names, first, more)
+    if len(_PATTERNS) >= 16:
+        _PATTERNS.clear()
+    _PATTERNS[(id(sc), lang)] = (sc, out)
+    return out
+
+
+def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:
+    """(place code, start, end) of every place named after a locative, coordinated ones included."""
+    patterns = _patterns(case.lexicon.scope, lang)
+    if patterns is None:
         return []
-    loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
-    attached = r"[وف]?ب" if lang == "ar" else "(?!)"
-    first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
-    more = re.compile(rf"\s*(?:,\s*and\s+|,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
+    names, first, more = patterns
+    folded, origin = fold(text)
     out = []
     for m in first.finditer(folded):
         chain = [m]
