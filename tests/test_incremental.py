@@ -192,3 +192,23 @@ def test_compiled_templates_are_kept_per_source_and_per_syntax() -> None:
     assert render("{{ 2 + 2 }}[[ 3 ]]") == "4[[ 3 ]]"  # the source changed
     assert render("{{ 2 + 2 }}[[ 3 ]]", variable_start_string="[[", variable_end_string="]]") == "{{ 2 + 2 }}3"
     assert len(kept.code) == 2
+
+
+def test_a_session_started_on_a_built_project_publishes_a_full_builds_site_after_an_edit(tmp_path: Path) -> None:
+    # As `serve` after `muqabala build`: its first build takes the report's parts and the pages
+    # from the caches (the report assembled from the parts, the cached pages' word diffs kept in
+    # the process), and its edits publish what a cold build does.
+    root = tiny_site(tmp_path / "project")
+    build(root)
+    session = Session()
+    try:
+        served = tmp_path / "served"
+        assert not build(root, served, session=session).incremental
+        assert_same_site(served, root / "site", session=True)
+        for old, new in (("was undertaken from", "was carried out from"), ("Test Translator", "Other Translator")):
+            edit(root / "statements" / "st.yaml", old, new)
+            assert build(root, served, session=session).incremental
+            build(root, tmp_path / "cold", force=True)
+            assert_same_site(served, tmp_path / "cold", session=True)
+    finally:
+        session.close()

@@ -3,6 +3,7 @@ renders its own case again and no other."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from muqabala.data.corpus import load_corpus
 from muqabala.site import render
 from muqabala.site.cache import PAGES_DIR, Memory, PageCache, cached_report
 from muqabala.site.pages import generate_languages
-from muqabala.site.render import discrepancies, render_languages
+from muqabala.site.render import diffview, discrepancies, render_languages
 from muqabala.tools.synth import generate
 
 
@@ -191,3 +192,69 @@ def test_the_discrepancies_page_reuses_the_items_of_the_same_article_reports_onl
     discrepancies._kept.clear()
     assert kept == discrepancies.render_discrepancies(edited, "en")
     assert discrepancies.render_discrepancies(report, "en") == first["en"]
+
+
+def test_a_session_keeps_the_cached_pages_word_diffs_and_assembles_the_report_from_its_parts(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `serve` after `muqabala build`: its first build renders nothing, and its first edit of a case
+    # diffs none of the wordings that case's cached pages were made with.
+    docs = {lang: project / "content" / lang for lang in ("en", "ar")}
+    generate_languages(project, docs)  # the build before: every cache filled, in another process
+    diffview._diffs.clear()
+    diffview._blocks.clear()
+    memory = Memory()
+    corpus = load_corpus(project)
+    report = cached_report(corpus, project, memory)
+    assert report.model_dump_json() == cached_report(corpus, project).model_dump_json()
+    kept = {id(a) for part in memory.parts.values() for a in part.articles}
+    assert {id(a) for a in report.articles} == kept
+    calls = _counting(monkeypatch)
+    generate_languages(project, docs, memory=memory)
+    assert calls == []
+    assert diffview._diffs and diffview._blocks
+    made: list[tuple[str, ...]] = []
+    diff, block = diffview._diff, diffview._block
+
+    def counted_diff(old: str, new: str) -> diffview.Ops:
+        made.append((old, new))
+        return diff(old, new)
+
+    def counted_block(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
+        made.append((source, article, lang))
+        return block(source, article, lang, labels)
+
+    monkeypatch.setattr(diffview, "_diff", counted_diff)
+    monkeypatch.setattr(diffview, "_block", counted_block)
+    edited = sorted(sid for sid, st in corpus.statements.items() if st.case == "case-0001")[0]
+    path = project / corpus.files[f"statement:{edited}"]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("translator:", "translator: (revised)", 1), encoding="utf-8"
+    )
+    generate_languages(project, docs, memory=memory)
+    assert calls == [["case-0001"]]
+    assert made == []
+    written = {p: p.read_bytes() for lang in docs.values() for p in sorted(lang.rglob("*.md"))}
+    # The same pages as a process that kept nothing.
+    shutil.rmtree(project / PAGES_DIR)
+    diffview._diffs.clear()
+    diffview._blocks.clear()
+    discrepancies._kept.clear()
+    cold = {lang: project / "cold" / lang for lang in docs}
+    generate_languages(project, cold)
+    assert made != []
+    again = {p.relative_to(project / "cold"): p.read_bytes() for p in sorted((project / "cold").rglob("*.md"))}
+    assert len(again) > 20
+    assert {rel: written[project / "content" / rel] for rel in again} == again
+
+
+def test_remembered_diffs_and_blocks_are_those_computed() -> None:
+    old, new = "The talks ended early.", "The talks ended late, officials said."
+    with diffview.recording() as used:
+        block = diffview.diff_block(old, new, "en", ("S", "A"))
+    entries = json.loads(json.dumps(used.entries()))
+    diffview._diffs.clear()
+    diffview._blocks.clear()
+    diffview.remember(entries)
+    assert diffview._diffs == {(old, new): diffview._diff(old, new)}
+    assert diffview._blocks == {(old, new, "en", "S", "A"): block}

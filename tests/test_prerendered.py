@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
@@ -151,3 +153,17 @@ def test_search_entries_follow_materials_rules_on_odd_html() -> None:
     assert [e["location"] for e in page_entries(content, "p/", "T")] == ["p/", "p/#a&b", "p/#h"]
     meta = {"tags": ["x", 2, None], "search": {"boost": 2}}
     assert page_entries(content, "p/", "T", meta) == _material_entries(content, "p/", "T", meta)
+
+
+def test_the_search_index_is_written_as_json_writes_it_reused_docs_included(tmp_path: Path) -> None:
+    # The docs of the last index written are reused as bytes; the file is what `json` writes.
+    from muqabala.site import searchindex
+
+    docs = [{"location": f"p{n}/", "title": f"صفحة {n} «é»\u2028", "text": '<p>x\\y "q"</p>'} for n in range(5)]
+    data = {"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": docs}
+    path = tmp_path / "search_index.json"
+    for kept in (docs, [docs[3], {"location": "new/", "title": "𝔸", "text": ""}, docs[0]], []):
+        data["docs"] = kept
+        searchindex._write(path, data)
+        assert path.read_bytes() == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert searchindex.previous_docs(path) == kept

@@ -175,6 +175,16 @@ def cached_report(corpus: Corpus, root: Path, memory: Memory | None = None) -> R
 
     key = engine_key(corpus, root)
     path = root / CACHE_DIR / f"{key}.json"
+    if memory is not None and path.is_file():
+        # `serve`'s first build: the report is assembled from the parts it keeps, as its edits'
+        # reports are, so that the articles of the unchanged cases are the same objects in both
+        # and the pages listing every case (`render_discrepancies`) need not redo them on the
+        # first edit. The cached report is what `assemble` gave from the same parts.
+        keys = case_keys(corpus, root)
+        parts = _read_parts(keys, root / CASES_DIR, memory)
+        if len(parts) == len(keys):
+            memory.parts = {keys[cid]: part for cid, part in parts.items()}
+            return assemble(corpus, parts)
     if path.is_file():
         try:
             report = Report.model_validate_json(path.read_bytes())

@@ -94,7 +94,9 @@ def generate_languages(
     cache = PageCache(corpus, root, memory)
     base_url = site_url(root)
     publisher = setting(root, "site_author") or None
-    rendered = render_languages(corpus, report, tuple(docs_dirs), base_url, cache=cache, publisher=publisher)
+    rendered = render_languages(
+        corpus, report, tuple(docs_dirs), base_url, cache=cache, publisher=publisher, remember_diffs=memory is not None
+    )
     cache.prune()
     key = engine_key(corpus, root)
     out = {}

@@ -280,7 +280,7 @@ parsing it again (a few MB at 10×). Never changed after writing: merges only co
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    raw = _dumps(data).encode("utf-8")
+    raw = _dumps(data)
     path.write_bytes(raw)
     docs = data.get("docs")
     _written.clear()
@@ -291,38 +291,46 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     _last.clear()
 
 
-_texts: dict[int, tuple[dict[str, Any], str]] = {}
-"""Each doc of the index this process wrote last, as JSON, by the doc's `id` (the doc kept beside
-it, so the id cannot be another's): a dirty build writes again the entries of every page it did
-not build, and reuses their text instead of encoding them anew."""
-_last: dict[int, tuple[dict[str, Any], str]] = {}
+_texts: dict[int, tuple[dict[str, Any], bytes]] = {}
+"""Each doc of the index this process wrote last, as UTF-8 JSON, by the doc's `id` (the doc kept
+beside it, so the id cannot be another's): a dirty build writes again the entries of every page it
+did not build, and reuses their bytes instead of encoding them anew."""
+_last: dict[int, tuple[dict[str, Any], bytes]] = {}
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def _dumps(data: dict[str, Any]) -> str:
-    """`json.dumps(data, ensure_ascii=False, separators=(",", ":"))`, the docs' texts reused from
-    the last index written (`_texts`): the same text, built by joining as `json` does."""
+def _dumps(data: dict[str, Any]) -> bytes:
+    """`json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")`, the docs'
+    bytes reused from the last index written (`_texts`): the same bytes, joined once. (Joined as
+    text and then encoded, the 11 MB index of a 10x site was copied three times more: 0.19 s of
+    each language's MkDocs process on every edit in `serve`.)"""
 
-    dump = _ENCODER.encode
+    def dump(value: Any) -> bytes:
+        return _ENCODER.encode(value).encode("utf-8")
 
-    def doc_text(doc: Any) -> str:
+    def doc_bytes(doc: Any) -> bytes:
         kept = _texts.get(id(doc))
-        text = kept[1] if kept is not None and kept[0] is doc else dump(doc)
+        raw = kept[1] if kept is not None and kept[0] is doc else dump(doc)
         if isinstance(doc, dict):
-            _last[id(doc)] = (doc, text)
-        return text
+            _last[id(doc)] = (doc, raw)
+        return raw
 
-    parts = []
-    for key, value in data.items():
-        if not isinstance(key, str):
-            return dump(data)  # what `json` would do with such keys: left to it
-        text = (
-            "[" + ",".join(doc_text(d) for d in value) + "]"
-            if key == "docs" and isinstance(value, list)
-            else dump(value)
-        )
-        parts.append(f"{dump(key)}:{text}")
-    return "{" + ",".join(parts) + "}"
+    if not all(isinstance(key, str) for key in data):
+        return dump(data)  # what `json` would do with such keys: left to it
+    out = [b"{"]
+    for n, (key, value) in enumerate(data.items()):
+        out += [b"," if n else b"", dump(key), b":"]
+        if key == "docs" and isinstance(value, list):
+            out.append(b"[")
+            for i, doc in enumerate(value):
+                if i:
+                    out.append(b",")
+                out.append(doc_bytes(doc))
+            out.append(b"]")
+        else:
+            out.append(dump(value))
+    out.append(b"}")
+    return b"".join(out)
 
 
 def _by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

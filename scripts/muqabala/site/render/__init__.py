@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from muqabala.data import parallel
 from muqabala.data.corpus import Corpus
 from muqabala.report import ArticleReport, Comparison, Report, StatementReport
+from muqabala.site.render import diffview
 from muqabala.site.render.article import article_path, render_article
 from muqabala.site.render.bidi import plain_isolate
 from muqabala.site.render.checks import checks_path, claim_pages, render_checks
@@ -58,6 +59,9 @@ class CasePages:
     statements: list[tuple[tuple[str, str], dict[str, str]]] = field(default_factory=list)
     compare: str = ""
     """The case's table and chart on `compare.md`."""
+    diffs: list[list[Any]] = field(default_factory=list)
+    """The word diffs and diff blocks the case's pages were made with (`diffview.Recorded`), for
+    `diffview.remember`: kept in the page cache, not on any page."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,6 +76,7 @@ class CasePages:
             checks=[(k, dict(e)) for k, e in data["checks"]],
             statements=[((k[0], k[1]), dict(e)) for k, e in data["statements"]],
             compare=str(data["compare"]),
+            diffs=list(data.get("diffs", [])),
         )
 
 
@@ -109,9 +114,12 @@ def render_languages(
     cache: CaseCache | None = None,
     jobs: int | None = None,
     publisher: str | None = None,
+    remember_diffs: bool = False,
 ) -> dict[str, Pages]:
     """`render_pages` for several languages at once: each case is rendered in all of them in
-    one go, so the word diffs both languages show are computed once."""
+    one go, so the word diffs both languages show are computed once. With `remember_diffs` (a
+    long-lived process, `serve`), the diffs of the cases taken from `cache` are kept in this
+    process (`diffview.remember`): an edit to one of them then diffs only what it changed."""
     for lang in langs:
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be 'ar' or 'en' (got {lang!r})")
@@ -127,6 +135,9 @@ def render_languages(
             missing.append(cid)
         else:
             done.update({(cid, lang): pages for lang, pages in hits.items()})
+            if remember_diffs:
+                for pages in hits.values():
+                    diffview.remember(pages.diffs)
     if missing:
         shared = (corpus, _CaseIndex(corpus, report, single=len(cases) == 1), langs, base_url, publisher)
         workers = parallel.workers(len(missing), jobs)
@@ -177,7 +188,13 @@ def _render_cases(
     shared: tuple[Corpus, _CaseIndex, tuple[str, ...], str | None, str | None], cases: list[str]
 ) -> dict[tuple[str, str], CasePages]:
     corpus, index, langs, base_url, publisher = shared
-    return {(cid, lang): _render_case(corpus, index, cid, lang, base_url, publisher) for cid in cases for lang in langs}
+    out = {}
+    for cid in cases:
+        for lang in langs:
+            with diffview.recording() as used:
+                out[(cid, lang)] = _render_case(corpus, index, cid, lang, base_url, publisher)
+            out[(cid, lang)].diffs = used.entries()
+    return out
 
 
 def _render_case(

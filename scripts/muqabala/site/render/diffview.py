@@ -8,9 +8,12 @@ the letter they sit on.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -66,11 +69,78 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     return list(_word_diff(old, new))
 
 
-# Each checks page diffs every evidence sentence in both languages, and so does the other
-# language's page: when `muqabala build` renders both in one process, the second reuses the
-# first's diffs. Sized for a 100-case archive (~26,000 pairs).
-@functools.lru_cache(maxsize=1 << 15)
-def _word_diff(old: str, new: str) -> tuple[tuple[int, str], ...]:
+Ops = tuple[tuple[int, str], ...]
+
+_diffs: dict[tuple[str, str], Ops] = {}
+"""Each pair's diff as computed in this process: each checks page diffs every evidence sentence
+in both languages, and so does the other language's page; when `muqabala build` renders both in
+one process, the second reuses the first's diffs. A `serve` session also seeds it with the diffs
+each cached case's pages were made with (`remember`), so its first edit of a case does not diff
+that case's unchanged claims again. At most `_MOST` pairs, the oldest dropped first."""
+_MOST = 1 << 15  # a 100-case archive has ~26,000 pairs
+_log: dict[tuple[str, str], Ops] | None = None
+
+
+def _word_diff(old: str, new: str) -> Ops:
+    key = (old, new)
+    found = _diffs.get(key)
+    if found is None:
+        found = _diff(old, new)
+        if len(_diffs) >= _MOST:
+            del _diffs[next(iter(_diffs))]
+        _diffs[key] = found
+    if _log is not None:
+        _log[key] = found
+    return found
+
+
+class Recorded:
+    """What `recording` saw: each pair's word diff, and each block `diff_block` gave."""
+
+    def __init__(self) -> None:
+        self.diffs: dict[tuple[str, str], Ops] = {}
+        self.blocks: dict[tuple[str, str, str, str, str], str] = {}
+
+    def entries(self) -> list[list[Any]]:
+        """As `remember` takes them (JSON-ready)."""
+        out: list[list[Any]] = [[old, new, [[op, text] for op, text in ops]] for (old, new), ops in self.diffs.items()]
+        return out + [[*key, html] for key, html in self.blocks.items()]
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Recorded]:
+    """The pairs diffed and the blocks made (or found made already) inside the block."""
+    global _log, _logged_blocks
+    outer = (_log, _logged_blocks)
+    seen = Recorded()
+    _log, _logged_blocks = seen.diffs, seen.blocks
+    try:
+        yield seen
+    finally:
+        _log, _logged_blocks = outer
+        if outer[0] is not None and outer[1] is not None:
+            outer[0].update(seen.diffs)
+            outer[1].update(seen.blocks)
+
+
+def remember(entries: Iterable[Sequence[Any]]) -> None:
+    """Seed this process's diffs and blocks with those `Recorded.entries` listed (kept in a
+    page cache entry) that it has not made: `[old, new, [[op, text], ...]]` for a diff,
+    `[source, article, lang, label, label, html]` for a block. They are what `word_diff` and
+    `diff_block` give for the same arguments with the same code, which the page cache's keys
+    include."""
+    for entry in entries:
+        if len(entry) == 3:
+            old, new, ops = entry
+            if (old, new) not in _diffs and len(_diffs) < _MOST:
+                _diffs[(old, new)] = tuple((op, text) for op, text in ops)
+        elif len(entry) == 6:
+            key = (entry[0], entry[1], entry[2], entry[3], entry[4])
+            if key not in _blocks and len(_blocks) < _MOST_BLOCKS:
+                _blocks[key] = entry[5]
+
+
+def _diff(old: str, new: str) -> Ops:
     vocab: dict[str, str] = {}
     words: list[str] = []
 
@@ -194,11 +264,29 @@ def paraphrase_html(source: str, article: str, lang: str, labels: tuple[str, str
     return f'<div class="mq-diff mq-paraphrase" lang="{lang}" dir="{direction(lang)}">{cols}</div>'
 
 
-# A function of its arguments alone: `serve` renders an edited case's claim pages again on every
-# save, and most of their blocks are those of the last save (a tenth of the case's rendering).
-@functools.lru_cache(maxsize=1 << 13)
 def diff_block(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
     """The comparison of two wordings as a block: a word diff, or, for a paraphrase, the two side by side."""
+    # A function of its arguments alone: `serve` renders an edited case's claim pages again on
+    # every save, and most of their blocks are those of the last save (a tenth of the case's
+    # rendering); `remember` seeds them from the page cache as it does the diffs.
+    key = (source, article, lang, labels[0], labels[1])
+    found = _blocks.get(key)
+    if found is None:
+        found = _block(source, article, lang, labels)
+        if len(_blocks) >= _MOST_BLOCKS:
+            del _blocks[next(iter(_blocks))]
+        _blocks[key] = found
+    if _logged_blocks is not None:
+        _logged_blocks[key] = found
+    return found
+
+
+_blocks: dict[tuple[str, str, str, str, str], str] = {}
+_MOST_BLOCKS = 1 << 13
+_logged_blocks: dict[tuple[str, str, str, str, str], str] | None = None
+
+
+def _block(source: str, article: str, lang: str, labels: tuple[str, str]) -> str:
     if is_paraphrase(source, article):
         return paraphrase_html(source, article, lang, labels)
     return f'<p class="mq-diff" lang="{lang}" dir="{direction(lang)}">{diff_html(source, article, lang)}</p>'
