@@ -111,7 +111,9 @@ def test_retry_after_is_honoured_up_to_the_cap(server: HTTPServer) -> None:
     server.expect_request("/busy").respond_with_data("slow down", 429, {"Retry-After": "3600"})
     started = time.monotonic()
     result = check_urls([server.url_for("/busy")], FAST)[server.url_for("/busy")]
-    assert time.monotonic() - started < 1
+    # An hour's Retry-After is capped: the check ends in seconds, not an hour (a loose bound, so that a
+    # loaded machine does not fail it).
+    assert time.monotonic() - started < 60
     assert (result.status, result.code, result.attempts) == ("client_error", 429, 3)
 
 
