@@ -265,39 +265,28 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
             continue
         other = [(s, g) for s, g in n.of(claim.evidence[:1]) if n.compatible(f, g)]
         holds = next(((s, g) for s, g in other if _within(g, f)), None)
-        if holds is not None and f.qualifier in ("more_than", "at_least", "less_than"):
+        if holds is not None and f.qualifier not in ("more_than", "at_least", "less_than"):
+            holds = None
+        if holds is not None or other:
             # "at least 10" where the source says "at least a dozen": every value the source allows, the
-            # claim allows too; it holds, less precisely.
-            src, g = holds
+            # claim allows too; it holds, less precisely (minor). Else the source gives another figure.
+            src, g = holds or other[0]
+            said_en, said_ar = n.worded(claim.text.get("en"), "en", f), n.worded(claim.text.get("ar"), "ar", f)
+            source_ar = n.worded(src.text.get("ar"), "ar", g)
             out.append(
                 flag(
                     "number",
-                    "minor",
-                    f"The claim says {n.worded(claim.text.get('en'), 'en', f)}; the source says "
-                    f"{quote(g.text, 'en')}, which the claim's bound allows, less precisely.",
-                    f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)}، ويقول المصدر "
-                    f"{n.worded(src.text.get('ar'), 'ar', g)}، وهو ما يسمح به حدّ الادعاء وإن كان أقل دقة.",
+                    "minor" if holds else "major",
+                    f"The claim says {said_en}; the source says {quote(g.text, 'en')}, which the claim's bound "
+                    "allows, less precisely."
+                    if holds
+                    else f"The claim says {said_en}; the source says {quote(g.text, 'en')}.",
+                    f"يقول الادعاء {said_ar}، ويقول المصدر {source_ar}، وهو ما يسمح به حدّ الادعاء وإن كان أقل دقة."
+                    if holds
+                    else f"يقول الادعاء {said_ar}، بينما يقول المصدر {source_ar}.",
                     span,
                     src.span("en", g.start, g.end),
-                    kind="within",
-                    claim_value=f.value,
-                    source_value=g.value,
-                    unit=f.unit,
-                )
-            )
-            continue
-        if other:
-            src, g = other[0]
-            out.append(
-                flag(
-                    "number",
-                    "major",
-                    f"The claim says {n.worded(claim.text.get('en'), 'en', f)}; the source says {quote(g.text, 'en')}.",
-                    f"يقول الادعاء {n.worded(claim.text.get('ar'), 'ar', f)}، "
-                    f"بينما يقول المصدر {n.worded(src.text.get('ar'), 'ar', g)}.",
-                    span,
-                    src.span("en", g.start, g.end),
-                    kind="differs",
+                    kind="within" if holds else "differs",
                     claim_value=f.value,
                     source_value=g.value,
                     unit=f.unit,
