@@ -12,8 +12,8 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from diff_match_patch import diff_match_patch
 
@@ -70,6 +70,8 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
 
 
 Ops = tuple[tuple[int, str], ...]
+K = TypeVar("K")
+V = TypeVar("V")
 
 _diffs: dict[tuple[str, str], Ops] = {}
 """Each pair's diff as computed in this process: each checks page diffs every evidence sentence
@@ -82,15 +84,20 @@ _log: dict[tuple[str, str], Ops] | None = None
 
 
 def _word_diff(old: str, new: str) -> Ops:
-    key = (old, new)
-    found = _diffs.get(key)
+    return _kept(_diffs, _MOST, _log, (old, new), lambda: _diff(old, new))
+
+
+def _kept(cache: dict[K, V], most: int, log: dict[K, V] | None, key: K, make: Callable[[], V]) -> V:
+    """`cache[key]`, made by `make` when absent (the oldest entry dropped beyond `most`), and noted in
+    `log` when a `recording` is on: the memo of both the word diffs and the diff blocks."""
+    found = cache.get(key)
     if found is None:
-        found = _diff(old, new)
-        if len(_diffs) >= _MOST:
-            del _diffs[next(iter(_diffs))]
-        _diffs[key] = found
-    if _log is not None:
-        _log[key] = found
+        found = make()
+        if len(cache) >= most:
+            del cache[next(iter(cache))]
+        cache[key] = found
+    if log is not None:
+        log[key] = found
     return found
 
 
@@ -270,15 +277,7 @@ def diff_block(source: str, article: str, lang: str, labels: tuple[str, str]) ->
     # every save, and most of their blocks are those of the last save (a tenth of the case's
     # rendering); `remember` seeds them from the page cache as it does the diffs.
     key = (source, article, lang, labels[0], labels[1])
-    found = _blocks.get(key)
-    if found is None:
-        found = _block(source, article, lang, labels)
-        if len(_blocks) >= _MOST_BLOCKS:
-            del _blocks[next(iter(_blocks))]
-        _blocks[key] = found
-    if _logged_blocks is not None:
-        _logged_blocks[key] = found
-    return found
+    return _kept(_blocks, _MOST_BLOCKS, _logged_blocks, key, lambda: _block(source, article, lang, labels))
 
 
 _blocks: dict[tuple[str, str, str, str, str], str] = {}
