@@ -172,6 +172,10 @@ class HedgeLexicon(_Lex):
 
     schema_version: Literal[1]
     hedges: list[Hedge]
+    doubt: Cues = Field(default_factory=Cues)
+    """Words that present a finding as someone's unproven claim ("alleged", «المزعوم», «تقارير
+    تزعم»): put in the mouth of a speaker whose own sentence states the finding without a hedge,
+    they lower its certainty (rules/hedge.py)."""
 
 
 # --- glossary.yaml ----------------------------------------------------------------------
