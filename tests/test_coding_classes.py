@@ -282,3 +282,17 @@ def test_a_reckless_move_of_the_state_is_no_attribution_of_an_attack():
 )
 def test_sponsoring_or_orchestrating_the_act_holds_the_state_responsible(text):
     assert coded(text) == ("state_affiliated", "XO", None)
+
+
+def test_the_accused_state_is_the_one_accused_at_length_when_a_reply_accuses_in_kind():
+    # One government accuses Omega in three sentences; Omega's reply accuses Alpha in one. Each has
+    # one root behind it: the accusation the case is about is the longer one.
+    case = make_case(
+        [
+            ("a", "s1", "alpha", "The Omegan intelligence service carried out the attack.", "نص."),
+            ("a", "s2", "alpha", "Omega was behind the intrusions.", "نص."),
+            ("a", "s3", "alpha", "Omegan state-backed actors stole the data.", "نص."),
+            ("o", "s1", "omega", "Alpha is behind many cyber attacks.", "نص."),
+        ]
+    )
+    assert case.accused == frozenset({"XO"})
