@@ -270,9 +270,13 @@ class NotSubject(_Lex):
     """Days and adverbs of the speaking (`اليوم`, `قائلًا`): «أكد اليوم أن»."""
     anaphoric: Cues = Field(default_factory=Cues)
     """Subjects that refer back to the speaker in force (`البيان`, `الوزيرة`): «وأضاف البيان أن»."""
+    addressees: Cues = Field(default_factory=Cues)
+    """Whom the speaker addressed (`للصحافيين`, `لوكالة`): «وصرح للصحافيين بأن»."""
 
     def get(self, lang: str) -> list[str]:
-        return self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang)
+        return (
+            self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang) + self.addressees.get(lang)
+        )
 
 
 class SpeechLexicon(_Lex):
