@@ -254,6 +254,13 @@ class Demand(Cues):
     """Short name used in comparisons (`urge`)."""
 
 
+class Act(Cues):
+    """A measure taken against someone (`summon`: «استدعت السفير», "summoned the ambassador")."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    """Short name used in reports (`summon`)."""
+
+
 class FormCue(Cues):
     """Words that say what kind of text a statement was (`in a tweet`, «في تغريدة»)."""
 
@@ -324,6 +331,10 @@ class SpeechLexicon(_Lex):
     not_subject: NotSubject = Field(default_factory=NotSubject)
     """Words that may stand right after a reporting verb in a subject-after-verb language without being
     its subject; any other word there is a subject of its own, an unlisted speaker when it names no issuer."""
+    acts: list[Act] = Field(default_factory=list)
+    """Measures a claim may report (a summons, an expulsion, an arrest, sanctions): a claim reporting
+    one that no primary sentence of its case reports in either language is unsupported
+    (rules/unsupported.py, kind `no_act`)."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""
