@@ -223,15 +223,41 @@ def test_equal_scores_fall_back_to_statement_then_sentence_id(tmp_path: Path):
         "issuers/a.yaml": issuer("a", "Aland", "الاند"),
         "statements/b.yaml": statement("b", "a", [same]),
         "statements/a.yaml": statement("a", "a", [same, same]),
+        # A sentence of the body: the headline's bonus for statements' leads would break the tie.
         "articles/zenda-ar.yaml": ARTICLE
-        | {"headline": {"id": "headline", "text": "مضخات", "translations": {"en": "pumps"}}},
+        | {"paragraphs": [{"sentences": [{"id": "p1-s1", "text": "مضخات", "translations": {"en": "pumps"}}]}]},
     }
     for name, data in files.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    refs = [c.ref for c in rank(Aligner(load_corpus(tmp_path), LEXICON), "zenda-ar", "headline")]
+    refs = [c.ref for c in rank(Aligner(load_corpus(tmp_path), LEXICON), "zenda-ar", "p1-s1")]
     assert refs == ["a#p1-s1", "a#p1-s2", "b#p1-s1"]
+
+
+def test_a_headline_prefers_the_lead_of_a_statement_to_a_later_sentence_saying_as_much(tmp_path: Path):
+    same = ("Identical words about pumps.", "كلمات متطابقة عن المضخات.")
+    intro = ("The minister said:", "قال الوزير:")
+    files = {
+        "issuers/a.yaml": issuer("a", "Aland", "الاند"),
+        # "a" opens with an intro that holds nothing: its lead is the sentence after it.
+        "statements/a.yaml": statement("a", "a", [("Other news on roads.", "أخبار أخرى عن الطرق."), same]),
+        "statements/b.yaml": statement("b", "a", [intro, same]),
+        "articles/zenda-ar.yaml": ARTICLE
+        | {
+            "headline": {"id": "headline", "text": "مضخات", "translations": {"en": "pumps"}},
+            "paragraphs": [{"sentences": [{"id": "p1-s1", "text": "مضخات", "translations": {"en": "pumps"}}]}],
+        },
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    aligner = Aligner(load_corpus(tmp_path), LEXICON)
+    headline = rank(aligner, "zenda-ar", "headline")
+    assert [(c.ref, "lead" in c.reasons) for c in headline] == [("b#p1-s2", True), ("a#p1-s2", False)]
+    # The same words in the body take no bonus: the tie falls back to the ids.
+    assert [c.ref for c in rank(aligner, "zenda-ar", "p1-s1")] == ["a#p1-s2", "b#p1-s2"]
 
 
 # The real case: the top primary candidate of each claim must be one of its gold sentences.

@@ -111,6 +111,44 @@ def test_the_state_named_in_an_ordinary_sentence_is_still_not_accused(text):
     assert coded(text)[0] == "none"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The formula of a foreign ministry's counter-accusation.
+        "Relevant Omegan institutions have been conducting cyber intrusion against Alpha.",
+        "It has long been an open secret that relevant departments in the Omega have been spying.",
+        "The Union holds responsible elements of the Omega government for the campaign.",
+        "Investigators found access by actors affiliated with the Omega.",
+        "The investigation into Omega's targeting of telecommunications revealed a campaign.",
+        "Alpha is a victim of severe Omegan cyber theft.",
+        "The Bureau learned more about Omega's efforts to sow discord.",
+    ],
+)
+def test_unnamed_bodies_of_the_state_as_the_actor(text):
+    assert coded(text) == ("state_affiliated", "XO", None)
+
+
+def test_a_demand_that_the_states_side_stop_echoing_is_no_attribution():
+    # China's embassy asked "the UK side to immediately stop echoing the groundless accusation".
+    assert coded("We call on the Omega side to immediately stop echoing the accusation.")[0] == "none"
+
+
+def test_a_group_operating_in_the_state_is_coded_at_the_territory():
+    assert coded("They were members of a hacking group operating in Omega.")[:2] == ("territory", "XO")
+
+
+@pytest.mark.parametrize(
+    ("text", "organ"),
+    [
+        ("Kostyukov is responsible for cyber-attacks carried out by the GTsSS.", "GRU"),
+        ("The victims suffered loss as a result of the 3PLA's tactics.", "People's Liberation Army"),
+        ("Members of Unit 74455 deployed the malware.", "GRU"),
+    ],
+)
+def test_an_organs_units_and_abbreviations_name_it(text, organ):
+    assert coded(text)[::2] == ("state_organ", organ)
+
+
 def test_the_plural_adjective_names_russia_in_arabic():
     # «قراصنة روس» (Russian hackers): the nearest state to «تابعين للدولة» is Russia, not the
     # Australia of «خلال زيارة لأستراليا» after it.
@@ -244,3 +282,17 @@ def test_a_reckless_move_of_the_state_is_no_attribution_of_an_attack():
 )
 def test_sponsoring_or_orchestrating_the_act_holds_the_state_responsible(text):
     assert coded(text) == ("state_affiliated", "XO", None)
+
+
+def test_the_accused_state_is_the_one_accused_at_length_when_a_reply_accuses_in_kind():
+    # One government accuses Omega in three sentences; Omega's reply accuses Alpha in one. Each has
+    # one root behind it: the accusation the case is about is the longer one.
+    case = make_case(
+        [
+            ("a", "s1", "alpha", "The Omegan intelligence service carried out the attack.", "نص."),
+            ("a", "s2", "alpha", "Omega was behind the intrusions.", "نص."),
+            ("a", "s3", "alpha", "Omegan state-backed actors stole the data.", "نص."),
+            ("o", "s1", "omega", "Alpha is behind many cyber attacks.", "نص."),
+        ]
+    )
+    assert case.accused == frozenset({"XO"})

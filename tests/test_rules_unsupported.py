@@ -138,3 +138,50 @@ def test_a_closing_mark_after_a_quotation_of_the_sentences_own_opens_the_next_on
     assert not inside(text, text.index("أعلن"))
     assert not inside(text, text.index("قال"))
     assert inside(text, text.index("المنظمين"))
+
+
+SUMMONED = [
+    (
+        "b",
+        "s1",
+        "alpha",
+        "The Omegan intelligence service carried out the attack on the ministries.",
+        "نفّذ جهاز المخابرات الأوميغي الهجوم على الوزارات.",
+    ),
+    (
+        "c",
+        "s1",
+        "alpha",
+        "The scale of the theft calls for a firm response.",
+        # The editors' Arabic renders "calls for" with the verb of summoning: no summons.
+        "ويستدعي حجم السرقة ردًا حازمًا من السفير.",
+    ),
+]
+
+
+def test_a_measure_no_statement_reports_is_unsupported():
+    case = make_case(SUMMONED)
+    claim = make_claim(case, "ألفا تستدعي السفير الأوميغي بسبب الهجوم على الوزارات.", ranked=[("b#s1", 0.6)])
+    [found] = unsupported.check(claim, case)
+    assert (found.details["kind"], found.details["act"], found.claim_span.text) == (
+        "no_act",
+        "summon",
+        "تستدعي السفير",
+    )
+    assert found.explanation.en == "No primary statement reports the measure the claim describes («تستدعي السفير»)."
+    assert found.explanation.ar == "لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء («تستدعي السفير»)."
+
+
+def test_a_measure_a_statement_reports_in_its_own_words_is_left_to_the_other_rules():
+    rows = SUMMONED + [("d", "s1", "alpha", "Alpha has summoned the Omegan ambassador.", "استدعت ألفا السفير.")]
+    case = make_case(rows)
+    claim = make_claim(case, "ألفا تستدعي السفير الأوميغي بسبب الهجوم على الوزارات.", ranked=[("b#s1", 0.6)])
+    assert unsupported.check(claim, case) == []
+
+
+def test_recalling_ones_own_ambassador_is_not_the_summons_of_anothers():
+    rows = SUMMONED + [("d", "s1", "alpha", "Alpha has summoned the Omegan ambassador.", "استدعت ألفا السفير.")]
+    case = make_case(rows)
+    claim = make_claim(case, "ألفا تستدعي سفيرها لدى أوميغا بسبب الهجوم على الوزارات.", ranked=[("b#s1", 0.6)])
+    [found] = unsupported.check(claim, case)
+    assert (found.details["kind"], found.details["act"]) == ("no_act", "recall")

@@ -133,6 +133,11 @@ def test_a_preposition_day_adverb_or_anaphor_after_the_verb_keeps_the_speaker_in
         "وأضاف البيان أن الهجوم كان واسعًا.",
         "وأضافت الوزيرة: «الهجوم كان واسعًا».",
         "وأضاف حسب موقع أوميغا اليوم أن الهجوم وقع.",
+        # The document speaks for whoever issued it; whom the speaker addressed is no subject.
+        "وجاء في التقرير أن الهجوم كان واسعًا.",
+        "وذكرت لائحة الاتهام أن الهجوم كان واسعًا.",
+        "وصرح للصحافيين بأن الهجوم كان واسعًا.",
+        "وقالت لوكالة أنباء محلية إن الهجوم كان واسعًا.",
     ):
         assert {w for _, _, w in segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())} == {("alpha",)}, text
 

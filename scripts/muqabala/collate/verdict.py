@@ -20,7 +20,8 @@ that applies wins:
 |                    | another meaning)                                                       |
 | `unsupported`      | a major `unsupported` of kind `no_evidence` (no primary sentence close  |
 |                    | enough to say it) or `unlisted` (credited only to a speaker who is no   |
-|                    | issuer); after the rows above, because a rule that compared             |
+|                    | issuer) or `no_act` (a measure no statement reports); after the rows    |
+|                    | above, because a rule that compared                                    |
 |                    | the claim with a source sentence and found it changed says more         |
 | `partly_supported` | a major `unsupported` of kind `echoed`: unnamed sources or a speaker    |
 |                    | who is no issuer say what a primary statement says (the content is     |
@@ -60,7 +61,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
             ("translation", None),
         },
     ),
-    ("unsupported", {("unsupported", "no_evidence"), ("unsupported", "unlisted")}),
+    ("unsupported", {("unsupported", "no_evidence"), ("unsupported", "unlisted"), ("unsupported", "no_act")}),
     ("partly_supported", {("unsupported", "echoed")}),
     ("misleading", {("quote", "not_found")}),
     (

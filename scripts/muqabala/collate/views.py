@@ -307,14 +307,20 @@ class CaseView:
         """The state the case is about: the one that the most issuer roots hold responsible in their
         primary sentences (a state's accusation of another state counts for the other, never for itself).
         Several on a tie; none when no sentence attributes. A reply's counter-accusation («the US is the
-        biggest hacker») has one root behind it, the accusation the case is about several."""
+        biggest hacker») has one root behind it, the accusation the case is about several, or as many
+        and more sentences."""
         accusers: dict[str, set[str]] = {}
+        sentences: dict[str, int] = {}
         for src in self.sources:
             coding = self.coding[src.ref]
             if coding.level != "none" and coding.state and coding.state != self.country(src.issuer):
                 accusers.setdefault(coding.state, set()).add(src.root)
-        most = max((len(r) for r in accusers.values()), default=0)
-        return frozenset(s for s, r in accusers.items() if len(r) == most)
+                sentences[coding.state] = sentences.get(coding.state, 0) + 1
+        # On a tie of roots (one government accuses, the other replies in kind) the accusation the
+        # case is about is made at length, the counter-accusation in a sentence or two.
+        key = {s: (len(r), sentences[s]) for s, r in accusers.items()}
+        most = max(key.values(), default=(0, 0))
+        return frozenset(s for s, k in key.items() if k == most)
 
     def strongest(self, root: str, state: str | None, groups: Iterable[str] = ()) -> tuple[str, Source | None]:
         """The highest level a root's sentences reach about `state` (any state when None).

@@ -172,6 +172,10 @@ class HedgeLexicon(_Lex):
 
     schema_version: Literal[1]
     hedges: list[Hedge]
+    doubt: Cues = Field(default_factory=Cues)
+    """Words that present a finding as someone's unproven claim ("alleged", «المزعوم», «تقارير
+    تزعم»): put in the mouth of a speaker whose own sentence states the finding without a hedge,
+    they lower its certainty (rules/hedge.py)."""
 
 
 # --- glossary.yaml ----------------------------------------------------------------------
@@ -250,6 +254,13 @@ class Demand(Cues):
     """Short name used in comparisons (`urge`)."""
 
 
+class Act(Cues):
+    """A measure taken against someone (`summon`: «استدعت السفير», "summoned the ambassador")."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    """Short name used in reports (`summon`)."""
+
+
 class FormCue(Cues):
     """Words that say what kind of text a statement was (`in a tweet`, «في تغريدة»)."""
 
@@ -266,9 +277,13 @@ class NotSubject(_Lex):
     """Days and adverbs of the speaking (`اليوم`, `قائلًا`): «أكد اليوم أن»."""
     anaphoric: Cues = Field(default_factory=Cues)
     """Subjects that refer back to the speaker in force (`البيان`, `الوزيرة`): «وأضاف البيان أن»."""
+    addressees: Cues = Field(default_factory=Cues)
+    """Whom the speaker addressed (`للصحافيين`, `لوكالة`): «وصرح للصحافيين بأن»."""
 
     def get(self, lang: str) -> list[str]:
-        return self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang)
+        return (
+            self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang) + self.addressees.get(lang)
+        )
 
 
 class SpeechLexicon(_Lex):
@@ -316,6 +331,10 @@ class SpeechLexicon(_Lex):
     not_subject: NotSubject = Field(default_factory=NotSubject)
     """Words that may stand right after a reporting verb in a subject-after-verb language without being
     its subject; any other word there is a subject of its own, an unlisted speaker when it names no issuer."""
+    acts: list[Act] = Field(default_factory=list)
+    """Measures a claim may report (a summons, an expulsion, an arrest, sanctions): a claim reporting
+    one that no primary sentence of its case reports in either language is unsupported
+    (rules/unsupported.py, kind `no_act`)."""
     forecasts: Cues = Field(default_factory=Cues)
     """Phrases that make a claim a forecast (`is expected to`, `من المتوقع أن`): checked against the
     case's later statements (fulfilled or not), never as a fact."""

@@ -9,11 +9,17 @@ claim credits a speaker with holding a state responsible («تقف وراء») a
 that speaker attributes to that state is hedged by a major hedge ("highly likely"), the hedge was
 dropped even when the claim's closest sentence is another one (a sentence on the damage, say).
 A hedge is its speaker's: a claim crediting the UK is not held to the EU's "can be linked".
+
+The certainty can also be lowered: a claim that credits an accusing speaker with "reports alleging"
+(«تقارير تزعم») or "the alleged attack" where that speaker's closest sentence states the matter
+without a hedge or a doubt of its own (hedges.yaml `doubt`) presents a statement as an allegation.
+The accused state's own words are exempt: its replies call the accusations "allegations"; so is a
+word of doubt that is the verb reporting the speaker ("and claimed that"), the article's stance.
 """
 
 from __future__ import annotations
 
-from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
+from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.phrases import find
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import quote
@@ -28,11 +34,26 @@ def explain(cue_en: str, cue_ar: str) -> tuple[str, str]:
     )
 
 
+def explain_doubt(doubt_ar: str, doubt_en: str) -> tuple[str, str]:
+    """The explanation of a lowered certainty, quoting the claim's word of doubt."""
+    said = quote(doubt_ar, "ar") if doubt_ar else quote(doubt_en, "en")
+    return (
+        f"The source states it without reservation; the claim presents it as an allegation ({said}).",
+        f"يذكر المصدر الأمر دون تحفّظ، بينما يقدّمه الادعاء زعمًا ({said}).",
+    )
+
+
 def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
-    """Flag a dropped hedge."""
+    """Flag a dropped hedge, or a doubt the speaker never expressed."""
     if not claim.supported:
         return []
     hedges = case.lexicon.hedges.hedges
+    doubted = _doubted(claim, case)
+    if doubted:
+        src, start, end = doubted
+        word = claim.original[start:end]
+        ar, en = (word, "") if claim.lang == "ar" else ("", word)
+        return [flag("hedge", "major", *explain_doubt(ar, en), claim.span(start, end), src.whole(), hedge="doubt")]
     if any(find(h.get(claim.lang), claim.original) for h in hedges):
         return []
     for src in [*_closest(claim, case), *_attributing(claim, case)]:
@@ -85,3 +106,30 @@ def _closest(claim: ClaimView, case: CaseView) -> list[Source]:
         return claim.evidence[:1]
     own = [s for s in claim.evidence if s.by(roots) and adjusted(s, claim.keep) >= SUPPORT_SCORE]
     return own[:1]
+
+
+def _doubted(claim: ClaimView, case: CaseView) -> tuple[Source, int, int] | None:
+    """A word of doubt inside what the claim credits to an accusing speaker, whose closest supported
+    sentence has neither a hedge nor a doubt: that sentence and where the word stands."""
+    doubt = case.lexicon.hedges.doubt
+    # "وزعم أن" (and claimed that) as the verb that reports the speaker is the article's stance
+    # toward the speaker, not a doubt the claim puts in the speaker's mouth.
+    found = find(doubt.get(claim.lang), claim.original)
+    hits = [h for h in found if not any(a <= h.start < b for a, b in claim.frames)]
+    if not hits:
+        return None
+    accused = case.accused
+    for seg in claim.segments:
+        speakers = [s for s in seg.speakers if s not in (ANONYMOUS, UNLISTED)]
+        inside = [h for h in hits if seg.start <= h.start < seg.end]
+        if not speakers or not inside or any(case.country(s) in accused for s in speakers):
+            continue
+        roots = {case.root(s) for s in speakers}
+        own = [s for s in claim.evidence if s.by(roots) and adjusted(s, claim.keep) >= SUPPORT_SCORE]
+        if not own:
+            continue
+        said = own[0].words("en")
+        if find(doubt.get("en"), said) or any(find(h.get("en"), said) for h in case.lexicon.hedges.hedges):
+            continue
+        return own[0], inside[0].start, inside[0].end
+    return None

@@ -11,7 +11,10 @@ Fires, in this order, when the claim:
   another said) — kind `unlisted`;
 - credits an issuer with no primary statement in the case ("the US and the UK have called out…"
   where the case has no US statement) — kind `no_statement`;
-- has no primary sentence close enough to count as saying it (`SUPPORT_SCORE`) — kind `no_evidence`.
+- has no primary sentence close enough to count as saying it (`SUPPORT_SCORE`) — kind `no_evidence`;
+- reports a measure (`speech.acts`: a summons, an expulsion, an arrest, sanctions) that no primary
+  sentence of the case reports in its original wording — kind `no_act`: the closest sentence may share
+  the topic, but nobody on file says the measure was taken.
 
 Media sentences never count: the closest one is named in the details as context.
 """
@@ -24,6 +27,7 @@ from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView,
 from muqabala.lexicon.phrases import find
 from muqabala.lexicon.quotations import inside
 from muqabala.report import Discrepancy
+from muqabala.vocabulary import quote
 
 ECHO_SCORE = 0.2
 """Alignment score from which a primary sentence says what a claim credits to unnamed sources or to a
@@ -122,7 +126,43 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                 score=closest.score if closest else None,
             )
         ]
+    act = _unreported_act(claim, case)
+    if act is not None:
+        name, start, end = act
+        said = quote(claim.original[start:end], claim.lang)
+        return [
+            flag(
+                "unsupported",
+                "major",
+                f"No primary statement reports the measure the claim describes ({said})." + note_en,
+                f"لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء ({said})." + note_ar,
+                claim.span(start, end),
+                None,
+                kind="no_act",
+                act=name,
+                context=context,
+            )
+        ]
     return []
+
+
+def _unreported_act(claim: ClaimView, case: CaseView) -> tuple[str, int, int] | None:
+    """The first measure the claim reports in its own words (not inside a quotation) that no primary
+    sentence of the case reports in its original language, with where it stands."""
+    for act in case.lexicon.speech.acts:
+        hits = [h for h in find(act.get(claim.lang), claim.original) if not inside(claim.original, h.start)]
+        if not hits:
+            continue
+        # The official wording, not the editors' Arabic: «ويستدعي ردًا» renders "calls for a response".
+        # A statement in a third language (German) is read in its English translation.
+        if not any(find(act.get(_read(src.lang)), src.words(_read(src.lang))) for src in case.sources):
+            return act.id, hits[0].start, hits[0].end
+    return None
+
+
+def _read(lang: str) -> str:
+    """The language a statement's measures are read in: its own when it is a site language, else English."""
+    return lang if lang in ("ar", "en") else "en"
 
 
 def _echoed(claim: ClaimView, case: CaseView, start: int, end: int, unnamed: bool) -> list[Discrepancy]:
