@@ -296,3 +296,17 @@ def test_the_accused_state_is_the_one_accused_at_length_when_a_reply_accuses_in_
         ]
     )
     assert case.accused == frozenset({"XO"})
+
+
+@pytest.mark.parametrize(
+    ("ar", "level"),
+    [
+        # The verbal noun with the accused and the charge: «اتهام أوميغا بـ…».
+        ("وجاء ذلك بعد اتهام أوميغا بالقرصنة.", "state_affiliated"),
+        # The state's own accusation, its genitive: nobody is accused of anything by it here.
+        ("ويأتي اتهام أوميغا فيما أعلن الاتحاد عقوبات جديدة.", "none"),
+    ],
+)
+def test_the_accusation_of_a_state_is_its_accusing_only_with_the_charge(ar, level):
+    states = states_of(make_case([("s", "s1", "union", "Text.", "نص.")]).corpus, LEXICON)
+    assert code(ar, "ar", LEXICON, states).attribution.level == level

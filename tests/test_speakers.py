@@ -331,3 +331,17 @@ def test_a_persons_surname_alone_names_them_unless_another_issuers_name_ends_wit
     add_issuer(case, "karl", "كارل لينداو", "Karl Lindau", "XO", kind="person", parent="omega")
     said = turns("وقال لينداو إن الهجوم كان واسعًا.", "ar", case.corpus, LEXICON)
     assert [t.speakers for t in said] == [(UNLISTED,)]
+
+
+def test_a_document_with_its_owner_after_it_is_not_the_speaker_in_force():
+    from muqabala.collate.attribution import segments
+    from muqabala.collate.views import UNLISTED
+
+    case = make_case(SENTENCES)
+    speaking = lambda text: [w for _, _, w in segments(text, "ar", case.corpus, LEXICON, ("alpha",), ())]  # noqa: E731
+    # Its owners are none of the issuers: nobody on file, not Alpha of the sentence before.
+    assert speaking("وقال بيان مشترك لكل من وزير الداخلية ومدير الاستخبارات إن الهجوم وقع.") == [(UNLISTED,)]
+    # An owner that is an issuer is the speaker.
+    assert speaking("وقال بيان لمكتب ألفا الخارجي إن الهجوم وقع.") == [("alpha-office",)]
+    # Without an owner the document speaks for the speaker in force.
+    assert speaking("وقال البيان إن الهجوم وقع.") == [("alpha",)]

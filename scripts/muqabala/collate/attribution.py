@@ -406,6 +406,10 @@ def turns(
     media = find(speech.media.get(lang), text)
     prepositions = find(speech.not_subject.prepositions.get(lang), text)
     not_subject = find(speech.not_subject.get(lang), text) + media
+    # «وقال بيان مشترك لكل من وزير … ومدير …»: a document with its owner after it is a subject of its
+    # own, not the speaker in force; its owner names the speaker, or nobody on file.
+    owned = {(h.start, h.end) for h in find(speech.not_subject.anaphoric.get(lang), text) if _OWNER.match(text, h.end)}
+    not_subject = [h for h in not_subject if (h.start, h.end) not in owned]
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     for head in _HEADLINE_FRAME.finditer(text):
@@ -515,6 +519,9 @@ def turns(
         out.append(Turn(start, speakers, (framed[0], end)))
     return sorted(out, key=lambda t: t.start)
 
+
+_OWNER = re.compile(r"\s+(?:مشترك\S*\s+)?ل(?!ا\b)\w")
+"""After a document («بيان», «التقرير»): its owner, with «ل» attached («بيان لوزارة», «بيان مشترك لكل من»)."""
 
 _CLAUSE_END = re.compile(r"(?:^|[.،,:؛!؟\"“”«»()\-–—])\s*$")
 """What may stand before a clause's opening subject: nothing, or a punctuation mark."""
