@@ -410,6 +410,7 @@ def turns(
     # own, not the speaker in force; its owner names the speaker, or nobody on file.
     owned = {(h.start, h.end) for h in find(speech.not_subject.anaphoric.get(lang), text) if _OWNER.match(text, h.end)}
     not_subject = [h for h in not_subject if (h.start, h.end) not in owned]
+    addressees = find(speech.not_subject.addressees.get(lang), text)
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     for head in _HEADLINE_FRAME.finditer(text):
@@ -473,7 +474,7 @@ def turns(
             not subject
             and order[0] == "after"
             and (verb.start, verb.end) not in accusing
-            and _own_subject(text, verb.end, [*comps, *not_subject, *verbs, *ms])
+            and _own_subject(text, verb.end, [*comps, *not_subject, *addressees, *verbs, *ms])
         )
         start = min([verb.start] + [m.start for m in subject])
         end = max([verb.end] + [m.end for m in subject])

@@ -281,9 +281,9 @@ class NotSubject(_Lex):
     """Whom the speaker addressed (`للصحافيين`, `لوكالة`): «وصرح للصحافيين بأن»."""
 
     def get(self, lang: str) -> list[str]:
-        return (
-            self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang) + self.addressees.get(lang)
-        )
+        """Every list but `addressees`, which only count right after the verb: «للأمن» inside a title
+        («المركز الوطني للأمن السيبراني») is part of the name."""
+        return self.prepositions.get(lang) + self.adverbs.get(lang) + self.anaphoric.get(lang)
 
 
 class SpeechLexicon(_Lex):
