@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -547,6 +547,56 @@ def state_slot(states: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     return "|".join(groups) or "(?!)"
 
 
+Heads = tuple[tuple[str, tuple[int, ...]], ...]
+"""Where a state's name may start in a text: the literal each name's first word opens with (up to
+three letters), and how far after the name's start it may stand (`_name_heads`)."""
+
+
+@lru_cache(maxsize=256)
+def _name_heads(states: tuple[tuple[str, tuple[str, ...]], ...]) -> Heads | None:
+    """The heads of every name of `states` (`Heads`); None when a name has none (it may then match
+    anywhere, and `_slot_start_places` scans the text with the slot instead).
+
+    They mirror `_word_regex`: an Arabic word may carry up to two attached letters in front (so its
+    literal stands 0–2 letters after the start), a word with the article up to four (و ب ال, or و لل),
+    any other word none; the literal runs up to the word's first hyphen."""
+    offsets: dict[str, set[int]] = {}
+    for _, names in states:
+        for name in names:
+            words = [w for w in name.split() if w != "..."]
+            if not words:
+                return None
+            if words[0] == "{state}":
+                continue  # the slot inside a state's name stands for nothing (`state_slot`): it never matches
+            folded = fold(words[0].rstrip("*"))[0]
+            if folded.startswith("ال") and len(folded) > 3:
+                literal, places = folded[2:], (2, 3, 4)
+            else:
+                literal, places = folded, (0, 1, 2) if _AR_LETTER.match(folded) else (0,)
+            head = literal.split("-")[0][:3]
+            if not head or not re.match(r"\w", head[0]):
+                return None
+            offsets.setdefault(head, set()).update(places)
+    return tuple((head, tuple(sorted(places))) for head, places in sorted(offsets.items()))
+
+
+def _slot_start_places(slot: str, heads: Heads | None, subject: str) -> list[int]:
+    """`[m.start() for m in _slot_starts(slot).finditer(subject)]`: every place a phrase opening with
+    `{state}` may match from. The slot is tried only where a head of a name stands at one of its
+    offsets (a name matching elsewhere would not hold its own literal), instead of at every character
+    — the alternation of every state's names was 7 % of `collate` at 100 cases."""
+    starts = _slot_starts(slot)
+    if heads is None:
+        return [m.start() for m in starts.finditer(subject)]
+    places: set[int] = set()
+    for head, offsets in heads:
+        at = subject.find(head)
+        while at >= 0:
+            places.update(at - o for o in offsets if at >= o)
+            at = subject.find(head, at + 1)
+    return [place for place in sorted(places) if starts.match(subject, place)]
+
+
 @dataclass(frozen=True)
 class StateNames:
     """Every state's names, prepared once for `find`: build with `state_names` and reuse."""
@@ -555,12 +605,14 @@ class StateNames:
     """State codes, sorted: the order in which `{state}` tries them."""
     slot: str
     """The regex `{state}` stands for (`state_slot`)."""
+    heads: Heads | None = field(default=None, compare=False)
+    """Where a name may start (`_name_heads`; derived from the names, as `slot` is)."""
 
 
 def state_names(states: Mapping[str, Iterable[str]] | None) -> StateNames:
     """`states` (code → names) prepared for `find`."""
     key = tuple(sorted((c, tuple(n)) for c, n in (states or {}).items()))
-    return StateNames(tuple(code for code, _ in key), state_slot(key))
+    return StateNames(tuple(code for code, _ in key), state_slot(key), _name_heads(key))
 
 
 @lru_cache(maxsize=8192)
@@ -665,7 +717,7 @@ def _find(
         matches = None
         if slotted and _opens_with_slot(phrase):
             if starts is None:
-                starts = [m.start() for m in _slot_starts(names.slot).finditer(subject)]  # type: ignore[union-attr]
+                starts = _slot_start_places(names.slot, names.heads, subject)  # type: ignore[union-attr]
             matches = _matches_at(pattern, subject, starts)
         for m in pattern.finditer(subject) if matches is None else matches:
             if m.end() == m.start():
