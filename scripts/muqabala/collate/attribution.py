@@ -32,12 +32,17 @@ from muqabala.data.model import Issuer
 from muqabala.lexicon.normalize import fold, words
 from muqabala.lexicon.phrases import (
     AttributionLexicon,
+    Cues,
     Hit,
     Lexicon,
+    NotSubject,
     Organ,
+    SpeechLexicon,
     StateNames,
     find,
     find_each,
+    keep,
+    keep_each,
     state_names,
 )
 from muqabala.lexicon.quotations import inside
@@ -150,12 +155,12 @@ _CODER_LISTS: dict[tuple[int, str], tuple[AttributionLexicon, tuple[_Lists, tupl
 
 def _coder_lists(lex: AttributionLexicon, lang: str) -> tuple[_Lists, tuple[str, ...], _Lists]:
     """The phrases `code` looks for in `lang`: each organ's then each level's, the declining ones, each
-    group's; built once per lexicon and language instead of once per text coded."""
+    group's; built (and kept, `phrases.keep`) once per lexicon and language instead of once per text coded."""
     cached = _CODER_LISTS.get((id(lex), lang))
     if cached is None or cached[0] is not lex:
-        cued = tuple(tuple(o.get(lang)) for o in lex.organs) + tuple(tuple(lv.get(lang)) for lv in lex.levels)
-        groups = tuple(tuple(g.get(lang)) for g in lex.groups)
-        cached = _CODER_LISTS[(id(lex), lang)] = (lex, (cued, tuple(lex.declined.get(lang)), groups))
+        cued = keep_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels])
+        groups = keep_each(g.get(lang) for g in lex.groups)
+        cached = _CODER_LISTS[(id(lex), lang)] = (lex, (cued, keep(lex.declined.get(lang)), groups))
     return cached[1]
 
 
@@ -241,7 +246,7 @@ their ids' tuple once per sentence."""
 def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     """The issuers' names for `mentions`, and each country's government issuer: built once per set of
     issuers instead of once per sentence (it was most of `mentions`' time at 100 cases)."""
-    now = list(corpus.issuers.values())
+    now: list[object] = list(corpus.issuers.values())
     if _LAST_SPEAKER_NAMES and _LAST_SPEAKER_NAMES[0][0] == now:
         return _LAST_SPEAKER_NAMES[0][1], _LAST_SPEAKER_NAMES[0][2]
     key = tuple(map(id, now))
@@ -280,6 +285,33 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     _SPEAKER_NAMES[key] = (now, names, governments)
     _LAST_SPEAKER_NAMES[:] = [_SPEAKER_NAMES[key]]
     return names, governments
+
+
+_KEPT: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
+"""`_kept` by the identity of the lexicon's part (held, so that no id is reused) and the language."""
+
+
+def _kept(cues: Cues | NotSubject, lang: str) -> tuple[str, ...]:
+    """`cues.get(lang)` kept (`phrases.keep`) once per lexicon and language, not built once per sentence."""
+    entry = _KEPT.get((id(cues), lang))
+    if entry is None or entry[0] is not cues:
+        entry = _KEPT[(id(cues), lang)] = (cues, keep(cues.get(lang)))
+    return entry[1]
+
+
+_SPEAKER_LISTS: dict[tuple[int, int, str], tuple[object, object, tuple[tuple[str, ...], ...]]] = {}
+"""`_speaker_lists` by the identity of the issuers' names and of the speech lexicon (both held) and the language."""
+
+
+def _speaker_lists(names: _SpeakerNames, speech: SpeechLexicon, lang: str) -> tuple[tuple[str, ...], ...]:
+    """What `mentions` looks for: every issuer's names, the collective speakers, the anonymous ones (kept)."""
+    entry = _SPEAKER_LISTS.get((id(names), id(speech), lang))
+    if entry is None or entry[0] is not names or entry[1] is not speech:
+        lists = keep_each([names.phrases, speech.collective.get(lang), speech.anonymous.get(lang)])
+        if len(_SPEAKER_LISTS) >= 8:
+            _SPEAKER_LISTS.clear()
+        entry = _SPEAKER_LISTS[(id(names), id(speech), lang)] = (names, speech, lists)
+    return entry[2]
 
 
 SURNAME_LETTERS = 4
@@ -339,15 +371,13 @@ def mentions(
     names, governments = _speaker_names(corpus)
     # One `find` over every issuer's names, then each issuer's hits in its turn: `find` matches
     # each phrase on its own, so this gives what one `find` per issuer gives, at a fraction of the cost.
-    everyone, collective, anonymous = find_each(
-        [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
-    )
+    everyone, collective, anonymous = find_each(_speaker_lists(names, lexicon.speech, lang), text)
     said = {h.phrase for h in everyone}
     for who, phrases in names.issuers if everyone else ():
         if phrases.isdisjoint(said):
             continue  # most issuers are not named in a sentence: not one hit to look at
         raw += made([h for h in everyone if h.phrase in phrases], who)
-    authorities = lexicon.speech.authorities.get(lang)
+    authorities = _kept(lexicon.speech.authorities, lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
             if hit.state in governments:
@@ -436,13 +466,13 @@ def turns(
     that several issuers of the corpus hold («وزير الخارجية»)."""
     speech = lexicon.speech
     ms = mentions(text, corpus, lexicon, lang, states)
-    verbs = find(speech.verbs.get(lang), text)
-    comps = find(speech.complementizers.get(lang), text)
-    accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
-    content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
-    media = find(speech.media.get(lang), text)
-    prepositions = find(speech.not_subject.prepositions.get(lang), text)
-    not_subject = find(speech.not_subject.get(lang), text) + media
+    verbs = find(_kept(speech.verbs, lang), text)
+    comps = find(_kept(speech.complementizers, lang), text)
+    accusing = {(h.start, h.end) for h in find(_kept(speech.accusing, lang), text)}
+    content = {(h.start, h.end) for h in find(_kept(speech.attributing, lang), text)}
+    media = find(_kept(speech.media, lang), text)
+    prepositions = find(_kept(speech.not_subject.prepositions, lang), text)
+    not_subject = find(_kept(speech.not_subject, lang), text) + media
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     for head in _HEADLINE_FRAME.finditer(text):

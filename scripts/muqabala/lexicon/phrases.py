@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -569,6 +569,7 @@ def _name_heads(states: tuple[tuple[str, tuple[str, ...]], ...]) -> Heads | None
             if words[0] == "{state}":
                 continue  # the slot inside a state's name stands for nothing (`state_slot`): it never matches
             folded = fold(words[0].rstrip("*"))[0]
+            places: tuple[int, ...]
             if folded.startswith("ال") and len(folded) > 3:
                 literal, places = folded[2:], (2, 3, 4)
             else:
@@ -646,6 +647,30 @@ def _plan(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, tuple[s
     return tuple((key, tuple(members)) for key, members in groups.items())
 
 
+class _Kept(tuple):  # type: ignore[type-arg]
+    """A tuple that computes its hash once (`keep`): equal to, and hashing as, the plain tuple."""
+
+    _hash: int
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = tuple.__hash__(self)
+            return self._hash
+
+
+def keep(phrases: Iterable[str]) -> tuple[str, ...]:
+    """`phrases` as a tuple that hashes once, for a list given to `find` again and again: its answers
+    are kept by the list, and a plain tuple of a thousand names is hashed anew on every call."""
+    return _Kept(phrases)
+
+
+def keep_each(lists: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    """`lists` kept for `find_each` as `keep` keeps one list for `find` (the lists and their union)."""
+    return _Kept(tuple(phrases) for phrases in lists)
+
+
 FOUND_CACHE = 1 << 15
 """`find` answers kept: the coder and the speaker analysis look at a sentence more than once (a
 statement sentence when its case is built and again under each claim it may support)."""
@@ -665,7 +690,8 @@ def find(
 
     A pure function of its arguments: with `states` prepared (`state_names`) or none, the answer is
     kept (`FOUND_CACHE`) and a new list of the same hits is returned when it is asked again."""
-    phrases = tuple(phrases)
+    if type(phrases) is not _Kept:
+        phrases = tuple(phrases)
     if states is not None and not isinstance(states, StateNames):
         return _find(phrases, text, states, exclude)
     excluded = frozenset(exclude)
@@ -730,7 +756,7 @@ def _find(
 @lru_cache(maxsize=1024)
 def _combined(lists: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[frozenset[str] | None, ...]]:
     """The phrases of `lists` once each, and each list's phrases as a set (None for a list naming one twice)."""
-    union = tuple(dict.fromkeys(p for phrases in lists for p in phrases))
+    union = keep(dict.fromkeys(p for phrases in lists for p in phrases))
     return union, tuple(frozenset(ps) if len(set(ps)) == len(ps) else None for ps in lists)
 
 
@@ -744,7 +770,7 @@ def find_each(
 
     `find` matches each phrase on its own and sorts the hits, so a list's hits are those of the
     whole that are of its phrases. A list naming a phrase twice gets its own `find`."""
-    key = tuple(map(tuple, lists))
+    key = cast("tuple[tuple[str, ...], ...]", lists) if type(lists) is _Kept else tuple(map(tuple, lists))
     union, owns = _combined(key)
     everyone = find(union, text, states, exclude)
     said = {h.phrase for h in everyone}
