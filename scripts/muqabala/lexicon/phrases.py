@@ -631,20 +631,94 @@ def _required(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+LITERAL_SCAN = 64
+"""From how many literals on `find` looks for a list's literals with one pattern over the text
+(`_Plan.scan`) instead of one substring test each (the speaker analysis's ~460 issuer names)."""
+
+_Members = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A list of phrases grouped for `find` (`_plan`)."""
+
+    groups: tuple[tuple[str, _Members], ...]
+    """The phrases by the longest literal every match of each holds ("" for none), each with its
+    other literals, in their order."""
+    scan: re.Pattern[str] | None
+    """For a list of `LITERAL_SCAN` literals or more, a pattern giving at each place of a text the
+    longest literal that starts there (a trie of the literals, so the text decides each step):
+    searched again from each match's next character, it finds every place a literal starts."""
+    within: dict[str, tuple[tuple[str, _Members], ...]]
+    """For `scan`: each literal's groups and those of the literals it starts with (all of them hold
+    where it does)."""
+
+    def candidates(self, folded: str) -> list[str]:
+        """The phrases whose every literal `folded` holds, in no particular order (`find` sorts)."""
+        if self.scan is None:
+            return [
+                phrase
+                for key, members in self.groups
+                if key in folded
+                for phrase, rest in members
+                if not rest or all(map(folded.__contains__, rest))
+            ]
+        held: dict[str, _Members] = dict(self.within[""])
+        m = self.scan.search(folded)
+        while m is not None:
+            held.update(self.within[m.group()])
+            m = self.scan.search(folded, m.start() + 1)
+        return [
+            phrase
+            for members in held.values()
+            for phrase, rest in members
+            if not rest or all(map(folded.__contains__, rest))
+        ]
+
+
+def _trie(literals: Iterable[str]) -> str:
+    """A regex matching the longest of `literals` that starts where it is tried (none is empty)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for literal in literals:
+        node = tree
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:  # type: ignore[type-arg]
+        steps = [re.escape(char) + branch(node[char]) for char in sorted(node) if char]
+        if not steps:
+            return ""
+        out = f"(?:{'|'.join(steps)})"
+        return out + "?" if "" in node else out
+
+    return branch(tree)
+
+
 @lru_cache(maxsize=4096)
-def _plan(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+def _plan(phrases: tuple[str, ...]) -> _Plan:
     """`phrases` grouped by the longest literal every match of each holds (`_required`; "" for none),
     each with its other literals, in their order: `find` tests a literal shared by many phrases (a
     speaker's names, say) once per text instead of once per phrase."""
-    groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for phrase in phrases:
         required = _required(phrase)
         key = max(required, key=len, default="")
         rest = list(required)
         if key:
             rest.remove(key)
-        groups.setdefault(key, []).append((phrase, tuple(rest)))
-    return tuple((key, tuple(members)) for key, members in groups.items())
+        grouped.setdefault(key, []).append((phrase, tuple(rest)))
+    groups = tuple((key, tuple(members)) for key, members in grouped.items())
+    literals = [key for key in grouped if key]
+    if len(literals) < LITERAL_SCAN:
+        return _Plan(groups, None, {})
+    members = dict(groups)
+    within = {
+        key: tuple((key[:n], members[key[:n]]) for n in range(1, len(key) + 1) if key[:n] in members)
+        for key in literals
+    }
+    within[""] = (("", members[""]),) if "" in members else ()
+    return _Plan(groups, re.compile(_trie(literals)), within)
 
 
 class _Kept(tuple):  # type: ignore[type-arg]
@@ -721,14 +795,7 @@ def _find(
     hits = []
     # Each phrase's hits are found apart and all are sorted below, so the order phrases are tried in
     # does not matter; a phrase lacking one of its literals cannot match.
-    candidates = [
-        phrase
-        for key, members in _plan(phrases)
-        if key in folded
-        for phrase, rest in members
-        if not rest or all(map(folded.__contains__, rest))
-    ]
-    for phrase in candidates:
+    for phrase in _plan(phrases).candidates(folded):
         slotted = "{state}" in phrase
         if slotted:
             if names is None:
