@@ -466,13 +466,13 @@ def turns(
     that several issuers of the corpus hold («وزير الخارجية»)."""
     speech = lexicon.speech
     ms = mentions(text, corpus, lexicon, lang, states)
-    verbs = find(_kept(speech.verbs, lang), text)
-    comps = find(_kept(speech.complementizers, lang), text)
-    accusing = {(h.start, h.end) for h in find(_kept(speech.accusing, lang), text)}
-    content = {(h.start, h.end) for h in find(_kept(speech.attributing, lang), text)}
-    media = find(_kept(speech.media, lang), text)
-    prepositions = find(_kept(speech.not_subject.prepositions, lang), text)
-    not_subject = find(_kept(speech.not_subject, lang), text) + media
+    verbs = find(speech.verbs.get(lang), text)
+    comps = find(speech.complementizers.get(lang), text)
+    accusing = {(h.start, h.end) for h in find(speech.accusing.get(lang), text)}
+    content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
+    media = find(speech.media.get(lang), text)
+    prepositions = find(speech.not_subject.prepositions.get(lang), text)
+    not_subject = find(speech.not_subject.get(lang), text) + media
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []
     for head in _HEADLINE_FRAME.finditer(text):
