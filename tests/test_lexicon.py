@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from muqabala.data.errors import DataError
-from muqabala.lexicon.phrases import find, find_each, load_lexicon, state_names
+from muqabala.lexicon.phrases import LITERAL_SCAN, _plan, find, find_each, keep, keep_each, load_lexicon, state_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,3 +92,31 @@ def test_find_each_gives_what_one_find_per_list_gives(text, exclude):
         ["{state} accused", "بالهجوم"],
     ]
     assert find_each(lists, text, states, exclude) == [find(p, text, states, exclude) for p in lists]
+
+
+def test_a_long_list_is_scanned_for_its_literals_with_the_hits_of_one_find_per_phrase():
+    # Literals starting with others (ome, omega, omegaland), overlapping in the text (aba, bab in
+    # "ababa"), Arabic ones written with attached letters, a phrase of no literal ({state}).
+    phrases = [
+        "ome*",
+        "omega",
+        "omegaland",
+        "aba",
+        "bab",
+        "الصين",
+        "accused ... {state}",
+        "{state}",
+        *(f"name{i} x{i}" for i in range(LITERAL_SCAN)),
+    ]
+    assert _plan(tuple(phrases)).scan is not None
+    states = {"XO": ["Omega", "أوميغا"]}
+    for text in ["ababa omegaland, omega ome; name7 x7 name70 x1", "وبالصين اتهمت أوميغا", "accused omegas", ""]:
+        one_by_one = sorted(
+            (h for p in phrases for h in find([p], text, states)), key=lambda h: (h.start, -h.end, h.phrase)
+        )
+        assert find(phrases, text, states) == one_by_one, text
+        assert find(keep(phrases), text, states) == one_by_one, text
+        assert find_each(keep_each([phrases[:4], phrases]), text, states) == [
+            find(phrases[:4], text, states),
+            one_by_one,
+        ]

@@ -14,6 +14,7 @@ from muqabala.lexicon.phrases import (
     _compile,
     _matches_at,
     _permit,
+    _slot_start_places,
     _slot_starts,
     find,
     load_lexicon,
@@ -105,3 +106,32 @@ def test_a_phrase_opening_with_the_slot_is_matched_from_its_starts_as_finditer_m
                 assert [(m.span(), m.groupdict()) for m in ours] == [
                     (m.span(), m.groupdict()) for m in pattern.finditer(subject)
                 ], (phrase, text, allowed)
+
+
+def test_the_slots_start_places_are_found_from_the_names_heads_as_the_slot_finds_them():
+    names = state_names(
+        {
+            "XO": ["Omega", "South Omega", "أوميغا", "الأوميغية", "omega-land"],
+            "XA": ["Alpha*", "ألفا", "البلاد", "A"],
+            "XR": ["{state} nowhere", "... Rho"],
+        }
+    )
+    assert names.heads is not None
+    texts = [
+        "South Omega accused Alpha, and Omega's hackers; Alphas omega land omegaland a rho",
+        "وأوميغا اتهمت ألفا وبألفا وللبلاد وبالبلاد والأوميغية، omegas alpha-omega accused",
+        "nothing named here",
+    ]
+    for allowed in ((0, 1, 2), (1,), ()):
+        for text in texts:
+            subject = fold(text)[0] + "".join(_permit(i) for i in allowed)
+            expected = [m.start() for m in _slot_starts(names.slot).finditer(subject)]
+            assert _slot_start_places(names.slot, names.heads, subject) == expected, (text, allowed)
+    assert _slot_start_places(names.slot, names.heads, fold(texts[1])[0] + _permit(0) + _permit(1))
+
+
+def test_a_name_without_a_literal_head_makes_the_slot_scan_every_place():
+    names = state_names({"XO": ["Omega", "-land"]})
+    assert names.heads is None
+    subject = "omega land" + _permit(0)
+    assert _slot_start_places(names.slot, names.heads, subject) == [0, 6]

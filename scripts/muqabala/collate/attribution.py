@@ -30,7 +30,21 @@ from muqabala.collate.views import ANONYMOUS, UNLISTED, rank
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Issuer
 from muqabala.lexicon.normalize import fold, words
-from muqabala.lexicon.phrases import Hit, Lexicon, Organ, StateNames, find, find_each, state_names
+from muqabala.lexicon.phrases import (
+    AttributionLexicon,
+    Cues,
+    Hit,
+    Lexicon,
+    NotSubject,
+    Organ,
+    SpeechLexicon,
+    StateNames,
+    find,
+    find_each,
+    keep,
+    keep_each,
+    state_names,
+)
 from muqabala.lexicon.quotations import inside
 from muqabala.report import Attribution, Texts
 
@@ -77,8 +91,9 @@ def code(
     names = states if isinstance(states, StateNames) else state_names(states)
     found: list[tuple[str, Hit, str | None]] = []
     organ: Organ | None = None
+    cued, declining, named_groups = _coder_lists(lex, lang)
     # One `find` for every organ and level (`find_each`): the same hits as one `find` for each.
-    listed = find_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels], text, names, exclude)
+    listed = find_each(cued, text, names, exclude)
     for o, organ_hits in zip(lex.organs, listed, strict=False):
         for hit in organ_hits:
             if o.state and hit.state and hit.state != o.state:
@@ -87,7 +102,7 @@ def code(
                 continue  # the speaker names its own state's body ("Russia's SVR" in the SVR's reply)
             found.append(("state_organ", hit, hit.state or o.state))
             organ = organ or o
-    refused = find(lex.declined.get(lang), text, names) if lex.declined.get(lang) else []
+    refused = find(declining, text, names) if declining else []
     declined = frozenset(st for st in (_declined_state(text, d, names, exclude) for d in refused) if st)
     for lv, level_hits in zip(lex.levels, listed[len(lex.organs) :], strict=True):
         found += [
@@ -96,7 +111,7 @@ def code(
             if not (exclude and _own_state_in_gap(text, hit, names, exclude))
             and not any(d.start <= hit.start <= d.end for d in refused)  # "not in a position to attribute … to"
         ]
-    grouped = find_each([g.get(lang) for g in lex.groups], text)
+    grouped = find_each(named_groups, text)
     groups = sorted({g.name for g, hits in zip(lex.groups, grouped, strict=True) if hits})
     if not found:
         return Coding(Attribution(level="none", groups=groups), (), declined)
@@ -130,6 +145,23 @@ def code(
         tuple(sorted({h for _, h, _ in best}, key=lambda h: (h.start, h.end))),
         declined,
     )
+
+
+_Lists = tuple[tuple[str, ...], ...]
+
+_CODER_LISTS: dict[tuple[int, str], tuple[AttributionLexicon, tuple[_Lists, tuple[str, ...], _Lists]]] = {}
+"""`_coder_lists` by the identity of the lexicon (held, so that no id is reused) and the language."""
+
+
+def _coder_lists(lex: AttributionLexicon, lang: str) -> tuple[_Lists, tuple[str, ...], _Lists]:
+    """The phrases `code` looks for in `lang`: each organ's then each level's, the declining ones, each
+    group's; built (and kept, `phrases.keep`) once per lexicon and language instead of once per text coded."""
+    cached = _CODER_LISTS.get((id(lex), lang))
+    if cached is None or cached[0] is not lex:
+        cued = keep_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels])
+        groups = keep_each(g.get(lang) for g in lex.groups)
+        cached = _CODER_LISTS[(id(lex), lang)] = (lex, (cued, keep(lex.declined.get(lang)), groups))
+    return cached[1]
 
 
 def _declined_state(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> str | None:
@@ -205,13 +237,22 @@ class _SpeakerNames:
 _SPEAKER_NAMES: dict[tuple[int, ...], tuple[list[object], _SpeakerNames, dict[str, str]]] = {}
 """`_speaker_names` by the identity of the issuer objects (held, so that no id is reused)."""
 
+_LAST_SPEAKER_NAMES: list[tuple[list[object], _SpeakerNames, dict[str, str]]] = []
+"""The entry of `_SPEAKER_NAMES` given last: a corpus's issuers are compared with its list first, the
+same objects in the same order (or equal ones, which give the same names), an eighth of the cost of
+their ids' tuple once per sentence."""
+
 
 def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     """The issuers' names for `mentions`, and each country's government issuer: built once per set of
     issuers instead of once per sentence (it was most of `mentions`' time at 100 cases)."""
-    key = tuple(map(id, corpus.issuers.values()))
+    now: list[object] = list(corpus.issuers.values())
+    if _LAST_SPEAKER_NAMES and _LAST_SPEAKER_NAMES[0][0] == now:
+        return _LAST_SPEAKER_NAMES[0][1], _LAST_SPEAKER_NAMES[0][2]
+    key = tuple(map(id, now))
     cached = _SPEAKER_NAMES.get(key)
     if cached is not None:
+        _LAST_SPEAKER_NAMES[:] = [cached]
         return cached[1], cached[2]
     issuers = []
     for issuer in corpus.issuers.values():
@@ -241,8 +282,36 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     }
     if len(_SPEAKER_NAMES) >= 8:
         _SPEAKER_NAMES.clear()
-    _SPEAKER_NAMES[key] = (list(corpus.issuers.values()), names, governments)
+    _SPEAKER_NAMES[key] = (now, names, governments)
+    _LAST_SPEAKER_NAMES[:] = [_SPEAKER_NAMES[key]]
     return names, governments
+
+
+_KEPT: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
+"""`_kept` by the identity of the lexicon's part (held, so that no id is reused) and the language."""
+
+
+def _kept(cues: Cues | NotSubject, lang: str) -> tuple[str, ...]:
+    """`cues.get(lang)` kept (`phrases.keep`) once per lexicon and language, not built once per sentence."""
+    entry = _KEPT.get((id(cues), lang))
+    if entry is None or entry[0] is not cues:
+        entry = _KEPT[(id(cues), lang)] = (cues, keep(cues.get(lang)))
+    return entry[1]
+
+
+_SPEAKER_LISTS: dict[tuple[int, int, str], tuple[object, object, tuple[tuple[str, ...], ...]]] = {}
+"""`_speaker_lists` by the identity of the issuers' names and of the speech lexicon (both held) and the language."""
+
+
+def _speaker_lists(names: _SpeakerNames, speech: SpeechLexicon, lang: str) -> tuple[tuple[str, ...], ...]:
+    """What `mentions` looks for: every issuer's names, the collective speakers, the anonymous ones (kept)."""
+    entry = _SPEAKER_LISTS.get((id(names), id(speech), lang))
+    if entry is None or entry[0] is not names or entry[1] is not speech:
+        lists = keep_each([names.phrases, speech.collective.get(lang), speech.anonymous.get(lang)])
+        if len(_SPEAKER_LISTS) >= 8:
+            _SPEAKER_LISTS.clear()
+        entry = _SPEAKER_LISTS[(id(names), id(speech), lang)] = (names, speech, lists)
+    return entry[2]
 
 
 SURNAME_LETTERS = 4
@@ -302,15 +371,13 @@ def mentions(
     names, governments = _speaker_names(corpus)
     # One `find` over every issuer's names, then each issuer's hits in its turn: `find` matches
     # each phrase on its own, so this gives what one `find` per issuer gives, at a fraction of the cost.
-    everyone, collective, anonymous = find_each(
-        [names.phrases, lexicon.speech.collective.get(lang), lexicon.speech.anonymous.get(lang)], text
-    )
+    everyone, collective, anonymous = find_each(_speaker_lists(names, lexicon.speech, lang), text)
     said = {h.phrase for h in everyone}
     for who, phrases in names.issuers if everyone else ():
         if phrases.isdisjoint(said):
             continue  # most issuers are not named in a sentence: not one hit to look at
         raw += made([h for h in everyone if h.phrase in phrases], who)
-    authorities = lexicon.speech.authorities.get(lang)
+    authorities = _kept(lexicon.speech.authorities, lang)
     if authorities:
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
             if hit.state in governments:
