@@ -178,6 +178,32 @@ def test_a_worker_gets_its_own_copies_of_its_cases(exchange):
     assert _collate_cases((corpus, lexicon), sent) == _collate_cases((corpus, lexicon), [case])
 
 
+def test_a_worker_sends_its_parts_back_pickled_and_they_come_back_the_same(exchange):
+    import pickle
+
+    from muqabala.collate.engine import _collate_cases, _collate_pickled
+    from muqabala.lexicon.phrases import load_lexicon
+
+    corpus = load_corpus(exchange)
+    lexicon = load_lexicon(exchange / "lexicon")
+    case = corpus.cases[min(corpus.cases)]
+    sent = pickle.dumps([case])
+    back = pickle.loads(_collate_pickled((corpus, lexicon), sent))
+    assert back == _collate_cases((corpus, lexicon), [case])
+    # Objects that set every field share their class's set of fields set, and it stays whole:
+    # assigning a field adds a name it holds already.
+    evidence = [e for _, a in back[1] for c in a.claims for e in c.evidence]
+    assert len(evidence) > 1
+    assert all(e.model_fields_set is evidence[0].model_fields_set for e in evidence)
+    evidence[0].score = 0.5
+    assert evidence[1].model_fields_set == set(type(evidence[1]).model_fields)
+    # Unpickled data objects that set the same fields share one set too.
+    (fresh,) = pickle.loads(sent)
+    sentences = [s for st in fresh.statements.values() for s in st.sentences()]
+    assert fresh.statements == case.statements
+    assert len({id(s.model_fields_set) for s in sentences}) < len(sentences)
+
+
 def test_a_sentence_without_a_speaker_leaves_the_issuer_acting_in_it_in_force(tmp_path):
     # «روريتانيا تستدعي سفير سيلدافيا.» names no speaker; «وقال المسؤول» after it is Ruritania's official.
     shutil.copytree(RURITANIA, tmp_path, dirs_exist_ok=True)

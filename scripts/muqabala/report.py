@@ -6,7 +6,8 @@ Everything here is computed by the engine except what carries `origin: "editor"`
 
 from __future__ import annotations
 
-from typing import Literal
+import sys
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,8 +19,40 @@ REPORT_SCHEMA_VERSION = 2
 """Raised when a field is added or changes meaning (2: `licence`); readers check it."""
 
 
+_EVERY_FIELD: dict[type, set[str]] = {}
+"""Per class of the report, the set of all its fields: shared by the unpickled objects that set every one."""
+
+
 class _Out(BaseModel):
+    """A part of the report: pickled compactly, since the engine's workers send the parts back pickled.
+
+    A report at 1000 cases is ~1.5 million of these objects in the process that assembles it
+    (docs/performance.md, ninth session). Pydantic gives each its own set of the fields set at
+    creation (a third of an unpickled part's bytes); here an object whose every field was set shares
+    one set of its class instead: pydantic only ever adds a field's name to that set, and every name
+    is in it already. Its strings are interned, so that the issuer, role, language and reasons
+    repeated in every evidence are each held once.
+    """
+
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        if len(self.__pydantic_fields_set__) == len(type(self).model_fields):
+            state["__pydantic_fields_set__"] = None  # every field: the class's set (`__setstate__`)
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        cls = type(self)
+        if state.get("__pydantic_fields_set__", ()) is None:
+            state["__pydantic_fields_set__"] = _EVERY_FIELD.setdefault(cls, set(cls.model_fields))
+        fields = state.get("__dict__", {})
+        for name, value in fields.items():
+            if type(value) is str:
+                fields[name] = sys.intern(value)
+            elif type(value) is list and value and type(value[0]) is str:
+                fields[name] = [sys.intern(v) if type(v) is str else v for v in value]
+        super().__setstate__(state)
 
 
 class Texts(_Out):

@@ -42,6 +42,12 @@ MAX_EVIDENCE = 5
 CANDIDATES = 20
 """Sentences the aligner proposes per claim, before the engine's own reordering (`_attributing_first`)."""
 
+CASES_PER_SHARE = 8
+"""Cases a worker collates at a time at most (`parallel.shares`): a worker's memory is what one share
+needs at its peak (its aligner's indexes, case views and report parts, ~2 MB a case) on top of
+what it inherited, and freed memory stays with the worker; 25 a share cost each worker ~40 MB more
+at 1000 cases (docs/performance.md, ninth session)."""
+
 SPEAKING_KINDS = ("government", "intergovernmental_body")
 """Issuers a collective speaker ("the countries") can stand for."""
 
@@ -83,8 +89,18 @@ def collate_cases(
         # Each share carries its cases, pickled before the fork (see `_collate_cases`): pickling them
         # while the workers run would write to every page of the corpus here (reference counts), and
         # each page written after the fork counts twice, here and in the workers that still share it.
-        shares = [pickle.dumps([corpus.cases[cid] for cid in share]) for share in parallel.shares(wanted, workers)]
-        parts = parallel.map_forked(_collate_cases, (corpus, lexicon), shares, workers)
+        shares = [
+            pickle.dumps([corpus.cases[cid] for cid in share])
+            for share in parallel.shares(wanted, workers, CASES_PER_SHARE)
+        ]
+        # The parts come back pickled and are unpickled once the workers are gone: as objects they
+        # weigh ~3 times their pickle, and held here beside the workers they made the engine's peak.
+        blobs = parallel.map_forked(_collate_pickled, (corpus, lexicon), shares, workers)
+        del shares
+        blobs.reverse()
+        parts = []
+        while blobs:
+            parts.append(pickle.loads(blobs.pop()))
     else:
         parts = [_collate_cases((corpus, lexicon), [corpus.cases[cid] for cid in wanted])]
     reports = sorted((r for part in parts for r in part[0]), key=lambda r: r[0])
@@ -145,6 +161,11 @@ def _collate_cases(
         else:
             articles.append((k, article_report(art, build_case(then, lexicon, art.case), Aligner(then, lexicon))))
     return reports, articles
+
+
+def _collate_pickled(shared: tuple[Corpus, Lexicon], share: bytes) -> bytes:
+    """`_collate_cases` of a pickled share, its result pickled: what a forked worker computes."""
+    return pickle.dumps(_collate_cases(shared, share), pickle.HIGHEST_PROTOCOL)
 
 
 def _as_published(corpus: Corpus, art: Article) -> Corpus | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -119,8 +119,26 @@ Url = Annotated[str, AfterValidator(_check_url)]
 """An absolute http or https address."""
 
 
+_FIELDS_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
+"""The sets of fields set that unpickled data objects share, by class and names (`_Model.__setstate__`)."""
+
+
 class _Model(BaseModel):
+    """A data object: frozen, and pickled compactly, since files read by forked workers (`load_corpus`)
+    and the cases sent to the engine's workers arrive pickled.
+
+    Pydantic gives each object its own set of the fields set at creation (a third of a small
+    object's bytes). Frozen, an object never adds to it (pydantic copies it for `model_copy`), so the
+    unpickled objects of a class that set the same fields share one set.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        names = state.get("__pydantic_fields_set__")
+        if names is not None:
+            state["__pydantic_fields_set__"] = _FIELDS_SETS.setdefault((type(self), frozenset(names)), names)
+        super().__setstate__(state)
 
 
 class Bilingual(_Model):

@@ -79,9 +79,9 @@ MAX_SHARE = 25
 shares keep each worker small in a large archive (126 cases a share at 1000 cases before)."""
 
 
-def shares(items: Sequence[T], jobs: int) -> list[list[T]]:
-    """`items` cut into `SHARES_PER_JOB` shares per worker, of `MAX_SHARE` items at most, in order."""
-    size = min(MAX_SHARE, max(1, -(-len(items) // (jobs * SHARES_PER_JOB))))
+def shares(items: Sequence[T], jobs: int, most: int = MAX_SHARE) -> list[list[T]]:
+    """`items` cut into `SHARES_PER_JOB` shares per worker, of `most` items at most, in order."""
+    size = min(most, max(1, -(-len(items) // (jobs * SHARES_PER_JOB))))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
