@@ -136,7 +136,7 @@ def test_reports_alleging_what_the_speaker_stated_lower_its_certainty():
     found = hedge.check(claim, case)
     assert [(d.severity, d.details["hedge"], d.claim_span.text) for d in found] == [("major", "doubt", "تزعم")]
     assert found[0].explanation.en == (
-        "The source states it without reservation; the claim presents it as an allegation («تزعم»)."
+        "The source states it without reservation; the claim presents it as an allegation."
     )
     assert found[0].explanation.ar == "يذكر المصدر الأمر دون تحفّظ، بينما يقدّمه الادعاء زعمًا («تزعم»)."
 

@@ -168,8 +168,10 @@ def test_a_measure_no_statement_reports_is_unsupported():
         "summon",
         "تستدعي السفير",
     )
-    assert found.explanation.en == "No primary statement reports the measure the claim describes («تستدعي السفير»)."
-    assert found.explanation.ar == "لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء («تستدعي السفير»)."
+    assert found.explanation.en == "No primary statement reports the measure the claim describes (a summons)."
+    assert (
+        found.explanation.ar == "لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء (استدعاء: «تستدعي السفير»)."
+    )
 
 
 def test_a_measure_a_statement_reports_in_its_own_words_is_left_to_the_other_rules():

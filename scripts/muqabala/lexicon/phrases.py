@@ -259,6 +259,10 @@ class Act(Cues):
 
     id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     """Short name used in reports (`summon`)."""
+    name: Annotated[str, Field(min_length=1)]
+    """What it is called in an English explanation (`a summons`)."""
+    name_ar: Annotated[str, Field(min_length=1)]
+    """What it is called in an Arabic explanation (`استدعاء`)."""
 
 
 class FormCue(Cues):

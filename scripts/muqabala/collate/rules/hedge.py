@@ -35,11 +35,13 @@ def explain(cue_en: str, cue_ar: str) -> tuple[str, str]:
 
 
 def explain_doubt(doubt_ar: str, doubt_en: str) -> tuple[str, str]:
-    """The explanation of a lowered certainty, quoting the claim's word of doubt."""
-    said = quote(doubt_ar, "ar") if doubt_ar else quote(doubt_en, "en")
+    """The explanation of a lowered certainty, quoting the claim's word of doubt in the explanation of
+    its own language only (the span marks it in the other)."""
+    said_en = f" ({quote(doubt_en, 'en')})" if doubt_en else ""
+    said_ar = f" ({quote(doubt_ar, 'ar')})" if doubt_ar else ""
     return (
-        f"The source states it without reservation; the claim presents it as an allegation ({said}).",
-        f"يذكر المصدر الأمر دون تحفّظ، بينما يقدّمه الادعاء زعمًا ({said}).",
+        f"The source states it without reservation; the claim presents it as an allegation{said_en}.",
+        f"يذكر المصدر الأمر دون تحفّظ، بينما يقدّمه الادعاء زعمًا{said_ar}.",
     )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 from muqabala.collate.views import ANONYMOUS, SUPPORT_SCORE, UNLISTED, CaseView, ClaimView, adjusted, flag, names
-from muqabala.lexicon.phrases import find
+from muqabala.lexicon.phrases import Act, find
 from muqabala.lexicon.quotations import inside
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import quote
@@ -128,25 +128,28 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
         ]
     act = _unreported_act(claim, case)
     if act is not None:
-        name, start, end = act
+        measure, start, end = act
+        # Each explanation quotes the claim's words only in the claim's own language.
         said = quote(claim.original[start:end], claim.lang)
+        en = f"{measure.name}, {said}" if claim.lang == "en" else measure.name
+        ar = f"{measure.name_ar}: {said}" if claim.lang == "ar" else measure.name_ar
         return [
             flag(
                 "unsupported",
                 "major",
-                f"No primary statement reports the measure the claim describes ({said})." + note_en,
-                f"لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء ({said})." + note_ar,
+                f"No primary statement reports the measure the claim describes ({en})." + note_en,
+                f"لا يذكر أيٌّ من البيانات الرسمية الإجراء الذي يرويه الادعاء ({ar})." + note_ar,
                 claim.span(start, end),
                 None,
                 kind="no_act",
-                act=name,
+                act=measure.id,
                 context=context,
             )
         ]
     return []
 
 
-def _unreported_act(claim: ClaimView, case: CaseView) -> tuple[str, int, int] | None:
+def _unreported_act(claim: ClaimView, case: CaseView) -> tuple[Act, int, int] | None:
     """The first measure the claim reports in its own words (not inside a quotation) that no primary
     sentence of the case reports in its original language, with where it stands."""
     for act in case.lexicon.speech.acts:
@@ -156,7 +159,7 @@ def _unreported_act(claim: ClaimView, case: CaseView) -> tuple[str, int, int] | 
         # The official wording, not the editors' Arabic: «ويستدعي ردًا» renders "calls for a response".
         # A statement in a third language (German) is read in its English translation.
         if not any(find(act.get(_read(src.lang)), src.words(_read(src.lang))) for src in case.sources):
-            return act.id, hits[0].start, hits[0].end
+            return act, hits[0].start, hits[0].end
     return None
 
 
