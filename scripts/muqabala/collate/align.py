@@ -96,6 +96,7 @@ news, not figures fitted to a case: they keep another case's statements, filed u
 mistake or grown into it, from outranking the statements of the article's own days."""
 
 MAX_TERM_REASONS = 6
+"""Matched terms listed per language, by contribution."""
 
 LEAD_WEIGHT = 0.05
 """Added, for an article's headline, to each statement's lead (its first sentence that holds
@@ -103,7 +104,6 @@ something): a headline sums up the story and an official statement puts its main
 Ninth wave, on the 24 tuning cases' 54 headlines: any value from 0.02 to 0.3 gives the same three
 headlines their evidence and takes it from none (docs/evaluation.md); the smallest clear margin was
 kept. The article's first sentence gained two and lost two the same way, and takes no bonus."""
-"""Matched terms listed per language, by contribution."""
 
 
 @dataclass(frozen=True)
@@ -175,19 +175,19 @@ class Aligner:
         self._concepts = lexicon.concept_matcher
         self._matcher = EntityMatcher(lexicon.entities, corpus.issuers.values())
         self._cases: dict[str, _CaseIndex] = {}
-        lead_of: set[str] = set()
         for st in corpus.statements.values():
             case = self._cases.setdefault(st.case, _CaseIndex({lang: BM25Index() for lang in LANGS}))
             day = date.fromisoformat(st.date[:10])
             voiced = case.voiced.setdefault(st.id, {st.issuer, *speaker_ids(st.speaker)})
+            lead = True
             for sen in st.sentences():
                 voiced.update(speaker_ids(sen.speaker))
                 if sen.role in ("intro", "heading") or _introduces(sen, st.language, lexicon):
                     continue  # "The Foreign Secretary said:" holds nothing a claim can rest on
                 doc = f"{st.id}#{sen.id}"
-                if st.id not in lead_of:
-                    lead_of.add(st.id)
+                if lead:
                     case.leads.add(doc)
+                    lead = False
                 case.dates[doc] = day
                 feats = self._features(sen, st.language)
                 case.features[doc] = feats

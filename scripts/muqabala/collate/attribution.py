@@ -35,7 +35,6 @@ from muqabala.lexicon.phrases import (
     Cues,
     Hit,
     Lexicon,
-    NotSubject,
     Organ,
     SpeechLexicon,
     StateNames,
@@ -43,6 +42,7 @@ from muqabala.lexicon.phrases import (
     find_each,
     keep,
     keep_each,
+    per_lexicon,
     state_names,
 )
 from muqabala.lexicon.quotations import inside
@@ -149,19 +149,20 @@ def code(
 
 _Lists = tuple[tuple[str, ...], ...]
 
-_CODER_LISTS: dict[tuple[int, str], tuple[AttributionLexicon, tuple[_Lists, tuple[str, ...], _Lists]]] = {}
-"""`_coder_lists` by the identity of the lexicon (held, so that no id is reused) and the language."""
-
 
 def _coder_lists(lex: AttributionLexicon, lang: str) -> tuple[_Lists, tuple[str, ...], _Lists]:
     """The phrases `code` looks for in `lang`: each organ's then each level's, the declining ones, each
     group's; built (and kept, `phrases.keep`) once per lexicon and language instead of once per text coded."""
-    cached = _CODER_LISTS.get((id(lex), lang))
-    if cached is None or cached[0] is not lex:
-        cued = keep_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels])
-        groups = keep_each(g.get(lang) for g in lex.groups)
-        cached = _CODER_LISTS[(id(lex), lang)] = (lex, (cued, keep(lex.declined.get(lang)), groups))
-    return cached[1]
+    return per_lexicon(
+        "coder",
+        (lex,),
+        lang,
+        lambda: (
+            keep_each([o.get(lang) for o in lex.organs] + [lv.get(lang) for lv in lex.levels]),
+            keep(lex.declined.get(lang)),
+            keep_each(g.get(lang) for g in lex.groups),
+        ),
+    )
 
 
 def _declined_state(text: str, hit: Hit, names: StateNames, exclude: set[str] | frozenset[str]) -> str | None:
@@ -287,31 +288,19 @@ def _speaker_names(corpus: Corpus) -> tuple[_SpeakerNames, dict[str, str]]:
     return names, governments
 
 
-_KEPT: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
-"""`_kept` by the identity of the lexicon's part (held, so that no id is reused) and the language."""
-
-
-def _kept(cues: Cues | NotSubject, lang: str) -> tuple[str, ...]:
+def _kept(cues: Cues, lang: str) -> tuple[str, ...]:
     """`cues.get(lang)` kept (`phrases.keep`) once per lexicon and language, not built once per sentence."""
-    entry = _KEPT.get((id(cues), lang))
-    if entry is None or entry[0] is not cues:
-        entry = _KEPT[(id(cues), lang)] = (cues, keep(cues.get(lang)))
-    return entry[1]
-
-
-_SPEAKER_LISTS: dict[tuple[int, int, str], tuple[object, object, tuple[tuple[str, ...], ...]]] = {}
-"""`_speaker_lists` by the identity of the issuers' names and of the speech lexicon (both held) and the language."""
+    return per_lexicon("cues", (cues,), lang, lambda: keep(cues.get(lang)))
 
 
 def _speaker_lists(names: _SpeakerNames, speech: SpeechLexicon, lang: str) -> tuple[tuple[str, ...], ...]:
     """What `mentions` looks for: every issuer's names, the collective speakers, the anonymous ones (kept)."""
-    entry = _SPEAKER_LISTS.get((id(names), id(speech), lang))
-    if entry is None or entry[0] is not names or entry[1] is not speech:
-        lists = keep_each([names.phrases, speech.collective.get(lang), speech.anonymous.get(lang)])
-        if len(_SPEAKER_LISTS) >= 8:
-            _SPEAKER_LISTS.clear()
-        entry = _SPEAKER_LISTS[(id(names), id(speech), lang)] = (names, speech, lists)
-    return entry[2]
+    return per_lexicon(
+        "speakers",
+        (names, speech),
+        lang,
+        lambda: keep_each([names.phrases, speech.collective.get(lang), speech.anonymous.get(lang)]),
+    )
 
 
 SURNAME_LETTERS = 4
@@ -472,11 +461,12 @@ def turns(
     content = {(h.start, h.end) for h in find(speech.attributing.get(lang), text)}
     media = find(speech.media.get(lang), text)
     prepositions = find(speech.not_subject.prepositions.get(lang), text)
-    not_subject = find(speech.not_subject.get(lang), text) + media
     # «وقال بيان مشترك لكل من وزير … ومدير …»: a document with its owner after it is a subject of its
     # own, not the speaker in force; its owner names the speaker, or nobody on file.
-    owned = {(h.start, h.end) for h in find(speech.not_subject.anaphoric.get(lang), text) if _OWNER.match(text, h.end)}
-    not_subject = [h for h in not_subject if (h.start, h.end) not in owned]
+    anaphoric = set(speech.not_subject.anaphoric.get(lang))
+    not_subject = [
+        h for h in find(speech.not_subject.get(lang), text) if not (h.phrase in anaphoric and _OWNER.match(text, h.end))
+    ] + media
     addressees = find(speech.not_subject.addressees.get(lang), text)
     order = ("after", "before") if lang in speech.subject_after_verb else ("before", "after")
     out: list[Turn] = []

@@ -97,7 +97,7 @@ def collate_cases(
         # weigh ~3 times their pickle, and held here beside the workers they made the engine's peak.
         blobs = parallel.map_forked(_collate_pickled, (corpus, lexicon), shares, workers)
         del shares
-        blobs.reverse()
+        blobs.reverse()  # popped from the end in order, each pickle freed once it is read
         parts = []
         while blobs:
             parts.append(pickle.loads(blobs.pop()))

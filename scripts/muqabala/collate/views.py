@@ -15,7 +15,7 @@ from muqabala import vocabulary
 from muqabala.collate.align import ENTITY_WEIGHT, SPEAKER_WEIGHT
 from muqabala.data.corpus import Corpus
 from muqabala.data.model import Statement
-from muqabala.lexicon.phrases import Lexicon, StateNames, state_names
+from muqabala.lexicon.phrases import Lexicon, StateNames, find, state_names
 from muqabala.report import ATTRIBUTION_ORDER, Attribution, Discrepancy, DiscrepancyType, SourceSpan, Span, Texts
 from muqabala.vocabulary import ATTRIBUTION_LEVELS, Grammar, join, wording
 
@@ -285,6 +285,20 @@ class CaseView:
         """Every sentence of the case's statements by its ref (primary, then secondary); read once the
         case is built."""
         return {s.ref: s for s in self.sources + self.secondary}
+
+    @cached_property
+    def acts(self) -> frozenset[str]:
+        """The measures (speech.yaml `acts`) some primary sentence of the case reports, read in the
+        statement's own wording, not the editors' Arabic («ويستدعي ردًا» renders "calls for a response");
+        a statement in a third language (German) is read in its English translation."""
+        found = set()
+        for act in self.lexicon.speech.acts:
+            for src in self.sources:
+                lang = src.lang if src.lang in ("ar", "en") else "en"
+                if find(act.get(lang), src.words(lang)):
+                    found.add(act.id)
+                    break
+        return frozenset(found)
 
     @cached_property
     def prepared_states(self) -> StateNames:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal, TypeVar, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -736,6 +736,28 @@ class _Kept(tuple):  # type: ignore[type-arg]
         except AttributeError:
             self._hash = tuple.__hash__(self)
             return self._hash
+
+
+T = TypeVar("T")
+
+_PER_LEXICON: dict[tuple[str, tuple[int, ...], str], tuple[tuple[object, ...], object]] = {}
+"""`per_lexicon`'s answers by name, the identities of their parts (held, so that no id is reused) and language."""
+
+PER_LEXICON_MOST = 64
+"""Answers `per_lexicon` keeps: a few lexicons (and issuer sets) at a time, in tests many in turn."""
+
+
+def per_lexicon(name: str, parts: tuple[object, ...], lang: str, build: Callable[[], T]) -> T:
+    """What `build` makes from some parts of a lexicon (or other objects read but never changed) in
+    `lang`, made once per those objects and language instead of once per text: the coder's phrase
+    lists, the speaker analysis's, the scope rule's patterns. `name` tells the uses apart."""
+    key = (name, tuple(map(id, parts)), lang)
+    entry = _PER_LEXICON.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], parts, strict=True)):
+        if len(_PER_LEXICON) >= PER_LEXICON_MOST:
+            _PER_LEXICON.clear()
+        entry = _PER_LEXICON[key] = (parts, build())
+    return entry[1]  # type: ignore[return-value]
 
 
 def keep(phrases: Iterable[str]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ import re
 from muqabala.collate.attribution import mentions
 from muqabala.collate.views import SUPPORT_SCORE, CaseView, ClaimView, Source, adjusted, flag
 from muqabala.lexicon.normalize import fold
-from muqabala.lexicon.phrases import ScopeLexicon, find
+from muqabala.lexicon.phrases import ScopeLexicon, find, per_lexicon
 from muqabala.report import Discrepancy
 from muqabala.vocabulary import join, quote
 
@@ -26,32 +26,23 @@ NEAR = 5
 """How many of the closest primary sentences may give the wider scope."""
 
 
-_PATTERNS: dict[
-    tuple[int, str], tuple[ScopeLexicon, tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]] | None]
-] = {}
-"""`_patterns` by the identity of the scope lexicon (held, so that no id is reused) and the language."""
-
-
 def _patterns(sc: ScopeLexicon, lang: str) -> tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]] | None:
     """The places of `sc` in `lang` (folded name, code), longest first, and the patterns of `places`:
     a first place after a locative, and each place coordinated with it; None without places. Built
     once per lexicon and language instead of once per text."""
-    kept = _PATTERNS.get((id(sc), lang))
-    if kept is not None and kept[0] is sc:
-        return kept[1]
+    return per_lexicon("scope", (sc,), lang, lambda: _compiled(sc, lang))
+
+
+def _compiled(sc: ScopeLexicon, lang: str) -> tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]] | None:
     names = sorted(((fold(n)[0], p.code) for p in sc.places for n in p.get(lang)), key=lambda x: -len(x[0]))
+    if not names:
+        return None
     alt = "|".join(f"(?P<p{i}>{re.escape(n)})" for i, (n, _) in enumerate(names))
-    out = None
-    if alt:
-        loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
-        attached = r"[وف]?ب" if lang == "ar" else "(?!)"
-        first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
-        more = re.compile(rf"\s*(?:,\s*and\s+|,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
-        out = (names, first, more)
-    if len(_PATTERNS) >= 16:
-        _PATTERNS.clear()
-    _PATTERNS[(id(sc), lang)] = (sc, out)
-    return out
+    loc = "|".join(re.escape(fold(w)[0]) + r"\s+" for w in sc.locatives.get(lang))
+    attached = r"[وف]?ب" if lang == "ar" else "(?!)"
+    first = re.compile(rf"(?<!\w)(?:{attached}|(?:{loc})(?:the\s+)?)(?:{alt})(?!\w)")
+    more = re.compile(rf"\s*(?:,\s*and\s+|,\s*|and\s+|و\s*|،\s*)(?:the\s+)?(?:{alt})(?!\w)")
+    return names, first, more
 
 
 def places(text: str, lang: str, case: CaseView) -> list[tuple[str, int, int]]:

@@ -151,21 +151,14 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
 
 def _unreported_act(claim: ClaimView, case: CaseView) -> tuple[Act, int, int] | None:
     """The first measure the claim reports in its own words (not inside a quotation) that no primary
-    sentence of the case reports in its original language, with where it stands."""
+    sentence of the case reports (`CaseView.acts`), with where it stands."""
     for act in case.lexicon.speech.acts:
-        hits = [h for h in find(act.get(claim.lang), claim.original) if not inside(claim.original, h.start)]
-        if not hits:
+        if act.id in case.acts:
             continue
-        # The official wording, not the editors' Arabic: «ويستدعي ردًا» renders "calls for a response".
-        # A statement in a third language (German) is read in its English translation.
-        if not any(find(act.get(_read(src.lang)), src.words(_read(src.lang))) for src in case.sources):
+        hits = [h for h in find(act.get(claim.lang), claim.original) if not inside(claim.original, h.start)]
+        if hits:
             return act, hits[0].start, hits[0].end
     return None
-
-
-def _read(lang: str) -> str:
-    """The language a statement's measures are read in: its own when it is a site language, else English."""
-    return lang if lang in ("ar", "en") else "en"
 
 
 def _echoed(claim: ClaimView, case: CaseView, start: int, end: int, unnamed: bool) -> list[Discrepancy]:
