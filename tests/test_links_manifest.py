@@ -4,6 +4,7 @@ every page, whatever happened to the site since the build."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -157,3 +158,55 @@ def test_the_built_site_read_with_its_manifest_and_without(exchange_site: Path, 
 @pytest.mark.parametrize("indices", [[0], [3], [0, 1, 2], [1, 2, 3, 7, 9, 10, 11, 20]])
 def test_page_indices_read_back(indices: list[int]) -> None:
     assert users_of(encode_users(indices)) == indices
+
+
+def linked_copy(site: Path, to: Path) -> Path:
+    """The site as a rebuild starts from it: every file a hard link to the published one."""
+    for path in sorted(site.rglob("*")):
+        dst = to / path.relative_to(site)
+        if path.is_dir():
+            dst.mkdir(parents=True)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, dst)
+    return to
+
+
+def rewrite(page: Path, text: str) -> None:
+    # As MkDocs does after the build's `_unshare`: a file of its own, never the published one.
+    page.unlink()
+    page.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # Nothing changed; a page rewritten with the same bytes.
+        {},
+        {"en/t0/index.html": None},
+        # A page with a new target, an anchor renamed, a page that no longer links anywhere.
+        {"en/t0/index.html": '<a href="../../en/missing/#x"><a href="https://example.org/new">'},
+        {
+            "en/statements/eu/index.html": lambda t: t.replace('id="p1-s1"', 'id="renamed"'),
+            "en/index.html": "",
+            "en/t1/index.html": lambda t: t + '<a href="../t0/#y"><a href="/root/">',
+        },
+    ],
+)
+def test_a_rebuilt_site_gets_the_manifest_recorded_from_scratch(tmp_path: Path, edits: dict[str, Any]) -> None:
+    site = hostile_site(tmp_path)
+    record(site)
+    copy = linked_copy(site, tmp_path / "copy")
+    for name, edit in edits.items():
+        page = copy / name
+        text = page.read_text(encoding="utf-8")
+        rewrite(page, text if edit is None else edit(text) if callable(edit) else edit)
+    record(copy, site)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(copy, fresh)
+    (fresh / MANIFEST).unlink()
+    record(fresh)
+    assert (copy / MANIFEST).read_bytes() == (fresh / MANIFEST).read_bytes()
+    # The published site's files are untouched by the rebuild's record.
+    assert linkmanifest.load(site) is not None and (site / MANIFEST).stat().st_nlink == 1
+    same_findings(copy)

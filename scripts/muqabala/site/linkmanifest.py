@@ -158,33 +158,47 @@ def html_pages(site_dir: Path) -> list[str]:
 
 def record(site_dir: Path, previous: Path | None = None) -> None:
     """Write the manifest of the site built in `site_dir`. A page whose path and bytes are those
-    recorded in the manifest `previous` (the published site's) is taken from it unparsed."""
-    old = _records(previous) if previous is not None else {}
-    seen: dict[str, _Targets] = {}
-    empty: set[str] = set()
+    recorded in the manifest `previous` (the published site's) is taken from it unparsed.
+
+    When the site has the published one's pages, the published manifest is edited for the pages
+    that changed (`_edited`) rather than rebuilt: after an edit a rebuild rewrites a few pages
+    of thousands, and the others are hard links to the published ones, known by their inode
+    without being read. Either way the file is the one recording every page from scratch writes."""
     pages = html_pages(site_dir)
-    records: list[_Record] = []
-    kinds: dict[str, int] = {}
-    # A link climbing `up` folders resolves as the rest of it does from that ancestor (`kind`):
-    # the navigation's links are resolved once per ancestor, not once per page.
-    resolved: dict[tuple[str, str], tuple[str, str]] = {}
-    for page in pages:
-        with open(os.path.join(site_dir, page), "rb") as f:
-            raw = f.read()
-        sha = digest(raw)
-        known = old.get(page)
-        if known is not None and known.digest == sha:
-            records.append(known)
-            continue
-        parsed = _parse_text(page_text(raw), seen, empty)
+    manifest = load(previous) if previous is not None else None
+    if previous is not None and manifest is not None and list(manifest.paths) == pages:
+        data = _edited(site_dir, previous, pages, manifest)
+    else:
+        data = _recorded(site_dir, pages, _records(previous) if previous is not None else {})
+    # A file of its own, renamed over the old name: a rebuild's site starts as hard links to the
+    # published one, whose manifest must not change before the swap.
+    fresh = site_dir / f".{MANIFEST}.new"
+    fresh.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(fresh, site_dir / MANIFEST)
+
+
+class _Parser:
+    """Pages parsed into records, sharing what one page's parse finds for the next: the tags
+    seen, the targets resolved from each ancestor folder, each link's kind."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, _Targets] = {}
+        self.empty: set[str] = set()
+        self.kinds: dict[str, int] = {}
+        # A link climbing `up` folders resolves as the rest of it does from that ancestor (`kind`):
+        # the navigation's links are resolved once per ancestor, not once per page.
+        self.resolved: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def parse(self, page: str, raw: bytes, sha: str) -> _Record:
+        parsed = _parse_text(page_text(raw), self.seen, self.empty)
         rec = _Record(sha, 0, sorted(parsed.ids), [], {})
         ancestors = [posixpath.dirname(page)]
         while ancestors[-1]:
             ancestors.append(posixpath.dirname(ancestors[-1]))
         for link, count in parsed.links.items():
-            up = kinds.get(link)
+            up = self.kinds.get(link)
             if up is None:
-                up = kinds[link] = kind(link, None)[1]
+                up = self.kinds[link] = kind(link, None)[1]
             if up == ABSOLUTE:
                 rec.absolute[link] = count
                 continue
@@ -194,11 +208,27 @@ def record(site_dir: Path, previous: Path | None = None) -> None:
                 continue
             up = min(up, len(ancestors) - 1)
             key = (ancestors[up], link[3 * up :])
-            target = resolved.get(key)
+            target = self.resolved.get(key)
             if target is None:
-                target = resolved[key] = target_of(page, link)
+                target = self.resolved[key] = target_of(page, link)
             rec.targets.append(target)
-        records.append(rec)
+        return rec
+
+
+def _read(site_dir: Path, page: str) -> tuple[bytes, str]:
+    with open(os.path.join(site_dir, page), "rb") as f:
+        raw = f.read()
+    return raw, digest(raw)
+
+
+def _recorded(site_dir: Path, pages: list[str], old: dict[str, _Record]) -> dict[str, object]:
+    """The manifest's data, every page read; those whose digest `old` records are not parsed."""
+    parser = _Parser()
+    records: list[_Record] = []
+    for page in pages:
+        raw, sha = _read(site_dir, page)
+        known = old.get(page)
+        records.append(known if known is not None and known.digest == sha else parser.parse(page, raw, sha))
     users: dict[tuple[str, str], list[int]] = {}
     absolute: dict[str, list[tuple[int, int]]] = {}
     for i, rec in enumerate(records):
@@ -206,14 +236,95 @@ def record(site_dir: Path, previous: Path | None = None) -> None:
             users.setdefault(target, []).append(i)
         for link, count in rec.absolute.items():
             absolute.setdefault(link, []).append((i, count))
-    data = {
+    return {
         "version": VERSION,
         "pages": [[page, rec.digest, rec.count, rec.ids] for page, rec in zip(pages, records, strict=True)],
         # Sorted: a page's tags are read in no fixed order, and the same site makes the same file.
         "targets": [[path, fragment, encode_users(used)] for (path, fragment), used in sorted(users.items())],
-        "absolute": [[link, refs] for link, refs in sorted(absolute.items())],
+        "absolute": [[link, [list(r) for r in refs]] for link, refs in sorted(absolute.items())],
     }
-    (site_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _edited(site_dir: Path, previous: Path, pages: list[str], manifest: Manifest) -> dict[str, object]:
+    """The manifest's data for a site with the pages of the published site `previous`, from its
+    manifest: a page that is the published file itself (a hard link, same inode) or has its
+    recorded digest keeps its record; the others are parsed and their uses replace theirs."""
+    parser = _Parser()
+    changed: dict[int, _Record] = {}
+    for i, page in enumerate(pages):
+        try:
+            a, b = os.stat(os.path.join(site_dir, page)), os.stat(os.path.join(previous, page))
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                continue
+        except OSError:
+            pass
+        raw, sha = _read(site_dir, page)
+        if sha != manifest.records[i][0]:
+            changed[i] = parser.parse(page, raw, sha)
+    rows: list[list[object]] = [[page, *manifest.records[i]] for i, page in enumerate(pages)]
+    for i, rec in changed.items():
+        rows[i] = [pages[i], rec.digest, rec.count, rec.ids]
+    added: dict[tuple[str, str], list[int]] = {}
+    links: dict[str, list[tuple[int, int]]] = {}
+    for i, rec in sorted(changed.items()):
+        for target in dict.fromkeys(rec.targets):
+            added.setdefault(target, []).append(i)
+        for link, count in rec.absolute.items():
+            links.setdefault(link, []).append((i, count))
+    gone = set(changed)
+    targets: list[list[str]] = []
+    for path, fragment, used in manifest.targets:
+        more = added.pop((path, fragment), [])
+        if more or (gone and _holds(used, gone)):
+            used = _edit_runs(used, gone, more)
+        if used:
+            targets.append([path, fragment, used])
+    targets += [[path, fragment, encode_users(used)] for (path, fragment), used in added.items()]
+    targets.sort(key=lambda t: (t[0], t[1]))
+    absolute: list[list[object]] = []
+    for link, refs in manifest.absolute:
+        kept = [r for r in refs if r[0] not in gone] + links.pop(link, [])
+        if kept:
+            absolute.append([link, [list(r) for r in sorted(kept)]])
+    absolute += [[link, [list(r) for r in refs]] for link, refs in links.items()]
+    absolute.sort(key=lambda a: str(a[0]))
+    return {"version": VERSION, "pages": rows, "targets": targets, "absolute": absolute}
+
+
+def _runs(encoded: str) -> list[tuple[int, int]]:
+    out = []
+    for part in encoded.split(","):
+        first, _, last = part.partition("-")
+        out.append((int(first), int(last or first)))
+    return out
+
+
+def _holds(encoded: str, indices: set[int]) -> bool:
+    """Whether `encode_users`' text holds one of `indices`, read as runs, not expanded."""
+    return any(a <= i <= b for a, b in _runs(encoded) for i in indices)
+
+
+def _edit_runs(encoded: str, remove: set[int], add: list[int]) -> str:
+    """`encode_users` of the indices of `encoded` less `remove`, plus `add`, on its runs: a
+    navigation target's users are thousands of pages in a few runs."""
+    runs: list[tuple[int, int]] = []
+    for a, b in _runs(encoded):
+        cuts = sorted(i for i in remove if a <= i <= b)
+        for i in cuts:
+            if a <= i - 1:
+                runs.append((a, i - 1))
+            a = i + 1
+        if a <= b:
+            runs.append((a, b))
+    runs += [(i, i) for i in add]
+    runs.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in runs:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in merged)
 
 
 def _records(site_dir: Path) -> dict[str, _Record]:
