@@ -110,6 +110,19 @@ def test_a_quotation_found_nowhere_in_a_claim_without_a_source_is_unsupported():
     assert verdict == "unsupported"
 
 
+def test_a_quotation_found_nowhere_in_a_claim_no_sentence_comes_near_is_unsupported():
+    from muqabala.collate.verdict import decide
+
+    case = make_case(SENTENCES)
+    said = 'The office said: "Omega will face tariffs on steel and grain".'
+    # The same claim and the same flag as above: only how near its closest sentence comes differs.
+    for score, verdict in [(0.8, "misleading"), (0.21, "misleading"), (0.19, "unsupported"), (0.05, "unsupported")]:
+        claim = make_claim(case, AR, said, [("a#s5", score)])
+        found = quote.check(claim, case)
+        assert [(f.severity, f.details["kind"]) for f in found] == [("major", "not_found")]
+        assert decide(claim, found, True, case)[0] == verdict, score
+
+
 DENIAL = [
     ("d", "s1", "omega", "Such allegations are groundless.", "إن هذه الادعاءات لا أساس لها."),
     (

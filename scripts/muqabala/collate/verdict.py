@@ -28,7 +28,10 @@ that applies wins:
 |                    | official, the speaker cannot be traced); with the rows above           |
 | `misleading`       | a major `quote` of kind `not_found` (words put in quotation marks that  |
 |                    | no statement holds); after `unsupported`, because a quotation found     |
-|                    | nowhere in a claim that has no source at all is part of that finding    |
+|                    | nowhere in a claim that has no source at all is part of that finding;   |
+|                    | `unsupported` instead when no primary sentence comes near the claim     |
+|                    | (`unsupported.ECHO_SCORE`): words nobody on file said, about nothing    |
+|                    | anyone on file said, are not a distorted source but an absent one       |
 | `partly_supported` | a major `number` of kind `absent` or `timing` of kind                  |
 |                    | `cannot_establish` (part of the claim has no support)                  |
 | `supported`        | otherwise: a primary sentence says it, at most minor differences       |
@@ -41,7 +44,8 @@ issuer and date, never by file id.
 
 from __future__ import annotations
 
-from muqabala.collate.views import CaseView, ClaimView
+from muqabala.collate.rules.unsupported import ECHO_SCORE
+from muqabala.collate.views import CaseView, ClaimView, adjusted
 from muqabala.report import Discrepancy, Texts
 from muqabala.vocabulary import Grammar, Verdict
 
@@ -71,6 +75,8 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
 ]
 """The decision table above: verdict ← (rule, kind) pairs; kind None matches any."""
 
+_NOWHERE = {("quote", "not_found")}
+
 
 def _matches(d: Discrepancy, keys: set[tuple[str, str | None]]) -> bool:
     return (d.type, None) in keys or (d.type, d.details.get("kind")) in keys  # type: ignore[comparison-overlap]
@@ -99,9 +105,12 @@ def decide(claim: ClaimView, found: list[Discrepancy], is_claim: bool, case: Cas
             en="The editors marked this sentence as not a claim.", ar="وسم المحررون هذه الجملة بأنها ليست ادعاءً."
         )
     major = [d for d in found if d.severity == "major"]
+    far = not claim.evidence or adjusted(claim.evidence[0], claim.keep) < ECHO_SCORE
     for verdict, keys in TABLE:
         deciding = next((d for d in major if _matches(d, keys)), None)
         if deciding is not None:
+            if far and verdict == "misleading" and _matches(deciding, _NOWHERE):
+                verdict = "unsupported"
             return verdict, Texts(en=deciding.explanation.en, ar=deciding.explanation.ar)
     top = claim.evidence[0]
     st = case.corpus.statements.get(top.statement)
