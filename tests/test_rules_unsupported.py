@@ -62,6 +62,22 @@ def test_a_forecast_a_later_statement_fulfils_is_left_to_the_other_rules():
     assert unsupported.check(claim, case) == []
 
 
+def test_a_forecast_the_claim_quotes_a_speaker_making_is_left_to_the_other_rules():
+    case = make_case(SENTENCES)
+    quoted = make_claim(
+        case,
+        "وقال الاتحاد: «من المتوقع أن تحذو ألفا حذوها».",
+        'The Union said: "Alpha is expected to follow suit".',
+        [("u#s1", 0.9)],
+    )
+    said = make_claim(case, "وقال الاتحاد إنه من المتوقع أن تحذو ألفا حذوها.", ranked=[("u#s1", 0.9)])
+    for claim in (quoted, said):
+        claim.named, claim.date = ("union",), "2024-03-01"  # after every statement of the case
+    # Inside the quotation marks the forecast is the speaker's; outside them, the article's.
+    assert unsupported.check(quoted, case) == []
+    assert [f.details["kind"] for f in unsupported.check(said, case)] == ["forecast"]
+
+
 def test_a_claim_credited_to_an_issuer_without_a_statement_in_the_case():
     case = make_case([row for row in SENTENCES if row[2] != "omega"])
     claim = make_claim(case, "قالت أوميغا إن الهجوم أثّر على أكثر من 70 منظمة.", ranked=[("a#s2", 0.9)])

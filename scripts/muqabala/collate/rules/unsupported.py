@@ -3,9 +3,10 @@
 Fires, in this order, when the claim:
 
 - rests on unnamed speakers ("Western intelligence officials say") — kind `anonymous`;
-- is a forecast (`speech.forecasts`: "is expected to follow suit") that no statement of the case
-  dated on the article's day or in the `FORECAST_DAYS` after it fulfils — kind `forecast`; a
-  forecast that one does fulfil is left to the other rules;
+- is a forecast (`speech.forecasts`: "is expected to follow suit"), outside a quotation, that no
+  statement of the case dated on the article's day or in the `FORECAST_DAYS` after it fulfils — kind
+  `forecast`; a forecast that one does fulfil, or one the claim quotes a speaker making, is left to
+  the other rules;
 - credits only a speaker who is none of the corpus's issuers («وقال الحزب إن», "the Electoral
   Commission announced"; `views.UNLISTED`), outside a quotation (a quoted source may report what
   another said) — kind `unlisted`;
@@ -67,7 +68,13 @@ def check(claim: ClaimView, case: CaseView) -> list[Discrepancy]:
                     context=context,
                 )
             ]
-    forecast = find(case.lexicon.speech.forecasts.get(claim.lang), claim.original)
+    # A forecast inside quotation marks is the quoted speaker's, not the article's: whether a statement
+    # holds those words is the `quote` rule's finding, and whether the speaker has one on file is below.
+    forecast = [
+        h
+        for h in find(case.lexicon.speech.forecasts.get(claim.lang), claim.original)
+        if not inside(claim.original, h.start)
+    ]
     if forecast:
         return _forecast(claim, case, forecast[0].start, forecast[0].end, note_en, note_ar, context)
     unlisted = next(
