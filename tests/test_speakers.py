@@ -345,3 +345,21 @@ def test_a_document_with_its_owner_after_it_is_not_the_speaker_in_force():
     assert speaking("وقال بيان لمكتب ألفا الخارجي إن الهجوم وقع.") == [("alpha-office",)]
     # Without an owner the document speaks for the speaker in force.
     assert speaking("وقال البيان إن الهجوم وقع.") == [("alpha",)]
+
+
+def test_unnamed_officials_who_announce_speak_on_the_record_for_their_state():
+    from muqabala.collate.attribution import mentions
+
+    case = make_case(SENTENCES)
+    add_issuer(case, "uk", "حكومة المملكة المتحدة", "UK Government", "GB")
+
+    def who(text: str) -> list[tuple[str, ...]]:
+        return [t.speakers for t in turns(text, "ar", case.corpus, LEXICON)]
+
+    # An announcement is made on the record; officials who only say stay unnamed.
+    assert who("وأعلن مسؤولون بريطانيون عن توجيه لائحة اتهام.") == [("uk",)]
+    assert who("صرح مسؤولون بريطانيون باستدعاء سفير ألفا.") == [("uk",)]
+    assert who("وقال مسؤولون بريطانيون إن الهجوم كان واسعًا.") == [(ANONYMOUS,)]
+    said = [m.who for m in mentions("British officials announced an indictment.", case.corpus, LEXICON, "en")]
+    assert said == ["uk"]
+    assert [m.who for m in mentions("British officials said so.", case.corpus, LEXICON, "en")] == [ANONYMOUS]

@@ -371,6 +371,14 @@ def mentions(
         for hit in find(authorities, text, states if states is not None else states_of(corpus, lexicon)):
             if hit.state in governments:
                 raw += made([hit], governments[hit.state])
+    announcing = _kept(lexicon.speech.announcing, lang)
+    if announcing and anonymous:
+        for hit in find(announcing, text, states if states is not None else states_of(corpus, lexicon)):
+            anon = next((a for a in anonymous if hit.start <= a.start < hit.end), None)
+            if anon is not None and hit.state in governments:
+                # The officials and their state, not the verb: Arabic puts it first, English last.
+                start, end = (anon.start, hit.end) if lang == "ar" else (hit.start, anon.end)
+                raw += made([Hit(anon.phrase, start, end)], governments[hit.state])
     raw += made(collective, "~collective")
     raw += made(anonymous, ANONYMOUS)
     out: list[Mention] = []

@@ -75,7 +75,7 @@ TABLE: list[tuple[Verdict, set[tuple[str, str | None]]]] = [
 ]
 """The decision table above: verdict ← (rule, kind) pairs; kind None matches any."""
 
-_NOWHERE = {("quote", "not_found")}
+_NOWHERE: set[tuple[str, str | None]] = {("quote", "not_found")}
 
 
 def _matches(d: Discrepancy, keys: set[tuple[str, str | None]]) -> bool:

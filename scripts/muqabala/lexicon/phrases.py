@@ -315,6 +315,10 @@ class SpeechLexicon(_Lex):
     authorities: Cues = Field(default_factory=Cues)
     """A state's authorities or government named by the state (`السلطات {state}`, `{state} authorities`):
     they speak as that state's government issuer."""
+    announcing: Cues = Field(default_factory=Cues)
+    """Unnamed officials of a named state announcing (`أعلن مسؤولون {state}`, `{state} officials
+    announced`): an announcement is made on the record, for that state's government issuer; unnamed
+    officials who only say or tell stay unnamed."""
     media: Cues = Field(default_factory=Cues)
     """Words naming a medium (`موقع`, `agency`): a name after a reporting word and one of these is part of an
     outlet's name or the outlet's report (`حسب موقع روسيا اليوم`), not a speaker."""
